@@ -1,0 +1,124 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "analyzer/document.hpp"
+
+#include <algorithm>
+#include <cstring>
+
+namespace rbacq::analyzer {
+
+std::pair<std::uint32_t, std::uint32_t> LineCursor::locate(std::size_t offset) {
+  offset = std::min(offset, text_.size());
+  if (offset < offset_) {  // rare: restart from the top
+    offset_ = 0;
+    line_ = 1;
+    line_start_ = 0;
+  }
+  const char* base = text_.data();
+  for (const char* p = base + offset_; p < base + offset;) {
+    const void* nl = std::memchr(p, '\n', static_cast<std::size_t>(base + offset - p));
+    if (nl == nullptr) break;
+    ++line_;
+    p = static_cast<const char*>(nl) + 1;
+    line_start_ = static_cast<std::size_t>(p - base);
+  }
+  offset_ = offset;
+  return {line_, static_cast<std::uint32_t>(offset - line_start_ + 1)};
+}
+
+SourceLocation Document::location(NodeId id) const {
+  const DocNode& n = nodes_[id];
+  if (offsets_ != nullptr) {
+    const auto [line, column] = offsets_->locate(n.a);
+    return SourceLocation{file_, line, column};
+  }
+  return SourceLocation{file_, n.a, n.b};
+}
+
+std::optional<NodeId> Document::find(NodeId map, std::string_view key) const {
+  if (nodes_[map].kind != NodeKind::mapping) return std::nullopt;
+  const auto kids = children(map);
+  std::optional<NodeId> merge;
+  for (std::size_t i = 0; i + 1 < kids.size(); i += 2) {
+    const DocNode& k = nodes_[kids[i]];
+    if (k.kind != NodeKind::scalar) continue;
+    if (k.text == key) return kids[i + 1];
+    if (k.text == "<<" && !k.quoted) merge = kids[i + 1];
+  }
+  if (!merge) return std::nullopt;
+  // Merge keys: a mapping, or a sequence of mappings where earlier ones win.
+  if (nodes_[*merge].kind == NodeKind::mapping) return find(*merge, key);
+  if (nodes_[*merge].kind == NodeKind::sequence) {
+    for (const NodeId m : children(*merge)) {
+      if (auto v = find(m, key)) return v;
+    }
+  }
+  return std::nullopt;
+}
+
+std::string_view Document::describe(NodeId id) const {
+  switch (nodes_[id].kind) {
+    case NodeKind::null: return "null";
+    case NodeKind::scalar: return "a scalar";
+    case NodeKind::sequence: return "a sequence";
+    case NodeKind::mapping: return "a mapping";
+  }
+  return "a value";
+}
+
+void Document::clear() {
+  nodes_.clear();
+  children_.clear();
+  pending_.clear();
+  frames_.clear();
+  copies_.clear();
+  root_ = 0;
+}
+
+NodeId Document::push(DocNode n) {
+  const auto id = static_cast<NodeId>(nodes_.size());
+  nodes_.push_back(n);
+  if (frames_.empty()) {
+    root_ = id;
+  } else {
+    pending_.push_back(id);
+  }
+  return id;
+}
+
+NodeId Document::begin_container(NodeKind kind, std::uint32_t a, std::uint32_t b) {
+  const NodeId id = push(DocNode{kind, false, a, b, {}, 0, 0});
+  frames_.push_back(Frame{id, pending_.size()});
+  return id;
+}
+
+void Document::end_container() {
+  const Frame f = frames_.back();
+  frames_.pop_back();
+  DocNode& n = nodes_[f.node];
+  n.first = static_cast<std::uint32_t>(children_.size());
+  n.count = static_cast<std::uint32_t>(pending_.size() - f.pending_begin);
+  children_.insert(children_.end(), pending_.begin() + static_cast<std::ptrdiff_t>(f.pending_begin), pending_.end());
+  pending_.resize(f.pending_begin);
+}
+
+NodeId Document::add_scalar(std::string_view text, bool quoted, std::uint32_t a, std::uint32_t b) {
+  return push(DocNode{NodeKind::scalar, quoted, a, b, text, 0, 0});
+}
+
+NodeId Document::add_scalar_copy(std::string_view text, bool quoted, std::uint32_t a, std::uint32_t b) {
+  // Short scalars dominate manifests; a deque of strings keeps views stable and is cheap enough
+  // next to yaml-cpp's own per-event allocations.
+  return add_scalar(copies_.emplace_back(text), quoted, a, b);
+}
+
+NodeId Document::add_null(std::uint32_t a, std::uint32_t b) { return push(DocNode{NodeKind::null, false, a, b, {}, 0, 0}); }
+
+void Document::add_existing(NodeId id) {
+  if (frames_.empty()) {
+    root_ = id;
+  } else {
+    pending_.push_back(id);
+  }
+}
+
+}  // namespace rbacq::analyzer

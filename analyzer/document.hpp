@@ -1,0 +1,108 @@
+// SPDX-License-Identifier: Apache-2.0
+// A parsed YAML document or JSON text as a compact, read-only tree with positions.
+//
+// Both readers (yaml-cpp events, simdjson on-demand) build this one shape, so the object decoder is
+// written once. Nodes live in one vector and refer to children by index, which keeps the tree small
+// (the node API of yaml-cpp takes 50x the input size) and lets a YAML alias share its target
+// instead of copying it.
+#pragma once
+
+#include <cstdint>
+#include <deque>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "support/source_location.hpp"
+
+namespace rbacq::analyzer {
+
+enum class NodeKind : std::uint8_t { null, scalar, sequence, mapping };
+
+using NodeId = std::uint32_t;
+
+struct DocNode {
+  NodeKind kind = NodeKind::null;
+  /// For scalars: written as a string (a JSON string, a quoted YAML scalar), as opposed to a
+  /// plain YAML scalar or a JSON number/boolean.
+  bool quoted = false;
+  /// YAML: 1-based line and column. JSON: `a` is the byte offset, turned into a line and column
+  /// only when a location is asked for.
+  std::uint32_t a = 0;
+  std::uint32_t b = 0;
+  std::string_view text;  // scalar value
+  std::uint32_t first = 0;  // children: Document::children_[first, first + count)
+  std::uint32_t count = 0;  // a mapping holds key, value, key, value, ...
+};
+
+/// Line and column from byte offsets, for JSON. Offsets are asked for mostly in increasing order,
+/// so it counts newlines from the previous answer instead of indexing the whole file.
+class LineCursor {
+ public:
+  explicit LineCursor(std::string_view text = {}) : text_(text) {}
+  /// 1-based line and byte column of `offset`.
+  std::pair<std::uint32_t, std::uint32_t> locate(std::size_t offset);
+
+ private:
+  std::string_view text_;
+  std::size_t offset_ = 0;
+  std::uint32_t line_ = 1;
+  std::size_t line_start_ = 0;
+};
+
+class Document {
+ public:
+  Document() = default;
+  Document(FilePath file, LineCursor* offsets) : file_(file), offsets_(offsets) {}
+
+  [[nodiscard]] FilePath file() const { return file_; }
+  [[nodiscard]] NodeId root() const { return root_; }
+  [[nodiscard]] bool empty() const { return nodes_.empty(); }
+  [[nodiscard]] const DocNode& node(NodeId id) const { return nodes_[id]; }
+  [[nodiscard]] NodeKind kind(NodeId id) const { return nodes_[id].kind; }
+  [[nodiscard]] std::string_view text(NodeId id) const { return nodes_[id].text; }
+  [[nodiscard]] std::span<const NodeId> children(NodeId id) const {
+    const DocNode& n = nodes_[id];
+    return {children_.data() + n.first, n.count};
+  }
+  [[nodiscard]] SourceLocation location(NodeId id) const;
+
+  /// The value of `key` in mapping `map`, following YAML merge keys (`<<: *base`) as Kubernetes'
+  /// YAML decoder does. Nothing when `map` is not a mapping or has no such key.
+  [[nodiscard]] std::optional<NodeId> find(NodeId map, std::string_view key) const;
+
+  /// Short name of a node's kind for messages: "a mapping", "a sequence", "a scalar", "null".
+  [[nodiscard]] std::string_view describe(NodeId id) const;
+
+  // --- building (readers only) ---
+  void clear();
+  NodeId begin_container(NodeKind kind, std::uint32_t a, std::uint32_t b);
+  void end_container();
+  NodeId add_scalar(std::string_view text, bool quoted, std::uint32_t a, std::uint32_t b);
+  /// Copies `text` into storage owned by the document (YAML scalars arrive in temporaries).
+  NodeId add_scalar_copy(std::string_view text, bool quoted, std::uint32_t a, std::uint32_t b);
+  NodeId add_null(std::uint32_t a, std::uint32_t b);
+  /// A reference to an earlier node (a YAML alias): the node is shared, not copied.
+  void add_existing(NodeId id);
+  [[nodiscard]] std::size_t open_containers() const { return frames_.size(); }
+  [[nodiscard]] std::size_t node_count() const { return nodes_.size(); }
+
+ private:
+  NodeId push(DocNode n);
+  FilePath file_;
+  LineCursor* offsets_ = nullptr;
+  NodeId root_ = 0;
+  std::vector<DocNode> nodes_;
+  std::vector<NodeId> children_;
+  std::vector<NodeId> pending_;  // children of open containers, innermost last
+  struct Frame {
+    NodeId node;
+    std::size_t pending_begin;
+  };
+  std::vector<Frame> frames_;
+  std::deque<std::string> copies_;  // stable storage for copied scalars
+};
+
+}  // namespace rbacq::analyzer

@@ -1,0 +1,188 @@
+// SPDX-License-Identifier: Apache-2.0
+// Compiled twice (json_reader_portable.cpp, json_reader_avx2.cpp): simdjson's on-demand API runs
+// the kernel chosen at compile time, and without -mavx2 that is the scalar fallback, ~4x slower.
+// RBACQ_JSON_READER names the variant; json_reader_dispatch.cpp picks one from the CPU.
+#include "analyzer/json_reader.hpp"
+
+#include <simdjson.h>
+
+#include <fmt/format.h>
+
+namespace rbacq::analyzer {
+namespace od = simdjson::ondemand;
+namespace {  // NOLINT(cert-dcl59-cpp): each variant keeps its walker to itself
+
+/// Walks an on-demand value tree into a Document. Every value is visited, so the whole text is
+/// validated; the first error stops the walk and is remembered with its position.
+class JsonWalker {
+ public:
+  JsonWalker(Document& doc, const char* base, const LoadLimits& limits) : doc_(doc), base_(base), limits_(limits) {}
+
+  simdjson::error_code walk(od::value value, std::uint32_t depth) {
+    od::json_type type{};
+    if (const auto e = value.type().get(type)) return e;
+    const std::uint32_t offset = offset_of(value.raw_json_token().data());
+    switch (type) {
+      case od::json_type::object: {
+        if (depth >= limits_.max_depth) return too_deep(offset);
+        od::object object;
+        if (const auto e = value.get_object().get(object)) return e;
+        doc_.begin_container(NodeKind::mapping, offset, 0);
+        for (auto field_result : object) {
+          od::field field;
+          if (const auto e = std::move(field_result).get(field)) return e;
+          std::string_view key;
+          const std::uint32_t key_offset = offset_of(field.key().raw()) - 1;  // raw() starts after the quote
+          if (const auto e = field.unescaped_key().get(key)) return e;
+          doc_.add_scalar(key, true, key_offset, 0);
+          if (const auto e = walk(field.value(), depth + 1)) return e;
+        }
+        doc_.end_container();
+        return simdjson::SUCCESS;
+      }
+      case od::json_type::array: {
+        if (depth >= limits_.max_depth) return too_deep(offset);
+        od::array array;
+        if (const auto e = value.get_array().get(array)) return e;
+        doc_.begin_container(NodeKind::sequence, offset, 0);
+        for (auto element : array) {
+          od::value v;
+          if (const auto e = std::move(element).get(v)) return e;
+          if (const auto e2 = walk(v, depth + 1)) return e2;
+        }
+        doc_.end_container();
+        return simdjson::SUCCESS;
+      }
+      case od::json_type::string: {
+        std::string_view s;
+        if (const auto e = value.get_string().get(s)) return e;
+        doc_.add_scalar(s, true, offset, 0);
+        return simdjson::SUCCESS;
+      }
+      case od::json_type::number: {
+        od::number n;
+        if (const auto e = value.get_number().get(n)) return e;
+        doc_.add_scalar(trimmed_token(value), false, offset, 0);
+        return simdjson::SUCCESS;
+      }
+      case od::json_type::boolean: {
+        bool b = false;
+        if (const auto e = value.get_bool().get(b)) return e;
+        doc_.add_scalar(b ? "true" : "false", false, offset, 0);
+        return simdjson::SUCCESS;
+      }
+      case od::json_type::null: {
+        bool is_null = false;
+        if (const auto e = value.is_null().get(is_null)) return e;
+        if (!is_null) return simdjson::N_ATOM_ERROR;
+        doc_.add_null(offset, 0);
+        return simdjson::SUCCESS;
+      }
+    }
+    return simdjson::TAPE_ERROR;
+  }
+
+  [[nodiscard]] std::uint32_t offset_of(const char* p) const { return static_cast<std::uint32_t>(p - base_); }
+  [[nodiscard]] bool depth_exceeded() const { return depth_exceeded_; }
+  [[nodiscard]] std::uint32_t error_offset() const { return error_offset_; }
+
+ private:
+  simdjson::error_code too_deep(std::uint32_t offset) {
+    depth_exceeded_ = true;
+    error_offset_ = offset;
+    return simdjson::DEPTH_ERROR;
+  }
+  static std::string_view trimmed_token(od::value& value) {
+    std::string_view t = value.raw_json_token();
+    while (!t.empty() && (t.back() == ' ' || t.back() == '\n' || t.back() == '\r' || t.back() == '\t')) t.remove_suffix(1);
+    return t;
+  }
+
+  Document& doc_;
+  const char* base_;
+  const LoadLimits& limits_;
+  bool depth_exceeded_ = false;
+  std::uint32_t error_offset_ = 0;
+};
+
+std::string_view describe(simdjson::error_code e) {
+  switch (e) {
+    case simdjson::TAPE_ERROR: return "unexpected character: expected a value, ',' or a closing bracket";
+    case simdjson::UNCLOSED_STRING: return "unclosed string";
+    case simdjson::STRING_ERROR: return "invalid string (bad escape or control character)";
+    case simdjson::NUMBER_ERROR: return "invalid number";
+    case simdjson::T_ATOM_ERROR: return "invalid literal: expected 'true'";
+    case simdjson::F_ATOM_ERROR: return "invalid literal: expected 'false'";
+    case simdjson::N_ATOM_ERROR: return "invalid literal: expected 'null'";
+    case simdjson::EMPTY: return "no JSON value";
+    case simdjson::UTF8_ERROR: return "invalid UTF-8";
+    case simdjson::INCOMPLETE_ARRAY_OR_OBJECT: return "unexpected end of input: an object or array is not closed";
+    case simdjson::DEPTH_ERROR: return "nesting too deep";
+    default: return simdjson::error_message(e);
+  }
+}
+
+}  // namespace
+
+void RBACQ_JSON_READER(const SourceText& source, const LoadLimits& limits, Diagnostics& diags, const DocumentSink& sink) {
+  const std::string& bytes = source.bytes;
+  LineCursor cursor(bytes);
+  Document doc(source.path, &cursor);
+  JsonWalker walker(doc, bytes.data(), limits);
+  od::parser parser(bytes.size() + simdjson::SIMDJSON_PADDING);
+  const auto report = [&](std::size_t offset, std::string message, const char* id) {
+    const auto [line, column] = cursor.locate(offset);
+    diags.add(id, Severity::error, SourceLocation{source.path, line + source.first_line - 1, column},
+              std::move(message));
+  };
+
+  simdjson::padded_string_view view(bytes.data(), bytes.size(), bytes.capacity());
+  simdjson::padded_string copy;
+  if (bytes.capacity() - bytes.size() < simdjson::SIMDJSON_PADDING) {
+    copy = simdjson::padded_string(bytes.data(), bytes.size());
+    view = copy;
+  }
+  od::document json;
+  if (const auto e = parser.iterate(view).get(json)) {
+    report(0, std::string(describe(e)), "input-json");
+    return;
+  }
+  const char* base = view.data();
+  const auto where = [&]() -> std::size_t {
+    const char* p = nullptr;
+    if (json.current_location().get(p) != simdjson::SUCCESS || p == nullptr) return bytes.size();
+    return static_cast<std::size_t>(p - base);
+  };
+
+  od::json_type type{};
+  if (const auto e = json.type().get(type)) {
+    report(where(), std::string(describe(e)), "input-json");
+    return;
+  }
+  simdjson::error_code error = simdjson::SUCCESS;
+  if (type == od::json_type::object || type == od::json_type::array) {
+    od::value root;
+    error = json.get_value().get(root);
+    if (!error) error = walker.walk(root, 0);
+  } else {
+    // A scalar document: kept so that the decoder can say "not a mapping".
+    std::string_view token;
+    error = json.raw_json_token().get(token);
+    if (!error) doc.add_scalar(token, type == od::json_type::string, 0, 0);
+  }
+  if (walker.depth_exceeded()) {
+    report(walker.error_offset(), fmt::format("nesting deeper than {} levels", limits.max_depth), "input-depth");
+    return;
+  }
+  if (error) {
+    report(where(), std::string(describe(error)), "input-json");
+    return;
+  }
+  if (const char* p = nullptr; json.current_location().get(p) == simdjson::SUCCESS && p != nullptr) {
+    report(static_cast<std::size_t>(p - base), "unexpected content after the JSON value", "input-json");
+    return;
+  }
+  sink(doc);
+}
+
+}  // namespace rbacq::analyzer

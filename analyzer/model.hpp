@@ -1,0 +1,228 @@
+// SPDX-License-Identifier: Apache-2.0
+// The typed model: Kubernetes objects as value types, each with the location it was read from.
+#pragma once
+
+#include <cstddef>
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "analyzer/sensitive.hpp"
+#include "support/source_location.hpp"
+
+namespace rbacq::analyzer {
+
+using Labels = std::vector<std::pair<std::string, std::string>>;
+
+/// metadata of an object. `namespace_` is exactly what the input says: empty for cluster-scoped
+/// objects and for namespaced ones written without a namespace (kubectl would use its context's).
+struct ObjectMeta {
+  std::string kind;
+  std::string api_version;
+  std::string name;
+  std::string namespace_;
+  Labels labels;
+  Labels annotations;
+  SourceLocation loc;  // the object's mapping
+};
+
+/// One PolicyRule. Empty lists are kept empty: their meaning ("no verbs", "all names") belongs
+/// to the authorizer, not the loader.
+struct PolicyRule {
+  std::vector<std::string> verbs;
+  std::vector<std::string> api_groups;
+  std::vector<std::string> resources;
+  std::vector<std::string> resource_names;
+  std::vector<std::string> non_resource_urls;
+  SourceLocation loc;
+};
+
+struct LabelSelectorRequirement {
+  std::string key;
+  std::string op;  // In | NotIn | Exists | DoesNotExist, as written
+  std::vector<std::string> values;
+};
+
+struct LabelSelector {
+  Labels match_labels;
+  std::vector<LabelSelectorRequirement> match_expressions;
+  SourceLocation loc;
+};
+
+struct AggregationRule {
+  std::vector<LabelSelector> selectors;  // clusterRoleSelectors
+  SourceLocation loc;
+};
+
+/// Role (namespaced) or ClusterRole.
+struct Role {
+  ObjectMeta meta;
+  bool cluster = false;
+  std::vector<PolicyRule> rules;
+  std::optional<AggregationRule> aggregation;  // ClusterRole only
+};
+
+struct Subject {
+  std::string kind;  // User | Group | ServiceAccount, as written
+  std::string api_group;
+  std::string name;
+  std::string namespace_;
+  SourceLocation loc;
+};
+
+struct RoleRef {
+  std::string api_group;
+  std::string kind;  // Role | ClusterRole
+  std::string name;
+  SourceLocation loc;
+};
+
+/// RoleBinding (namespaced) or ClusterRoleBinding.
+struct Binding {
+  ObjectMeta meta;
+  bool cluster = false;
+  RoleRef role_ref;
+  std::vector<Subject> subjects;
+};
+
+struct ServiceAccount {
+  ObjectMeta meta;
+  std::optional<bool> automount_token;
+  std::vector<std::string> secrets;  // names listed in .secrets
+};
+
+struct Namespace {
+  ObjectMeta meta;
+};
+
+/// A Secret without its data: only what identifies it and what it is for.
+struct Secret {
+  ObjectMeta meta;
+  std::string type;
+  std::string service_account_name;  // annotation kubernetes.io/service-account.name
+};
+
+struct Container {
+  std::string name;
+  bool privileged = false;
+  std::optional<bool> allow_privilege_escalation;
+  SourceLocation loc;
+};
+
+struct HostPathVolume {
+  std::string name;
+  std::string path;
+  SourceLocation loc;
+};
+
+/// Facts about a pod spec that matter for escalation: who it runs as and how close to the node.
+struct PodSpecFacts {
+  std::string service_account_name;  // empty: "default"
+  std::optional<bool> automount_token;
+  bool host_network = false;
+  bool host_pid = false;
+  bool host_ipc = false;
+  std::string node_name;
+  std::vector<Container> containers;  // init, regular and ephemeral containers
+  std::vector<HostPathVolume> host_paths;
+  SourceLocation loc;  // the pod spec mapping
+};
+
+/// Pod, or a controller with a pod template (Deployment, StatefulSet, DaemonSet, ReplicaSet,
+/// ReplicationController, Job, CronJob).
+struct Workload {
+  ObjectMeta meta;
+  PodSpecFacts pod;
+};
+
+struct CustomResourceDefinition {
+  ObjectMeta meta;
+  std::string group;
+  std::string plural;
+  std::string singular;
+  std::string kind;
+  std::vector<std::string> short_names;
+  bool namespaced = true;
+  std::vector<std::string> versions;
+  std::vector<std::string> subresources;  // status, scale
+};
+
+/// How a kubeconfig user authenticates. Material is `Sensitive`; paths and names are not.
+struct KubeconfigUser {
+  std::string name;
+  Sensitive client_certificate_data;  // DER of the embedded certificate
+  std::string client_certificate_file;
+  bool has_client_key = false;  // key material is never kept
+  Sensitive token;
+  std::string token_file;
+  bool has_basic_auth = false;
+  std::string exec_command;   // exec credential plugin: external, not analysed
+  std::string auth_provider;  // legacy auth-provider name
+  std::string impersonate;    // `as`
+  std::vector<std::string> impersonate_groups;  // `as-groups`
+  SourceLocation loc;
+};
+
+struct KubeconfigCluster {
+  std::string name;
+  std::string server;
+  bool has_ca_data = false;
+  bool insecure_skip_tls_verify = false;
+  SourceLocation loc;
+};
+
+struct KubeconfigContext {
+  std::string name;
+  std::string cluster;
+  std::string user;
+  std::string namespace_;
+  SourceLocation loc;
+};
+
+/// A kubeconfig file (`kind: Config`).
+struct Kubeconfig {
+  ObjectMeta meta;  // name is empty; loc is the document
+  std::string current_context;
+  std::vector<KubeconfigCluster> clusters;
+  std::vector<KubeconfigContext> contexts;
+  std::vector<KubeconfigUser> users;
+};
+
+/// One entry of the EKS ConfigMap kube-system/aws-auth (mapRoles / mapUsers).
+struct AwsAuthMapping {
+  std::string arn;  // rolearn or userarn
+  bool is_role = false;
+  std::string username;
+  std::vector<std::string> groups;
+  SourceLocation loc;
+};
+
+struct AwsAuth {
+  ObjectMeta meta;
+  std::vector<AwsAuthMapping> mappings;
+};
+
+/// Everything loaded from the inputs.
+struct Model {
+  std::vector<Role> roles;  // Roles and ClusterRoles
+  std::vector<Binding> bindings;  // RoleBindings and ClusterRoleBindings
+  std::vector<ServiceAccount> service_accounts;
+  std::vector<Namespace> namespaces;
+  std::vector<Secret> secrets;
+  std::vector<Workload> workloads;
+  std::vector<CustomResourceDefinition> crds;
+  std::vector<Kubeconfig> kubeconfigs;
+  std::vector<AwsAuth> aws_auth;
+
+  /// Objects seen per kind, including kinds that are skipped.
+  std::map<std::string, std::size_t> counts;
+  /// Every namespace named by an object or a Namespace.
+  std::set<std::string> namespaces_seen;
+  /// Files that were read, in the order they were loaded.
+  std::vector<FilePath> files;
+};
+
+}  // namespace rbacq::analyzer

@@ -1,0 +1,51 @@
+// SPDX-License-Identifier: Apache-2.0
+// Document → typed objects of the Model, with [input-schema] diagnostics for wrong shapes.
+#pragma once
+
+#include <map>
+#include <string>
+#include <tuple>
+
+#include "analyzer/document.hpp"
+#include "analyzer/model.hpp"
+#include "analyzer/source_text.hpp"
+#include "support/diagnostic.hpp"
+
+namespace rbacq::analyzer {
+
+/// Turns documents into objects. Kubernetes decodes strictly: an object whose fields have the
+/// wrong shape (`verbs: get`, `rules: "abc"`) is rejected, so it is reported and left out, and
+/// the rest of the file still loads. Kinds rbacq does not use are counted and skipped.
+class ObjectDecoder {
+ public:
+  ObjectDecoder(Model& model, Diagnostics& diags, const LoadLimits& limits)
+      : model_(model), diags_(diags), limits_(limits) {}
+
+  /// Decodes one document: an object, a `List`/`*List`, a JSON array of those, or nothing.
+  void decode(const Document& doc);
+
+  /// Called after the last document of a file: notes a file that held no Kubernetes object.
+  void finish_file(FilePath file, bool explicit_input);
+
+ private:
+  friend class ObjectReader;
+  void decode_value(const Document& doc, NodeId node, const std::string& inherited_kind,
+                    const std::string& inherited_api_version, int list_depth);
+  void decode_object(const Document& doc, NodeId node, const std::string& inherited_kind,
+                     const std::string& inherited_api_version, int list_depth);
+  template <class T>
+  void store(std::vector<T>& objects, T object);
+
+  Model& model_;
+  Diagnostics& diags_;
+  const LoadLimits& limits_;
+  std::size_t objects_ = 0;
+  std::size_t file_objects_ = 0;    // objects with a kind in the current file
+  std::size_t file_documents_ = 0;  // non-empty documents in the current file
+  std::size_t file_unkinded_ = 0;   // mappings without `kind`
+  std::vector<SourceLocation> unkinded_;
+  /// (kind, namespace, name) → index in its vector and first location, to report redefinitions.
+  std::map<std::tuple<std::string, std::string, std::string>, std::pair<std::size_t, SourceLocation>> seen_;
+};
+
+}  // namespace rbacq::analyzer

@@ -1,0 +1,204 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "analyzer/yaml_reader.hpp"
+
+#include <algorithm>
+#include <istream>
+#include <limits>
+#include <streambuf>
+#include <unordered_map>
+
+#include <fmt/format.h>
+#include <yaml-cpp/eventhandler.h>
+#include <yaml-cpp/exceptions.h>
+#include <yaml-cpp/parser.h>
+
+namespace rbacq::analyzer {
+namespace {
+
+/// A read-only streambuf over memory: yaml-cpp wants an istream, and copying the file is waste.
+class MemoryBuffer : public std::streambuf {
+ public:
+  MemoryBuffer(const char* begin, const char* end) {
+    // NOLINTNEXTLINE(cppcoreguidelines-pro-type-const-cast): streambuf's get area is non-const but never written
+    char* b = const_cast<char*>(begin);
+    setg(b, b, b + (end - begin));
+  }
+};
+
+/// Thrown from inside the event handler to stop a document; caught by read_yaml.
+struct StopDocument {
+  Diagnostic diagnostic;
+};
+
+class TreeBuilder final : public YAML::EventHandler {
+ public:
+  TreeBuilder(Document& doc, const SourceText& source, std::uint32_t line_base, const LoadLimits& limits,
+              const DocumentSink& sink)
+      : doc_(doc), source_(source), line_base_(line_base), limits_(limits), sink_(sink) {}
+
+  void OnDocumentStart(const YAML::Mark& /*mark*/) override {
+    doc_.clear();
+    sizes_.clear();
+    anchors_.clear();
+  }
+
+  void OnDocumentEnd() override {
+    if (!doc_.empty()) sink_(doc_);
+    doc_.clear();
+  }
+
+  void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override {
+    const auto [line, column] = position(mark);
+    finish_leaf(doc_.add_null(line, column), anchor);
+  }
+
+  void OnAlias(const YAML::Mark& mark, YAML::anchor_t anchor) override {
+    const auto it = anchors_.find(anchor);
+    if (it == anchors_.end()) {
+      stop(mark, "input-yaml", "alias to an unknown anchor");
+    }
+    // The target is shared, not copied; what it would cost expanded is counted instead.
+    expanded_ = saturating_add(expanded_, sizes_[it->second]);
+    if (expanded_ > limits_.max_expanded_nodes) {
+      stop(mark, "input-alias",
+           fmt::format("aliases expand this document past {} nodes (a \"billion laughs\" alias bomb?)",
+                       limits_.max_expanded_nodes));
+    }
+    doc_.add_existing(it->second);
+  }
+
+  void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
+                const std::string& value) override {
+    const auto [line, column] = position(mark);
+    // yaml-cpp tags plain scalars "?" and quoted ones "!": only plain ones can be true/null/42.
+    finish_leaf(doc_.add_scalar_copy(value, tag != "?", line, column), anchor);
+  }
+
+  void OnSequenceStart(const YAML::Mark& mark, const std::string& /*tag*/, YAML::anchor_t anchor,
+                       YAML::EmitterStyle::value /*style*/) override {
+    open(NodeKind::sequence, mark, anchor);
+  }
+  void OnSequenceEnd() override { close(); }
+
+  void OnMapStart(const YAML::Mark& mark, const std::string& /*tag*/, YAML::anchor_t anchor,
+                  YAML::EmitterStyle::value /*style*/) override {
+    open(NodeKind::mapping, mark, anchor);
+  }
+  void OnMapEnd() override { close(); }
+
+  [[nodiscard]] std::pair<std::uint32_t, std::uint32_t> position(const YAML::Mark& mark) const {
+    if (mark.is_null()) return {0, 0};
+    const auto line = line_base_ + static_cast<std::uint32_t>(mark.line) + source_.first_line;
+    const auto column = static_cast<std::uint32_t>(mark.column) + 1 + (mark.line == 0 && line_base_ == 0 ? source_.first_column - 1 : 0);
+    return {line, column};
+  }
+
+ private:
+  static std::uint64_t saturating_add(std::uint64_t a, std::uint64_t b) {
+    return a > std::numeric_limits<std::uint64_t>::max() - b ? std::numeric_limits<std::uint64_t>::max() : a + b;
+  }
+
+  [[noreturn]] void stop(const YAML::Mark& mark, const char* id, std::string message) {
+    const auto [line, column] = position(mark);
+    throw StopDocument{Diagnostic{id, Severity::error, SourceLocation{source_.path, line, column}, std::move(message), {}}};
+  }
+
+  void record_size(NodeId id, std::uint64_t size) {
+    if (sizes_.size() <= id) sizes_.resize(id + 1, 1);
+    sizes_[id] = size;
+  }
+
+  void finish_leaf(NodeId id, YAML::anchor_t anchor) {
+    record_size(id, 1);
+    ++expanded_;
+    if (anchor != YAML::NullAnchor) anchors_[anchor] = id;
+  }
+
+  void open(NodeKind kind, const YAML::Mark& mark, YAML::anchor_t anchor) {
+    if (doc_.open_containers() >= limits_.max_depth) {
+      stop(mark, "input-depth", fmt::format("nesting deeper than {} levels", limits_.max_depth));
+    }
+    const auto [line, column] = position(mark);
+    open_.push_back({doc_.begin_container(kind, line, column), anchor});
+    ++expanded_;
+  }
+
+  void close() {
+    const auto [id, anchor] = open_.back();
+    open_.pop_back();
+    doc_.end_container();
+    std::uint64_t size = 1;
+    for (const NodeId child : doc_.children(id)) size = saturating_add(size, child < sizes_.size() ? sizes_[child] : 1);
+    record_size(id, size);
+    if (anchor != YAML::NullAnchor) anchors_[anchor] = id;
+  }
+
+  Document& doc_;
+  const SourceText& source_;
+  std::uint32_t line_base_;
+  const LoadLimits& limits_;
+  const DocumentSink& sink_;
+  std::vector<std::uint64_t> sizes_;  // expanded size of each finished node
+  std::unordered_map<YAML::anchor_t, NodeId> anchors_;
+  std::vector<std::pair<NodeId, YAML::anchor_t>> open_;
+  std::uint64_t expanded_ = 0;
+};
+
+/// Offset of the first document marker line ("---" alone or followed by a blank) at or after
+/// line `line` (0-based) of `text`, other than the one at offset 0, or npos. The error that
+/// stopped a document may be reported on the next document's marker: reading resumes there.
+std::size_t next_document_start(std::string_view text, std::size_t line) {
+  std::size_t pos = 0;
+  for (std::size_t l = 0; l < std::max<std::size_t>(line, 1) && pos != std::string_view::npos; ++l) {
+    pos = text.find('\n', pos);
+    if (pos != std::string_view::npos) ++pos;
+  }
+  while (pos != std::string_view::npos && pos < text.size()) {
+    if (text.compare(pos, 3, "---") == 0 &&
+        (pos + 3 == text.size() || text[pos + 3] == '\n' || text[pos + 3] == ' ' || text[pos + 3] == '\t' ||
+         text[pos + 3] == '\r')) {
+      return pos;
+    }
+    pos = text.find('\n', pos);
+    if (pos != std::string_view::npos) ++pos;
+  }
+  return std::string_view::npos;
+}
+
+}  // namespace
+
+void read_yaml(const SourceText& source, const LoadLimits& limits, Diagnostics& diags, const DocumentSink& sink) {
+  const std::string_view text = source.bytes;
+  Document doc(source.path, nullptr);
+  std::size_t start = 0;
+  std::uint32_t line_base = 0;  // 0-based line of text[start]
+  while (start < text.size()) {
+    MemoryBuffer buffer(text.data() + start, text.data() + text.size());
+    std::istream stream(&buffer);
+    TreeBuilder builder(doc, source, line_base, limits, sink);
+    std::size_t error_line = 0;  // 0-based, relative to start
+    try {
+      YAML::Parser parser(stream);
+      while (parser.HandleNextDocument(builder)) {
+      }
+      return;
+    } catch (const StopDocument& stop) {
+      diags.add(stop.diagnostic);
+      error_line = stop.diagnostic.loc.line >= source.first_line + line_base
+                       ? stop.diagnostic.loc.line - source.first_line - line_base
+                       : 0;
+    } catch (const YAML::Exception& e) {
+      const auto [line, column] = builder.position(e.mark);
+      diags.add("input-yaml", Severity::error, SourceLocation{source.path, line, column}, e.msg);
+      error_line = e.mark.is_null() ? 0 : static_cast<std::size_t>(e.mark.line);
+    }
+    doc.clear();
+    const std::string_view rest = text.substr(start);
+    const std::size_t next = next_document_start(rest, error_line);
+    if (next == std::string_view::npos) return;
+    line_base += static_cast<std::uint32_t>(std::count(rest.begin(), rest.begin() + static_cast<std::ptrdiff_t>(next), '\n'));
+    start += next;
+  }
+}
+
+}  // namespace rbacq::analyzer

@@ -1,0 +1,9 @@
+# rbacq_warnings: linked PRIVATE by every target of ours, never set globally.
+add_library(rbacq_warnings INTERFACE)
+target_compile_options(rbacq_warnings INTERFACE
+  -Wall -Wextra -Wpedantic
+  -Wshadow               # a shadowed name in a loader is a silent bug
+  -Wconversion -Wsign-conversion  # line/column/offset arithmetic mixes sizes
+  -Wnon-virtual-dtor -Wold-style-cast -Woverloaded-virtual
+  -Wnull-dereference -Wdouble-promotion -Wformat=2 -Wimplicit-fallthrough
+  $<$<BOOL:${RBACQ_WERROR}>:-Werror>)

@@ -1,0 +1,105 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "support/json_writer.hpp"
+
+#include <fmt/format.h>
+
+namespace rbacq {
+
+void append_json_string(std::string& out, std::string_view s) {
+  out.push_back('"');
+  for (const char c : s) {
+    switch (c) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\t': out += "\\t"; break;
+      case '\b': out += "\\b"; break;
+      case '\f': out += "\\f"; break;
+      default:
+        if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) {
+          out += fmt::format("\\u{:04x}", static_cast<unsigned>(static_cast<unsigned char>(c)));
+        } else {
+          out.push_back(c);
+        }
+    }
+  }
+  out.push_back('"');
+}
+
+void JsonWriter::newline() {
+  out_.push_back('\n');
+  out_.append(2 * has_elements_.size(), ' ');
+}
+
+void JsonWriter::before_value() {
+  if (after_key_) {
+    after_key_ = false;
+    return;
+  }
+  if (!has_elements_.empty()) {
+    if (has_elements_.back()) out_.push_back(',');
+    has_elements_.back() = true;
+    newline();
+  }
+}
+
+void JsonWriter::begin_object() {
+  before_value();
+  out_.push_back('{');
+  has_elements_.push_back(false);
+}
+
+void JsonWriter::end_object() {
+  const bool had = has_elements_.back();
+  has_elements_.pop_back();
+  if (had) newline();
+  out_.push_back('}');
+}
+
+void JsonWriter::begin_array() {
+  before_value();
+  out_.push_back('[');
+  has_elements_.push_back(false);
+}
+
+void JsonWriter::end_array() {
+  const bool had = has_elements_.back();
+  has_elements_.pop_back();
+  if (had) newline();
+  out_.push_back(']');
+}
+
+void JsonWriter::key(std::string_view k) {
+  before_value();
+  append_json_string(out_, k);
+  out_ += ": ";
+  after_key_ = true;
+}
+
+void JsonWriter::value(std::string_view v) {
+  before_value();
+  append_json_string(out_, v);
+}
+
+void JsonWriter::value(bool v) {
+  before_value();
+  out_ += v ? "true" : "false";
+}
+
+void JsonWriter::value(std::int64_t v) {
+  before_value();
+  out_ += fmt::format("{}", v);
+}
+
+void JsonWriter::value(std::uint64_t v) {
+  before_value();
+  out_ += fmt::format("{}", v);
+}
+
+void JsonWriter::null() {
+  before_value();
+  out_ += "null";
+}
+
+}  // namespace rbacq

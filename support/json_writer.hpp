@@ -1,0 +1,44 @@
+// SPDX-License-Identifier: Apache-2.0
+// A small streaming JSON writer: correct escaping, 2-space indentation, no DOM.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace rbacq {
+
+/// Writes JSON text in document order. Commas and indentation are handled by the writer.
+/// Example: `w.begin_object(); w.key("schema"); w.value("rbacq/v1"); w.end_object();`
+class JsonWriter {
+ public:
+  void begin_object();
+  void end_object();
+  void begin_array();
+  void end_array();
+  void key(std::string_view k);
+  void value(std::string_view v);
+  void value(const char* v) { value(std::string_view(v)); }
+  void value(bool v);
+  void value(std::int64_t v);
+  void value(std::uint64_t v);
+  void value(int v) { value(static_cast<std::int64_t>(v)); }
+  void null();
+
+  /// The finished text, ending in a newline.
+  [[nodiscard]] std::string str() const { return out_ + "\n"; }
+
+ private:
+  void before_value();
+  void newline();
+  std::string out_;
+  // One entry per open container: whether it already holds an element.
+  std::vector<bool> has_elements_;
+  bool after_key_ = false;
+};
+
+/// Appends `s` to `out` as a quoted JSON string.
+void append_json_string(std::string& out, std::string_view s);
+
+}  // namespace rbacq

@@ -14,7 +14,8 @@ namespace {
 bool has_json_extension(std::string_view path) { return path.ends_with(".json"); }
 
 /// JSON when it says so or starts like JSON; YAML otherwise (a superset, but ~50x slower to read).
-void read_any(SourceText& source, const LoadLimits& limits, Diagnostics& diags, ObjectDecoder& decoder) {
+/// Returns false when the text could not be read whole (a syntax error, a limit).
+bool read_any(SourceText& source, const LoadLimits& limits, Diagnostics& diags, ObjectDecoder& decoder) {
   std::string& bytes = source.bytes;
   if (bytes.starts_with("\xEF\xBB\xBF")) bytes.replace(0, 3, "   ");  // UTF-8 BOM: keep columns, drop the mark
   const std::size_t first = bytes.find_first_not_of(" \t\r\n");
@@ -26,12 +27,16 @@ void read_any(SourceText& source, const LoadLimits& limits, Diagnostics& diags, 
     read_json(source, limits, json_diags, sink);
     // A YAML file may start with a flow collection: read it as YAML when it is not JSON.
     if (json_extension || !json_diags.has_errors()) {
+      const bool ok = !json_diags.has_errors();
       diags.append(std::move(json_diags));
-      return;
+      return ok;
     }
   }
   Diagnostics yaml_diags;
   read_yaml(source, limits, yaml_diags, sink);
+  const bool ok = std::none_of(yaml_diags.items().begin(), yaml_diags.items().end(), [](const Diagnostic& d) {
+    return d.id == "input-yaml" || d.id == "input-depth" || d.id == "input-alias";
+  });
   const bool template_like = bytes.find("{{") != std::string::npos && bytes.find("}}") != std::string::npos;
   const auto& items = yaml_diags.items();
   const auto yaml_error = std::find_if(items.begin(), items.end(), [](const Diagnostic& d) { return d.id == "input-yaml"; });
@@ -39,9 +44,10 @@ void read_any(SourceText& source, const LoadLimits& limits, Diagnostics& diags, 
     diags.add("input-template", Severity::warning, yaml_error->loc,
               "not valid YAML, and it looks like a template ('{{ }}'): render it first (helm template, "
               "kustomize build) and analyse the output; the documents before this point were loaded");
-    return;
+    return false;
   }
   diags.append(std::move(yaml_diags));
+  return ok;
 }
 
 }  // namespace
@@ -56,8 +62,8 @@ LoadResult load(const std::vector<std::string>& paths, const LoadLimits& limits)
       continue;
     }
     result.model.files.push_back(source->path);
-    read_any(*source, limits, result.diagnostics, decoder);
-    decoder.finish_file(source->path, file.explicit_input);
+    const bool whole = read_any(*source, limits, result.diagnostics, decoder);
+    decoder.finish_file(source->path, file.explicit_input, !whole);
   }
   return result;
 }
@@ -70,8 +76,8 @@ void load_text(std::string_view text, std::string_view name, const LoadLimits& l
   source.bytes.reserve(text.size() + 64);
   source.bytes.assign(text);
   model.files.push_back(source.path);
-  read_any(source, limits, diags, decoder);
-  decoder.finish_file(source.path, true);
+  const bool whole = read_any(source, limits, diags, decoder);
+  decoder.finish_file(source.path, true, !whole);
 }
 
 }  // namespace rbacq::analyzer

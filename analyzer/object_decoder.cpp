@@ -520,14 +520,14 @@ void ObjectDecoder::decode_object(const Document& doc, NodeId node, const std::s
     meta.annotations = r.string_map(*md, "annotations");
   }
   if (!known) return;  // counted, skipped
-  if (meta.kind != "Config" && meta.name.empty()) {
+  if (r.ok() && meta.kind != "Config" && meta.name.empty()) {
     r.error(md ? *md : node, fmt::format("{} has no 'metadata.name'", meta.kind));
   }
   if (is_cluster_scoped(meta.kind)) meta.namespace_.clear();  // the API server ignores it
   if (!r.ok()) return;
   if (!meta.namespace_.empty()) model_.namespaces_seen.insert(meta.namespace_);
 
-  const std::string& kind = meta.kind;
+  const std::string kind = meta.kind;  // a copy: meta is moved into the object below
   if (kind == "Role" || kind == "ClusterRole") {
     Role role{std::move(meta), kind == "ClusterRole", {}, {}};
     read_role(r, node, role);
@@ -571,8 +571,10 @@ void ObjectDecoder::decode_object(const Document& doc, NodeId node, const std::s
   }
 }
 
-void ObjectDecoder::finish_file(FilePath file, bool explicit_input) {
-  if (file_documents_ == 0) {
+void ObjectDecoder::finish_file(FilePath file, bool explicit_input, bool unreadable) {
+  if (unreadable) {
+    // The reader already said what is wrong; "empty" or "not a manifest" would only mislead.
+  } else if (file_documents_ == 0) {
     diags_.add("input-empty", Severity::warning, SourceLocation{file, 0, 0}, "file holds no YAML or JSON document");
   } else if (file_objects_ == 0 && file_unkinded_ == file_documents_) {
     diags_.add("input-not-manifest", explicit_input ? Severity::warning : Severity::note, SourceLocation{file, 0, 0},

@@ -24,8 +24,9 @@ class ObjectDecoder {
   /// Decodes one document: an object, a `List`/`*List`, a JSON array of those, or nothing.
   void decode(const Document& doc);
 
-  /// Called after the last document of a file: notes a file that held no Kubernetes object.
-  void finish_file(FilePath file, bool explicit_input);
+  /// Called after the last document of a file: notes a file that held no Kubernetes object,
+  /// unless reading it failed (`unreadable`), which was reported already.
+  void finish_file(FilePath file, bool explicit_input, bool unreadable);
 
  private:
   friend class ObjectReader;

@@ -66,6 +66,9 @@ class Rng {
 };
 
 // Purposes of the independent random streams.
+//
+// Determinism rule: never draw from one Rng twice within a single expression
+// whose evaluation order is unspecified (function arguments, operands of +).
 enum class Stream : std::uint64_t {
   plan = 1,
   ns_object,
@@ -673,8 +676,8 @@ Node non_resource_rule(Rng& r) {
                                                 "/apis",    "/apis/*",    "/openapi/v2", "/logs/*"};
   std::vector<std::string> u = r.chance(5) ? std::vector<std::string>{"*"}
                                            : pick_distinct(r, urls, static_cast<std::size_t>(r.range(1, 4)));
-  return Obj()("nonResourceURLs", strings(u))("verbs", strings(r.chance(85) ? std::vector<std::string>{"get"}
-                                                                              : std::vector<std::string>{"*"}));
+  const char* verb = r.chance(85) ? "get" : "*";
+  return Obj()("nonResourceURLs", strings(u))("verbs", Arr()(verb));
 }
 
 Node rbac_subject(const char* kind, const std::string& name) {
@@ -968,9 +971,11 @@ std::vector<Node> role_bindings(unsigned seed, std::size_t index, const NsPlan& 
       } else if (s < 92) {
         subjects(rbac_subject("Group", r.chance(50) ? p.team : ctx.team(r)));
       } else if (s < 97 && ctx.namespaces > 0) {
-        // A ServiceAccount from another namespace.
-        subjects(sa_subject(std::string(kApps[r.below(kApps.size())]),
-                            ctx.ns_name(r.below(static_cast<std::size_t>(ctx.namespaces)))));
+        // A ServiceAccount from another namespace. (Draws are separate
+        // statements: argument evaluation order is unspecified.)
+        const std::string sa_name = kApps[r.below(kApps.size())];
+        const std::string other_ns = ctx.ns_name(r.below(static_cast<std::size_t>(ctx.namespaces)));
+        subjects(sa_subject(sa_name, other_ns));
       } else {
         subjects(rbac_subject("Group", "system:serviceaccounts:" + p.ns));
       }
@@ -1008,8 +1013,10 @@ Node deployment(unsigned seed, std::size_t index, const NsPlan& p) {
     Obj ct;
     if (c == 0) {
       ct("name", p.app);
-      ct("image", "registry.example.com/" + p.team + "/" + p.app + ":v1." + std::to_string(r.range(0, 30)) + "." +
-                      std::to_string(r.range(0, 9)));
+      const int minor = r.range(0, 30);  // separate draws: operand order of + is unspecified
+      const int patch = r.range(0, 9);
+      ct("image", "registry.example.com/" + p.team + "/" + p.app + ":v1." + std::to_string(minor) + "." +
+                      std::to_string(patch));
       if (r.chance(30)) ct("ports", Arr()(Obj()("containerPort", integer(8080))("protocol", "TCP")));
     } else {
       ct("name", sidecar_names[sc]);
@@ -1067,7 +1074,9 @@ Node secret(unsigned seed, std::size_t index, const NsPlan& p) {
                            Obj()("kubernetes.io/service-account.name", sa)(
                                "kubernetes.io/service-account.uid", p.sa_uid[p.token_sa])));
     o("type", "kubernetes.io/service-account-token");
-    o("data", Obj()("ca.crt", random_base64(r, 180))("namespace", base64_of(p.ns))("token", random_base64(r, 150)));
+    std::string ca = random_base64(r, 180);
+    std::string token = random_base64(r, 150);
+    o("data", Obj()("ca.crt", std::move(ca))("namespace", base64_of(p.ns))("token", std::move(token)));
   } else {
     o("metadata", metadata(r, p.secret, &p.ns, object_time(r, p), Obj()("app", p.app)));
     o("type", "Opaque");

@@ -1,0 +1,225 @@
+// SPDX-License-Identifier: Apache-2.0
+// Bad input: each case asserts the exact diagnostic (id, position, message) and that the rest of
+// the input still loads (#2).
+#include <doctest/doctest.h>
+
+#include <string>
+
+#include <fmt/format.h>
+
+#include "test_support.hpp"
+
+using namespace rbacq;
+using Lines = std::vector<std::string>;
+
+namespace {
+constexpr std::string_view kGoodNamespace = "apiVersion: v1\nkind: Namespace\nmetadata: {name: survivor}\n";
+
+std::string deep_yaml(int depth) { return "a: " + std::string(static_cast<std::size_t>(depth), '[') + std::string(static_cast<std::size_t>(depth), ']') + "\n"; }
+}  // namespace
+
+TEST_CASE("bad input: malformed YAML loses only its own document (#2)") {
+  const std::string text = std::string(kGoodNamespace) + "---\napiVersion: v1\nkind: Namespace\nmetadata: {name: [oops}\n---\n" +
+                           "apiVersion: v1\nkind: Namespace\nmetadata: {name: after}\n";
+  const auto r = test::load(text);
+  CHECK(test::lines(r.diagnostics) == Lines{"7:23: error: illegal flow end [input-yaml]"});
+  REQUIRE(r.model.namespaces.size() == 2);
+  CHECK(r.model.namespaces[0].meta.name == "survivor");
+  CHECK(r.model.namespaces[1].meta.name == "after");
+  CHECK(r.model.namespaces[1].meta.loc.line == 9);
+}
+
+TEST_CASE("bad input: a YAML error reported on the next document's marker keeps that document (#2)") {
+  const auto r = test::load("a: 'unclosed\n---\napiVersion: v1\nkind: Namespace\nmetadata: {name: kept}\n");
+  CHECK(test::lines(r.diagnostics) == Lines{"2:1: error: illegal document indicator in scalar [input-yaml]"});
+  REQUIRE(r.model.namespaces.size() == 1);
+  CHECK(r.model.namespaces[0].meta.loc.line == 3);
+}
+
+TEST_CASE("bad input: malformed JSON names the position (#2)") {
+  const auto r = test::load("{\n  \"kind\": \"Role\",\n  \"metadata\": {\"name\": \"r\",}\n}\n", "bad.json");
+  CHECK(test::lines(r.diagnostics) ==
+        Lines{"3:28: error: unexpected character: expected a value, ',' or a closing bracket [input-json]"});
+  CHECK(r.model.counts.empty());
+}
+
+TEST_CASE("bad input: truncated JSON (#2)") {
+  const auto r = test::load("{\"kind\": \"Namespace\", \"metadata\": {\"name\": \"x\"", "cut.json");
+  REQUIRE(r.diagnostics.items().size() == 1);
+  CHECK(r.diagnostics.items()[0].id == "input-json");
+  CHECK(r.diagnostics.items()[0].loc.line == 1);
+  CHECK(r.model.namespaces.empty());
+}
+
+TEST_CASE("bad input: trailing content after a JSON value (#2)") {
+  const auto r = test::load("{\"kind\": \"Namespace\"}\n{\"kind\": \"Namespace\"}\n", "two.json");
+  CHECK(test::lines(r.diagnostics) == Lines{"2:1: error: unexpected content after the JSON value [input-json]"});
+}
+
+TEST_CASE("bad input: rules: \"abc\" rejects the Role at the value (#2)") {
+  const auto r = test::load(std::string(kGoodNamespace) +
+                            "---\napiVersion: rbac.authorization.k8s.io/v1\nkind: Role\nmetadata: {name: r, namespace: a}\nrules: \"abc\"\n");
+  CHECK(test::lines(r.diagnostics) == Lines{"8:8: error: expected a sequence for 'rules', got a scalar [input-schema]"});
+  CHECK(r.model.roles.empty());
+  CHECK(r.model.namespaces.size() == 1);
+  CHECK(r.model.counts.at("Role") == 1);  // it is in the file, even though it is rejected
+}
+
+TEST_CASE("bad input: verbs: get (#2)") {
+  const auto r = test::load(
+      "apiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRole\nmetadata: {name: r}\nrules:\n- apiGroups: ['']\n  "
+      "resources: [pods]\n  verbs: get\n");
+  CHECK(test::lines(r.diagnostics) == Lines{"7:10: error: expected a sequence for 'verbs', got a scalar [input-schema]"});
+  CHECK(r.model.roles.empty());
+}
+
+TEST_CASE("bad input: a list element of the wrong shape (#2)") {
+  const auto r = test::load(
+      "apiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRole\nmetadata: {name: r}\nrules:\n- verbs: [get, {x: 1}]\n- just-a-string\n");
+  CHECK(test::lines(r.diagnostics) == Lines{"5:16: error: expected a string in 'verbs', got a mapping [input-schema]",
+                                            "6:3: error: expected a mapping in 'rules', got a scalar [input-schema]"});
+}
+
+TEST_CASE("bad input: missing roleRef (#2)") {
+  const auto r = test::load(
+      "apiVersion: rbac.authorization.k8s.io/v1\nkind: RoleBinding\nmetadata: {name: rb, namespace: a}\nsubjects: [{kind: User, name: u}]\n");
+  CHECK(test::lines(r.diagnostics) == Lines{"1:1: error: RoleBinding 'rb' has no 'roleRef' [input-schema]"});
+  CHECK(r.model.bindings.empty());
+}
+
+TEST_CASE("bad input: roleRef without a name, subject without a kind (#2)") {
+  const auto r = test::load(
+      "apiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRoleBinding\nmetadata: {name: b}\nroleRef: {kind: ClusterRole}\n"
+      "subjects:\n- {name: u}\n");
+  CHECK(test::lines(r.diagnostics) == Lines{"4:10: error: 'roleRef' needs a 'kind' and a 'name' [input-schema]",
+                                            "6:3: error: a subject needs a 'kind' and a 'name' [input-schema]"});
+}
+
+TEST_CASE("bad input: missing metadata.name (#2)") {
+  const auto r = test::load("apiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRole\nmetadata:\n  labels: {a: b}\nrules: []\n");
+  CHECK(test::lines(r.diagnostics) == Lines{"4:3: error: ClusterRole has no 'metadata.name' [input-schema]"});
+  const auto no_metadata = test::load("apiVersion: v1\nkind: ServiceAccount\n");
+  CHECK(test::lines(no_metadata.diagnostics) == Lines{"1:1: error: ServiceAccount has no 'metadata.name' [input-schema]"});
+}
+
+TEST_CASE("bad input: metadata that is not a mapping (#2)") {
+  const auto r = test::load("apiVersion: v1\nkind: Namespace\nmetadata: prod\n");
+  CHECK(test::lines(r.diagnostics) == Lines{"3:11: error: expected a mapping for 'metadata', got a scalar [input-schema]"});
+}
+
+TEST_CASE("bad input: a document that is not a mapping (#2)") {
+  // A top-level sequence is read as a list of objects, as a JSON array of objects is.
+  const auto r = test::load(std::string("- a\n- b\n---\njust text\n---\n") + std::string(kGoodNamespace));
+  CHECK(test::lines(r.diagnostics) ==
+        Lines{"1:3: error: expected a Kubernetes object (a mapping), got a scalar [input-schema]",
+              "2:3: error: expected a Kubernetes object (a mapping), got a scalar [input-schema]",
+              "4:1: error: expected a Kubernetes object (a mapping), got a scalar [input-schema]"});
+  CHECK(r.model.namespaces.size() == 1);
+}
+
+TEST_CASE("bad input: a document without kind in a manifest, and a file that is no manifest at all (#2)") {
+  const auto mixed = test::load(std::string("foo: bar\n---\n") + std::string(kGoodNamespace));
+  CHECK(test::lines(mixed.diagnostics) == Lines{"1:1: warning: document has no 'kind'; skipped [input-schema]"});
+  const auto values = test::load("replicaCount: 3\nimage: {tag: latest}\n", "values.yaml");
+  CHECK(test::lines(values.diagnostics) ==
+        Lines{"0:0: warning: no Kubernetes object in this file (no document has a 'kind'); skipped [input-not-manifest]"});
+}
+
+TEST_CASE("bad input: an empty file and a file of comments only (#2)") {
+  CHECK(test::lines(test::load("").diagnostics) == Lines{"0:0: warning: file holds no YAML or JSON document [input-empty]"});
+  CHECK(test::lines(test::load("# nothing here\n\n---\n").diagnostics) ==
+        Lines{"0:0: warning: file holds no YAML or JSON document [input-empty]"});
+}
+
+TEST_CASE("bad input: a wrong scalar for a boolean (#2)") {
+  const auto r = test::load("apiVersion: v1\nkind: ServiceAccount\nmetadata: {name: s}\nautomountServiceAccountToken: \"false\"\n");
+  CHECK(test::lines(r.diagnostics) ==
+        Lines{"4:31: error: expected true or false for 'automountServiceAccountToken', got 'false' [input-schema]"});
+}
+
+TEST_CASE("bad input: deep nesting in YAML and JSON (#2)") {
+  analyzer::LoadLimits limits;
+  limits.max_depth = 50;
+  const auto yaml = test::load(deep_yaml(60) + "---\n" + std::string(kGoodNamespace), "deep.yaml", limits);
+  CHECK(test::lines(yaml.diagnostics) == Lines{"1:53: error: nesting deeper than 50 levels [input-depth]"});
+  CHECK(yaml.model.namespaces.size() == 1);
+  const auto json = test::load("{\"a\": " + std::string(60, '[') + std::string(60, ']') + "}", "deep.json", limits);
+  CHECK(test::lines(json.diagnostics) == Lines{"1:56: error: nesting deeper than 50 levels [input-depth]"});
+}
+
+TEST_CASE("bad input: 100,000 levels of nesting do not overflow the stack (#2)") {
+  const auto yaml = test::load(deep_yaml(100000), "deeper.yaml");
+  REQUIRE(yaml.diagnostics.items().size() == 1);
+  CHECK(yaml.diagnostics.items()[0].id == "input-depth");
+  const auto json = test::load(std::string(100000, '[') + std::string(100000, ']'), "deeper.json");
+  REQUIRE(json.diagnostics.items().size() == 1);
+  CHECK(json.diagnostics.items()[0].id == "input-depth");
+}
+
+TEST_CASE("bad input: a billion-laughs alias bomb is stopped (#2)") {
+  std::string bomb = "a: &a [x, x, x, x, x, x, x, x, x, x]\n";
+  for (char c = 'b'; c <= 'j'; ++c) {
+    const char prev = static_cast<char>(c - 1);
+    bomb += fmt::format("{0}: &{0} [*{1}, *{1}, *{1}, *{1}, *{1}, *{1}, *{1}, *{1}, *{1}, *{1}]\n", c, prev);
+  }
+  const auto r = test::load(bomb + "---\n" + std::string(kGoodNamespace));
+  CHECK(test::lines(r.diagnostics) ==
+        Lines{"7:16: error: aliases expand this document past 4000000 nodes (a \"billion laughs\" alias bomb?) [input-alias]"});
+  CHECK(r.model.namespaces.size() == 1);
+}
+
+TEST_CASE("bad input: aliases within the budget are fine (#2)") {
+  const auto r = test::load(
+      "apiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRole\nmetadata: {name: r}\nrules:\n- &read {apiGroups: [''], "
+      "resources: [pods], verbs: [get]}\n- *read\n");
+  CHECK(r.diagnostics.empty());
+  REQUIRE(r.model.roles.size() == 1);
+  CHECK(r.model.roles[0].rules.size() == 2);
+}
+
+TEST_CASE("bad input: binary data (#2)") {
+  const auto r = test::load(std::string("apiVersion: v1\nkind: \0Namespace\n", 32));
+  CHECK(test::lines(r.diagnostics) == Lines{});  // load_text trusts its caller; read_source checks files
+  test::TempDir dir;
+  const std::string path = dir.write("blob.yaml", std::string("\x7f" "ELF\x02\x01\x01\0\0\0", 10));
+  const auto f = analyzer::load({path});
+  REQUIRE(f.diagnostics.items().size() == 1);
+  CHECK(f.diagnostics.items()[0].id == "input-binary");
+  CHECK(f.diagnostics.items()[0].loc.line == 1);
+  CHECK(f.diagnostics.items()[0].loc.column == 8);
+  CHECK(f.diagnostics.items()[0].message == "binary data (a NUL byte): not a YAML or JSON text file");
+}
+
+TEST_CASE("bad input: text that is not UTF-8 (#2)") {
+  test::TempDir dir;
+  const std::string latin1 = dir.write("latin1.yaml", "apiVersion: v1\nkind: Namespace\nmetadata: {name: caf\xe9}\n");
+  const std::string utf16 = dir.write("utf16.yaml", std::string("\xff\xfe" "a\0p\0", 6));
+  const auto r = analyzer::load({latin1, utf16});
+  const auto d = r.diagnostics.sorted();
+  REQUIRE(d.size() == 2);
+  CHECK(d[0].id == "input-encoding");
+  CHECK(d[0].loc.line == 3);
+  CHECK(d[0].loc.column == 21);
+  CHECK(d[0].message == "invalid UTF-8 (byte 0xe9); Kubernetes manifests must be UTF-8");
+  CHECK(d[1].id == "input-encoding");
+  CHECK(d[1].message == "UTF-16 text; Kubernetes manifests must be UTF-8 (convert with iconv -f UTF-16 -t UTF-8)");
+}
+
+TEST_CASE("bad input: an unrendered Helm template is one warning, not a cascade (#2)") {
+  const auto r = test::load(
+      "apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: {{ include \"x.fullname\" . }}\n  labels:\n    {{- include "
+      "\"x.labels\" . | nindent 4 }}\n");
+  REQUIRE(r.diagnostics.items().size() == 1);
+  CHECK(r.diagnostics.items()[0].id == "input-template");
+  CHECK(r.diagnostics.items()[0].severity == Severity::warning);
+}
+
+TEST_CASE("bad input: the object limit stops loading with one error (#2)") {
+  analyzer::LoadLimits limits;
+  limits.max_objects = 2;
+  std::string text;
+  for (int i = 0; i < 4; ++i) text += fmt::format("---\napiVersion: v1\nkind: Namespace\nmetadata: {{name: n{}}}\n", i);
+  const auto r = test::load(text, "many.yaml", limits);
+  CHECK(test::lines(r.diagnostics) == Lines{"10:1: error: more than 2 objects; the rest are not loaded [input-limit]"});
+  CHECK(r.model.namespaces.size() == 2);
+}

@@ -1,0 +1,90 @@
+// SPDX-License-Identifier: Apache-2.0
+// `rbacq inventory` through the real binary: output, JSON schema and exit codes (#2).
+#include <doctest/doctest.h>
+
+#include "test_support.hpp"
+
+using namespace rbacq;
+
+namespace {
+const std::string kKubeadm = test::source_path("fixtures/clusters/kubeadm");
+}
+
+TEST_CASE("cli: inventory of the kubeadm scenario, text (#2)") {
+  const auto r = test::run_rbacq({"inventory", kKubeadm});
+  CHECK(r.exit_code == 0);
+  CHECK(r.err.empty());
+  CHECK(r.out.starts_with("10 objects in 5 files\n"));
+  CHECK(r.out.find("  ClusterRoleBinding                     2\n") != std::string::npos);
+  CHECK(r.out.find("namespaces (4): default, kube-node-lease, kube-public, kube-system\n") != std::string::npos);
+  CHECK(r.out.find("kubernetes-admin: embedded client certificate sha256:520cdef5bb4c2345, client key\n") !=
+        std::string::npos);
+  CHECK(r.out.ends_with("\nno problems\n"));
+}
+
+TEST_CASE("cli: inventory -o json has the documented shape (#2)") {
+  const auto r = test::run_rbacq({"inventory", "-o", "json", kKubeadm});
+  CHECK(r.exit_code == 0);
+  CHECK(r.out.starts_with("{\n  \"schema\": \"rbacq/v1\",\n  \"files\": 5,\n  \"objects\": 10,\n  \"counts\": {\n"
+                          "    \"ClusterRole\": 1,\n    \"ClusterRoleBinding\": 2,\n    \"Config\": 1,\n"
+                          "    \"Namespace\": 4,\n    \"Secret\": 1,\n    \"ServiceAccount\": 1\n  },\n"
+                          "  \"namespaces\": [\n    \"default\",\n"));
+  CHECK(r.out.ends_with("  \"diagnostics\": []\n}\n"));
+}
+
+TEST_CASE("cli: diagnostics in text are file:line:col: severity: message [id] on stderr; exit 2 on errors (#2)") {
+  test::TempDir dir;
+  const std::string bad = dir.write("bad.yaml", "apiVersion: rbac.authorization.k8s.io/v1\nkind: Role\nmetadata: {name: r}\nrules: abc\n");
+  const auto r = test::run_rbacq({"inventory", "--no-color", bad});
+  CHECK(r.exit_code == 2);
+  CHECK(r.err == bad + ":4:8: error: expected a sequence for 'rules', got a scalar [input-schema]\n");
+  CHECK(r.out.ends_with("\n1 error, 0 warnings, 0 notes\n"));
+}
+
+TEST_CASE("cli: diagnostics in JSON carry id, severity, position and notes (#2)") {
+  test::TempDir dir;
+  const std::string ns = "apiVersion: v1\nkind: Namespace\nmetadata: {name: twice}\n";
+  const std::string a = dir.write("a.yaml", ns);
+  const std::string b = dir.write("b.yaml", ns);
+  const auto r = test::run_rbacq({"inventory", "-o", "json", a, b});
+  CHECK(r.exit_code == 0);
+  CHECK(r.out.find("  \"diagnostics\": [\n    {\n      \"id\": \"input-duplicate\",\n      \"severity\": \"warning\",\n"
+                   "      \"file\": \"" + b + "\",\n      \"line\": 1,\n      \"column\": 1,\n"
+                   "      \"message\": \"Namespace 'twice' is defined more than once; this definition replaces the earlier one\",\n"
+                   "      \"notes\": [\n        {\n          \"file\": \"" + a + "\",\n          \"line\": 1,\n") != std::string::npos);
+}
+
+TEST_CASE("cli: --strict turns warnings into exit 1 (#2)") {
+  test::TempDir dir;
+  const std::string empty = dir.write("empty.yaml", "");
+  CHECK(test::run_rbacq({"inventory", empty}).exit_code == 0);
+  const auto strict = test::run_rbacq({"inventory", "--strict", empty});
+  CHECK(strict.exit_code == 1);
+  CHECK(strict.err.find("warning: file holds no YAML or JSON document [input-empty]") != std::string::npos);
+}
+
+TEST_CASE("cli: standard input with -") {
+  const auto r = test::run_rbacq({"inventory", "-"}, "apiVersion: v1\nkind: Namespace\nmetadata: {name: piped}\n");
+  CHECK(r.exit_code == 0);
+  CHECK(r.out.find("namespaces (1): piped") != std::string::npos);
+  const auto bad = test::run_rbacq({"inventory", "--no-color", "-"}, "{\"kind\": ");
+  CHECK(bad.exit_code == 2);
+  CHECK(bad.err.starts_with("<stdin>:1:"));
+}
+
+TEST_CASE("cli: usage mistakes exit 2 with a message - and --help teaches - and --version") {
+  const auto none = test::run_rbacq({"inventory"});
+  CHECK(none.exit_code == 2);
+  CHECK(none.err.find("paths is required") != std::string::npos);
+  CHECK(test::run_rbacq({"frobnicate"}).exit_code == 2);
+  CHECK(test::run_rbacq({"inventory", "-o", "yaml", kKubeadm}).exit_code == 2);
+  const auto help = test::run_rbacq({"inventory", "--help"});
+  CHECK(help.exit_code == 0);
+  CHECK(help.out.find("Examples:") != std::string::npos);
+  const auto version = test::run_rbacq({"--version"});
+  CHECK(version.exit_code == 0);
+  CHECK(version.out == "rbacq 0.1.0\n");
+  const auto bare = test::run_rbacq({});
+  CHECK(bare.exit_code == 0);
+  CHECK(bare.out.find("inventory") != std::string::npos);
+}

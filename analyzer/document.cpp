@@ -25,6 +25,33 @@ std::pair<std::uint32_t, std::uint32_t> LineCursor::locate(std::size_t offset) {
   return {line_, static_cast<std::uint32_t>(offset - line_start_ + 1)};
 }
 
+std::string_view StringArena::copy(std::string_view s) {
+  if (s.empty()) return {};
+  if (s.size() > kBlock) {  // a long scalar gets a block of its own; the current one goes on
+    blocks_.push_back(std::make_unique<char[]>(s.size()));  // NOLINT(cppcoreguidelines-avoid-c-arrays)
+    std::memcpy(blocks_.back().get(), s.data(), s.size());
+    if (blocks_.size() == 1) blocks_.insert(blocks_.begin(), std::make_unique<char[]>(kBlock));  // keep [0] a kBlock
+    return {blocks_.back().get(), s.size()};
+  }
+  if (s.size() > left_) {
+    blocks_.push_back(std::make_unique<char[]>(kBlock));  // NOLINT(cppcoreguidelines-avoid-c-arrays)
+    next_ = blocks_.back().get();
+    left_ = kBlock;
+  }
+  std::memcpy(next_, s.data(), s.size());
+  const std::string_view out(next_, s.size());
+  next_ += s.size();
+  left_ -= s.size();
+  return out;
+}
+
+void StringArena::clear() {
+  if (blocks_.empty()) return;
+  blocks_.resize(1);
+  next_ = blocks_.front().get();
+  left_ = kBlock;
+}
+
 SourceLocation Document::location(NodeId id) const {
   const DocNode& n = nodes_[id];
   if (offsets_ != nullptr) {
@@ -106,9 +133,7 @@ NodeId Document::add_scalar(std::string_view text, bool quoted, std::uint32_t a,
 }
 
 NodeId Document::add_scalar_copy(std::string_view text, bool quoted, std::uint32_t a, std::uint32_t b) {
-  // Short scalars dominate manifests; a deque of strings keeps views stable and is cheap enough
-  // next to yaml-cpp's own per-event allocations.
-  return add_scalar(copies_.emplace_back(text), quoted, a, b);
+  return add_scalar(copies_.copy(text), quoted, a, b);
 }
 
 NodeId Document::add_null(std::uint32_t a, std::uint32_t b) { return push(DocNode{NodeKind::null, false, a, b, {}, 0, 0}); }

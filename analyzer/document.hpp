@@ -8,7 +8,7 @@
 #pragma once
 
 #include <cstdint>
-#include <deque>
+#include <memory>
 #include <optional>
 #include <span>
 #include <string>
@@ -50,6 +50,21 @@ class LineCursor {
   std::size_t offset_ = 0;
   std::uint32_t line_ = 1;
   std::size_t line_start_ = 0;
+};
+
+/// Bump allocator for scalar text: yaml-cpp hands each scalar over in a temporary string, and a
+/// heap allocation per scalar would cost more than the rest of the tree.
+class StringArena {
+ public:
+  std::string_view copy(std::string_view s);
+  /// Forgets all strings but keeps the first block for the next document.
+  void clear();
+
+ private:
+  static constexpr std::size_t kBlock = 64 * 1024;
+  std::vector<std::unique_ptr<char[]>> blocks_;  // NOLINT(cppcoreguidelines-avoid-c-arrays)
+  char* next_ = nullptr;
+  std::size_t left_ = 0;
 };
 
 class Document {
@@ -102,7 +117,7 @@ class Document {
     std::size_t pending_begin;
   };
   std::vector<Frame> frames_;
-  std::deque<std::string> copies_;  // stable storage for copied scalars
+  StringArena copies_;  // stable storage for copied scalars
 };
 
 }  // namespace rbacq::analyzer

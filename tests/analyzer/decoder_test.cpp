@@ -209,7 +209,7 @@ TEST_CASE("decoder: kind List, typed lists whose items omit kind, and JSON array
   CHECK(r.model.counts == std::map<std::string, std::size_t>{{"ConfigMap", 1}, {"Namespace", 1}, {"Role", 2}});
 }
 
-TEST_CASE("decoder: unknown kinds are counted and skipped; a known kind of another API is noted") {
+TEST_CASE("decoder: unknown kinds are counted and skipped - a known kind of another API is noted") {
   const auto r = test::load(R"(apiVersion: v1
 kind: Service
 metadata: {name: s, namespace: web}
@@ -297,7 +297,7 @@ data:
   CHECK(m[2].arn == "arn:aws:iam::111122223333:user/ops");
 }
 
-TEST_CASE("decoder: the same object in two files is a warning with both locations; the later wins") {
+TEST_CASE("decoder: the same object in two files is a warning with both locations - the later wins") {
   test::TempDir dir;
   const std::string role = "apiVersion: rbac.authorization.k8s.io/v1\nkind: Role\nmetadata: {name: r, namespace: a}\n";
   dir.write("a.yaml", role + "rules: []\n");

@@ -26,7 +26,7 @@ std::vector<std::string> names(const std::vector<analyzer::InputFile>& files, co
 }
 }  // namespace
 
-TEST_CASE("inputs: directories are walked recursively and sorted; dot-directories and other files skipped") {
+TEST_CASE("inputs: directories are walked recursively and sorted - dot-directories and other files skipped") {
   test::TempDir dir;
   dir.write("b.yaml", kNamespace);
   dir.write("a/z.json", "{}");
@@ -55,7 +55,7 @@ TEST_CASE("inputs: a file named explicitly is read whatever its extension") {
   CHECK(analyzer::load({p}).model.namespaces.size() == 1);
 }
 
-TEST_CASE("inputs: missing paths, broken links and special files are errors; the rest loads (#2)") {
+TEST_CASE("inputs: missing paths, broken links and special files are errors - the rest loads (#2)") {
   test::TempDir dir;
   dir.write("ok.yaml", kNamespace);
   fs::create_symlink(dir.path() / "nowhere.yaml", dir.path() / "dangling.yaml");

@@ -32,7 +32,7 @@ TEST_CASE("cli: inventory -o json has the documented shape (#2)") {
   CHECK(r.out.ends_with("  \"diagnostics\": []\n}\n"));
 }
 
-TEST_CASE("cli: diagnostics in text are file:line:col: severity: message [id] on stderr; exit 2 on errors (#2)") {
+TEST_CASE("cli: diagnostics in text are file:line:col: severity: message [id] on stderr - exit 2 on errors (#2)") {
   test::TempDir dir;
   const std::string bad = dir.write("bad.yaml", "apiVersion: rbac.authorization.k8s.io/v1\nkind: Role\nmetadata: {name: r}\nrules: abc\n");
   const auto r = test::run_rbacq({"inventory", "--no-color", bad});

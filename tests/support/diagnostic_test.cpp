@@ -5,7 +5,7 @@
 
 using namespace rbacq;
 
-TEST_CASE("diagnostics: sorted by file, line, column, id; exact duplicates dropped") {
+TEST_CASE("diagnostics: sorted by file, line, column, id - exact duplicates dropped") {
   const FilePath a = FilePath::intern("a.yaml");
   const FilePath b = FilePath::intern("b.yaml");
   Diagnostics d;

@@ -56,22 +56,29 @@ SourceLocation Document::location(NodeId id) const {
   const DocNode& n = nodes_[id];
   if (offsets_ != nullptr) {
     const auto [line, column] = offsets_->locate(n.a);
-    return SourceLocation{file_, line, column};
+    return SourceLocation{file_, line + first_line_ - 1, column + (line == 1 ? first_column_ - 1 : 0)};
   }
   return SourceLocation{file_, n.a, n.b};
 }
 
-std::optional<NodeId> Document::find(NodeId map, std::string_view key) const {
+std::optional<NodeId> Document::find(NodeId map, std::string_view key, NodeId* earlier_key) const {
   if (nodes_[map].kind != NodeKind::mapping) return std::nullopt;
   const auto kids = children(map);
+  std::optional<NodeId> found;
+  std::optional<NodeId> found_key;
   std::optional<NodeId> merge;
   for (std::size_t i = 0; i + 1 < kids.size(); i += 2) {
     const DocNode& k = nodes_[kids[i]];
     if (k.kind != NodeKind::scalar) continue;
-    if (k.text == key) return kids[i + 1];
+    if (k.text == key) {
+      // A repeated key: Go's YAML and JSON decoders keep the last value, so do we.
+      if (found_key && earlier_key != nullptr) *earlier_key = *found_key;
+      found_key = kids[i];
+      found = kids[i + 1];
+    }
     if (k.text == "<<" && !k.quoted) merge = kids[i + 1];
   }
-  if (!merge) return std::nullopt;
+  if (found || !merge) return found;
   // Merge keys: a mapping, or a sequence of mappings where earlier ones win.
   if (nodes_[*merge].kind == NodeKind::mapping) return find(*merge, key);
   if (nodes_[*merge].kind == NodeKind::sequence) {
@@ -98,6 +105,7 @@ void Document::clear() {
   pending_.clear();
   frames_.clear();
   copies_.clear();
+  duplicate_keys_.clear();
   root_ = 0;
 }
 
@@ -126,6 +134,36 @@ void Document::end_container() {
   n.count = static_cast<std::uint32_t>(pending_.size() - f.pending_begin);
   children_.insert(children_.end(), pending_.begin() + static_cast<std::ptrdiff_t>(f.pending_begin), pending_.end());
   pending_.resize(f.pending_begin);
+  if (n.kind == NodeKind::mapping && n.count > 2) find_duplicate_keys(f.node);
+}
+
+void Document::find_duplicate_keys(NodeId map) {
+  const auto kids = children(map);
+  const auto is_key = [&](std::size_t i) { return nodes_[kids[i]].kind == NodeKind::scalar; };
+  if (kids.size() <= 16) {  // most mappings: compare pairwise, no allocation
+    for (std::size_t i = 2; i < kids.size(); i += 2) {
+      if (!is_key(i) || nodes_[kids[i]].text == "<<") continue;
+      for (std::size_t j = 0; j < i; j += 2) {
+        if (is_key(j) && nodes_[kids[j]].text == nodes_[kids[i]].text) {
+          duplicate_keys_.emplace_back(kids[j], kids[i]);
+          break;
+        }
+      }
+    }
+    return;
+  }
+  // Sorting the keys finds repeats in O(n log n) even in a ConfigMap with 100k keys.
+  key_scratch_.clear();
+  for (std::size_t i = 0; i + 1 < kids.size(); i += 2) {
+    if (is_key(i)) key_scratch_.emplace_back(nodes_[kids[i]].text, kids[i]);
+  }
+  std::stable_sort(key_scratch_.begin(), key_scratch_.end(),
+                   [](const auto& a, const auto& b) { return a.first < b.first; });
+  for (std::size_t i = 1; i < key_scratch_.size(); ++i) {
+    if (key_scratch_[i].first == key_scratch_[i - 1].first && key_scratch_[i].first != "<<") {
+      duplicate_keys_.emplace_back(key_scratch_[i - 1].second, key_scratch_[i].second);
+    }
+  }
 }
 
 NodeId Document::add_scalar(std::string_view text, bool quoted, std::uint32_t a, std::uint32_t b) {

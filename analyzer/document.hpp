@@ -70,9 +70,14 @@ class StringArena {
 class Document {
  public:
   Document() = default;
-  Document(FilePath file, LineCursor* offsets) : file_(file), offsets_(offsets) {}
+  /// `offsets` (JSON) turns byte offsets into positions; `first_line`/`first_column` say where
+  /// the text starts in its file (an embedded text, or a file whose byte order mark was dropped).
+  Document(FilePath file, LineCursor* offsets, std::uint32_t first_line = 1, std::uint32_t first_column = 1)
+      : file_(file), offsets_(offsets), first_line_(first_line), first_column_(first_column) {}
 
   [[nodiscard]] FilePath file() const { return file_; }
+  /// Read from JSON (positions come from byte offsets).
+  [[nodiscard]] bool is_json() const { return offsets_ != nullptr; }
   [[nodiscard]] NodeId root() const { return root_; }
   [[nodiscard]] bool empty() const { return nodes_.empty(); }
   [[nodiscard]] const DocNode& node(NodeId id) const { return nodes_[id]; }
@@ -85,8 +90,13 @@ class Document {
   [[nodiscard]] SourceLocation location(NodeId id) const;
 
   /// The value of `key` in mapping `map`, following YAML merge keys (`<<: *base`) as Kubernetes'
-  /// YAML decoder does. Nothing when `map` is not a mapping or has no such key.
-  [[nodiscard]] std::optional<NodeId> find(NodeId map, std::string_view key) const;
+  /// YAML decoder does. Nothing when `map` is not a mapping or has no such key. A key written
+  /// twice yields its last value, as Go's decoders do; `earlier_key`, when given, receives the key
+  /// node of the previous occurrence (so that callers can warn) and is untouched otherwise.
+  [[nodiscard]] std::optional<NodeId> find(NodeId map, std::string_view key, NodeId* earlier_key = nullptr) const;
+
+  /// Keys written twice in one mapping: (earlier key node, later key node), in document order.
+  [[nodiscard]] const std::vector<std::pair<NodeId, NodeId>>& duplicate_keys() const { return duplicate_keys_; }
 
   /// Short name of a node's kind for messages: "a mapping", "a sequence", "a scalar", "null".
   [[nodiscard]] std::string_view describe(NodeId id) const;
@@ -106,8 +116,11 @@ class Document {
 
  private:
   NodeId push(DocNode n);
+  void find_duplicate_keys(NodeId map);
   FilePath file_;
   LineCursor* offsets_ = nullptr;
+  std::uint32_t first_line_ = 1;
+  std::uint32_t first_column_ = 1;
   NodeId root_ = 0;
   std::vector<DocNode> nodes_;
   std::vector<NodeId> children_;
@@ -117,6 +130,8 @@ class Document {
     std::size_t pending_begin;
   };
   std::vector<Frame> frames_;
+  std::vector<std::pair<NodeId, NodeId>> duplicate_keys_;
+  std::vector<std::pair<std::string_view, NodeId>> key_scratch_;  // reused by end_container
   StringArena copies_;  // stable storage for copied scalars
 };
 

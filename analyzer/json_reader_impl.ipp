@@ -118,71 +118,133 @@ std::string_view describe(simdjson::error_code e) {
     case simdjson::UTF8_ERROR: return "invalid UTF-8";
     case simdjson::INCOMPLETE_ARRAY_OR_OBJECT: return "unexpected end of input: an object or array is not closed";
     case simdjson::DEPTH_ERROR: return "nesting too deep";
+    case simdjson::INCORRECT_TYPE: return "invalid JSON value";
     default: return simdjson::error_message(e);
   }
 }
 
 }  // namespace
 
+namespace {
+
+/// Reads the root of one JSON document into `doc`: a container through the walker, a scalar
+/// directly (the decoder then says "not a mapping"); a `null` root leaves `doc` empty.
+template <class Json>
+simdjson::error_code read_root(Json& json, Document& doc, JsonWalker& walker) {
+  od::json_type type{};
+  if (const auto e = json.type().get(type)) return e;
+  std::string_view token;
+  const std::uint32_t offset = json.raw_json_token().get(token) == simdjson::SUCCESS ? walker.offset_of(token.data()) : 0;
+  switch (type) {
+    case od::json_type::object:
+    case od::json_type::array: {
+      od::value root;
+      if (const auto e = json.get_value().get(root)) return e;
+      return walker.walk(root, 0);
+    }
+    case od::json_type::string: {
+      std::string_view s;
+      if (const auto e = json.get_string().get(s)) return e;
+      doc.add_scalar(s, true, offset, 0);
+      return simdjson::SUCCESS;
+    }
+    case od::json_type::number: {
+      double d = 0;
+      if (const auto e = json.get_double().get(d)) return e;
+      doc.add_scalar("<number>", false, offset, 0);
+      return simdjson::SUCCESS;
+    }
+    case od::json_type::boolean: {
+      bool b = false;
+      if (const auto e = json.get_bool().get(b)) return e;
+      doc.add_scalar(b ? "true" : "false", false, offset, 0);
+      return simdjson::SUCCESS;
+    }
+    case od::json_type::null: {
+      bool is_null = false;
+      if (const auto e = json.is_null().get(is_null)) return e;
+      return is_null ? simdjson::SUCCESS : simdjson::N_ATOM_ERROR;
+    }
+  }
+  return simdjson::TAPE_ERROR;
+}
+
+}  // namespace
+
 void RBACQ_JSON_READER(const SourceText& source, const LoadLimits& limits, Diagnostics& diags, const DocumentSink& sink) {
   const std::string& bytes = source.bytes;
-  LineCursor cursor(bytes);
-  Document doc(source.path, &cursor);
-  JsonWalker walker(doc, bytes.data(), limits);
-  od::parser parser(bytes.size() + simdjson::SIMDJSON_PADDING);
-  const auto report = [&](std::size_t offset, std::string message, const char* id) {
-    const auto [line, column] = cursor.locate(offset);
-    diags.add(id, Severity::error, SourceLocation{source.path, line + source.first_line - 1, column},
-              std::move(message));
-  };
-
   simdjson::padded_string_view view(bytes.data(), bytes.size(), bytes.capacity());
   simdjson::padded_string copy;
   if (bytes.capacity() - bytes.size() < simdjson::SIMDJSON_PADDING) {
     copy = simdjson::padded_string(bytes.data(), bytes.size());
     view = copy;
   }
+  const char* base = view.data();  // every offset is relative to the buffer simdjson reads
+  LineCursor cursor(std::string_view(base, view.length()));
+  Document doc(source.path, &cursor, source.first_line, source.first_column);
+  JsonWalker walker(doc, base, limits);
+  od::parser parser(bytes.size() + simdjson::SIMDJSON_PADDING);
+  const auto report = [&](std::size_t offset, std::string message, const char* id) {
+    const auto [line, column] = cursor.locate(offset);
+    diags.add(id, Severity::error,
+              SourceLocation{source.path, line + source.first_line - 1, column + (line == 1 ? source.first_column - 1 : 0)},
+              std::move(message));
+  };
+  const auto report_error = [&](simdjson::error_code error, std::size_t offset) {
+    if (walker.depth_exceeded()) {
+      report(walker.error_offset(), fmt::format("nesting deeper than {} levels", limits.max_depth), "input-depth");
+    } else {
+      report(offset, std::string(describe(error)), "input-json");
+    }
+  };
+
   od::document json;
   if (const auto e = parser.iterate(view).get(json)) {
     report(0, std::string(describe(e)), "input-json");
     return;
   }
-  const char* base = view.data();
   const auto where = [&]() -> std::size_t {
     const char* p = nullptr;
     if (json.current_location().get(p) != simdjson::SUCCESS || p == nullptr) return bytes.size();
     return static_cast<std::size_t>(p - base);
   };
+  if (const auto e = read_root(json, doc, walker)) {
+    report_error(e, where());
+    return;
+  }
+  const char* rest = nullptr;
+  if (json.current_location().get(rest) != simdjson::SUCCESS || rest == nullptr) {  // at the end: one value
+    if (!doc.empty()) sink(doc);
+    return;
+  }
+  if (*rest != '{' && *rest != '[') {
+    report(static_cast<std::size_t>(rest - base), "unexpected content after the JSON value", "input-json");
+    return;
+  }
 
-  od::json_type type{};
-  if (const auto e = json.type().get(type)) {
-    report(where(), std::string(describe(e)), "input-json");
+  // Several values one after another (a JSON stream, as `jq -c` writes and kubectl reads): read
+  // them in one pass with simdjson's document stream.
+  doc.clear();
+  od::document_stream stream;
+  if (const auto e = parser.iterate_many(base, bytes.size(), bytes.size() + simdjson::SIMDJSON_PADDING).get(stream)) {
+    report(0, std::string(describe(e)), "input-json");
     return;
   }
-  simdjson::error_code error = simdjson::SUCCESS;
-  if (type == od::json_type::object || type == od::json_type::array) {
-    od::value root;
-    error = json.get_value().get(root);
-    if (!error) error = walker.walk(root, 0);
-  } else {
-    // A scalar document: kept so that the decoder can say "not a mapping".
-    std::string_view token;
-    error = json.raw_json_token().get(token);
-    if (!error) doc.add_scalar(token, type == od::json_type::string, 0, 0);
+  for (auto it = stream.begin(); it != stream.end(); ++it) {
+    const std::size_t at = it.current_index();
+    od::document_reference value;
+    simdjson::error_code e = (*it).get(value);
+    if (!e) e = read_root(value, doc, walker);
+    if (e) {
+      report_error(e, at);
+      return;
+    }
+    if (!doc.empty()) sink(doc);
+    doc.clear();
   }
-  if (walker.depth_exceeded()) {
-    report(walker.error_offset(), fmt::format("nesting deeper than {} levels", limits.max_depth), "input-depth");
-    return;
+  if (stream.truncated_bytes() != 0) {
+    report(bytes.size() - stream.truncated_bytes(), "unexpected end of input: a value is not complete", "input-json");
   }
-  if (error) {
-    report(where(), std::string(describe(error)), "input-json");
-    return;
-  }
-  if (const char* p = nullptr; json.current_location().get(p) == simdjson::SUCCESS && p != nullptr) {
-    report(static_cast<std::size_t>(p - base), "unexpected content after the JSON value", "input-json");
-    return;
-  }
-  sink(doc);
 }
 
 }  // namespace rbacq::analyzer

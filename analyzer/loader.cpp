@@ -17,7 +17,10 @@ bool has_json_extension(std::string_view path) { return path.ends_with(".json");
 /// Returns false when the text could not be read whole (a syntax error, a limit).
 bool read_any(SourceText& source, const LoadLimits& limits, Diagnostics& diags, ObjectDecoder& decoder) {
   std::string& bytes = source.bytes;
-  if (bytes.starts_with("\xEF\xBB\xBF")) bytes.replace(0, 3, "   ");  // UTF-8 BOM: keep columns, drop the mark
+  if (bytes.starts_with("\xEF\xBB\xBF")) {  // UTF-8 byte order mark: drop it, keep columns true
+    bytes.erase(0, 3);
+    source.first_column += 3;
+  }
   const std::size_t first = bytes.find_first_not_of(" \t\r\n");
   const bool json_extension = has_json_extension(source.path.str());
   const bool starts_like_json = first != std::string::npos && (bytes[first] == '{' || bytes[first] == '[');

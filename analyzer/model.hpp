@@ -24,8 +24,9 @@ struct ObjectMeta {
   std::string api_version;
   std::string name;
   std::string namespace_;
+  bool generated_name = false;  // `name` is metadata.generateName: the API server adds a suffix
   Labels labels;
-  Labels annotations;
+  Labels annotations;  // without kubectl's last-applied-configuration; for Secrets only the SA ones
   SourceLocation loc;  // the object's mapping
 };
 

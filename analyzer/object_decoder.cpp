@@ -2,174 +2,17 @@
 #include "analyzer/object_decoder.hpp"
 
 #include <algorithm>
-#include <array>
 
 #include <fmt/format.h>
 
-#include "analyzer/base64.hpp"
-#include "analyzer/yaml_reader.hpp"
+#include "analyzer/aws_auth_decoder.hpp"
+#include "analyzer/kinds.hpp"
+#include "analyzer/kubeconfig_decoder.hpp"
 
 namespace rbacq::analyzer {
-
-/// Reads the fields of one object and remembers whether any had the wrong shape. Each wrong
-/// shape is one [input-schema] error at the offending value; the object is then rejected.
-class ObjectReader {
- public:
-  ObjectReader(const Document& doc, Diagnostics& diags) : doc_(doc), diags_(diags) {}
-
-  [[nodiscard]] bool ok() const { return ok_; }
-  [[nodiscard]] SourceLocation loc(NodeId id) const { return doc_.location(id); }
-  [[nodiscard]] const Document& doc() const { return doc_; }
-
-  void error(NodeId at, std::string message) {
-    ok_ = false;
-    diags_.add("input-schema", Severity::error, loc(at), std::move(message));
-  }
-
-  /// YAML's null spellings and JSON null: an absent value.
-  [[nodiscard]] bool is_null(NodeId id) const {
-    const DocNode& n = doc_.node(id);
-    if (n.kind == NodeKind::null) return true;
-    return n.kind == NodeKind::scalar && !n.quoted &&
-           (n.text.empty() || n.text == "~" || n.text == "null" || n.text == "Null" || n.text == "NULL");
-  }
-
-  /// The value of `key`, unless absent or null.
-  [[nodiscard]] std::optional<NodeId> field(NodeId map, std::string_view key) const {
-    const auto v = doc_.find(map, key);
-    if (!v || is_null(*v)) return std::nullopt;
-    return v;
-  }
-
-  /// A mapping-valued field; a value of another shape is an error.
-  std::optional<NodeId> mapping(NodeId map, std::string_view key) {
-    const auto v = field(map, key);
-    if (!v) return std::nullopt;
-    if (doc_.kind(*v) != NodeKind::mapping) {
-      error(*v, fmt::format("expected a mapping for '{}', got {}", key, doc_.describe(*v)));
-      return std::nullopt;
-    }
-    return v;
-  }
-
-  /// Elements of a sequence-valued field; absent is empty, another shape is an error.
-  std::span<const NodeId> sequence(NodeId map, std::string_view key) {
-    const auto v = field(map, key);
-    if (!v) return {};
-    if (doc_.kind(*v) != NodeKind::sequence) {
-      error(*v, fmt::format("expected a sequence for '{}', got {}", key, doc_.describe(*v)));
-      return {};
-    }
-    return doc_.children(*v);
-  }
-
-  std::string string(NodeId map, std::string_view key) {
-    const auto v = field(map, key);
-    if (!v) return {};
-    if (doc_.kind(*v) != NodeKind::scalar) {
-      error(*v, fmt::format("expected a string for '{}', got {}", key, doc_.describe(*v)));
-      return {};
-    }
-    return std::string(doc_.text(*v));
-  }
-
-  std::vector<std::string> strings(NodeId map, std::string_view key) {
-    std::vector<std::string> out;
-    const auto items = sequence(map, key);
-    out.reserve(items.size());
-    for (const NodeId item : items) {
-      if (doc_.kind(item) != NodeKind::scalar) {
-        error(item, fmt::format("expected a string in '{}', got {}", key, doc_.describe(item)));
-        continue;
-      }
-      out.emplace_back(doc_.text(item));
-    }
-    return out;
-  }
-
-  std::optional<bool> boolean(NodeId map, std::string_view key) {
-    const auto v = field(map, key);
-    if (!v) return std::nullopt;
-    const DocNode& n = doc_.node(*v);
-    if (n.kind == NodeKind::scalar && !n.quoted) {
-      // YAML 1.1 spellings, as Kubernetes' YAML decoder accepts them.
-      static constexpr std::array<std::string_view, 8> yes{"true", "True", "TRUE", "yes", "Yes", "YES", "on", "On"};
-      static constexpr std::array<std::string_view, 8> no{"false", "False", "FALSE", "no", "No", "NO", "off", "Off"};
-      if (std::find(yes.begin(), yes.end(), n.text) != yes.end()) return true;
-      if (std::find(no.begin(), no.end(), n.text) != no.end()) return false;
-    }
-    error(*v, fmt::format("expected true or false for '{}', got {}", key,
-                          n.kind == NodeKind::scalar ? fmt::format("'{}'", n.text) : std::string(doc_.describe(*v))));
-    return std::nullopt;
-  }
-
-  Labels string_map(NodeId map, std::string_view key) {
-    Labels out;
-    const auto m = mapping(map, key);
-    if (!m) return out;
-    const auto kids = doc_.children(*m);
-    for (std::size_t i = 0; i + 1 < kids.size(); i += 2) {
-      const NodeId k = kids[i];
-      const NodeId v = kids[i + 1];
-      if (doc_.kind(k) != NodeKind::scalar) {
-        error(k, fmt::format("expected a string key in '{}', got {}", key, doc_.describe(k)));
-        continue;
-      }
-      if (is_null(v)) {
-        out.emplace_back(doc_.text(k), std::string());
-      } else if (doc_.kind(v) != NodeKind::scalar) {
-        error(v, fmt::format("expected a string value for '{}' in '{}', got {}", doc_.text(k), key, doc_.describe(v)));
-      } else {
-        out.emplace_back(doc_.text(k), doc_.text(v));
-      }
-    }
-    return out;
-  }
-
- private:
-  const Document& doc_;
-  Diagnostics& diags_;
-  bool ok_ = true;
-};
-
 namespace {
 
 constexpr std::string_view kRbacGroup = "rbac.authorization.k8s.io";
-
-std::string_view group_of(std::string_view api_version) {
-  const auto slash = api_version.find('/');
-  return slash == std::string_view::npos ? std::string_view{} : api_version.substr(0, slash);
-}
-
-bool is_cluster_scoped(std::string_view kind) {
-  return kind == "ClusterRole" || kind == "ClusterRoleBinding" || kind == "Namespace" ||
-         kind == "CustomResourceDefinition" || kind == "Config";
-}
-
-/// The API group(s) in which rbacq knows `kind`; nullopt for kinds it does not decode.
-bool known_group(std::string_view kind, std::string_view group) {
-  if (kind == "Role" || kind == "ClusterRole" || kind == "RoleBinding" || kind == "ClusterRoleBinding") {
-    return group == kRbacGroup;
-  }
-  if (kind == "ServiceAccount" || kind == "Namespace" || kind == "Secret" || kind == "Pod" ||
-      kind == "ReplicationController" || kind == "ConfigMap" || kind == "Config") {
-    return group.empty();
-  }
-  if (kind == "Deployment" || kind == "StatefulSet" || kind == "DaemonSet" || kind == "ReplicaSet") {
-    return group == "apps" || group == "extensions";
-  }
-  if (kind == "Job" || kind == "CronJob") return group == "batch";
-  if (kind == "CustomResourceDefinition") return group == "apiextensions.k8s.io";
-  return false;
-}
-
-bool is_known_kind(std::string_view kind) {
-  static constexpr std::array<std::string_view, 17> kinds{
-      "Role",        "ClusterRole", "RoleBinding", "ClusterRoleBinding", "ServiceAccount", "Namespace",
-      "Secret",      "Pod",         "ReplicationController", "ConfigMap", "Config",    "Deployment",
-      "StatefulSet", "DaemonSet",   "ReplicaSet",  "Job",               "CronJob"};
-  return kind == "CustomResourceDefinition" || std::find(kinds.begin(), kinds.end(), kind) != kinds.end();
-}
 
 PolicyRule read_rule(ObjectReader& r, NodeId node) {
   PolicyRule rule;
@@ -186,36 +29,44 @@ LabelSelector read_selector(ObjectReader& r, NodeId node) {
   LabelSelector s;
   s.loc = r.loc(node);
   s.match_labels = r.string_map(node, "matchLabels");
-  for (const NodeId e : r.sequence(node, "matchExpressions")) {
-    if (r.doc().kind(e) != NodeKind::mapping) {
-      r.error(e, fmt::format("expected a mapping in 'matchExpressions', got {}", r.doc().describe(e)));
-      continue;
-    }
+  r.for_each_mapping(node, "matchExpressions", [&](NodeId e) {
     s.match_expressions.push_back({r.string(e, "key"), r.string(e, "operator"), r.strings(e, "values")});
-  }
+  });
   return s;
 }
 
-/// Each element of `key` must be a mapping; calls `each(node)` for those that are.
-template <class F>
-void for_each_mapping(ObjectReader& r, NodeId map, std::string_view key, F each) {
-  for (const NodeId item : r.sequence(map, key)) {
-    if (r.doc().kind(item) != NodeKind::mapping) {
-      r.error(item, fmt::format("expected a mapping in '{}', got {}", key, r.doc().describe(item)));
-      continue;
-    }
-    each(item);
-  }
-}
-
 void read_role(ObjectReader& r, NodeId node, Role& role) {
-  for_each_mapping(r, node, "rules", [&](NodeId rule) { role.rules.push_back(read_rule(r, rule)); });
+  r.for_each_mapping(node, "rules", [&](NodeId rule) { role.rules.push_back(read_rule(r, rule)); });
   if (!role.cluster) return;
   if (const auto agg = r.mapping(node, "aggregationRule")) {
     AggregationRule a;
     a.loc = r.loc(*agg);
-    for_each_mapping(r, *agg, "clusterRoleSelectors", [&](NodeId s) { a.selectors.push_back(read_selector(r, s)); });
+    r.for_each_mapping(*agg, "clusterRoleSelectors", [&](NodeId s) { a.selectors.push_back(read_selector(r, s)); });
     role.aggregation = std::move(a);
+  }
+}
+
+/// What API validation (pkg/apis/rbac/validation) would refuse: such a binding never exists in
+/// a cluster. It is kept, with a warning, so that the analysis shows what the manifest says.
+void check_binding(ObjectReader& r, const Binding& b) {
+  const auto invalid = [&](const SourceLocation& loc, std::string message) {
+    r.diagnostics().add(Diagnostic{"input-invalid", Severity::warning, loc,
+                                   "the API server rejects this: " + std::move(message), {}});
+  };
+  if (b.role_ref.kind != "Role" && b.role_ref.kind != "ClusterRole") {
+    invalid(b.role_ref.loc, fmt::format("roleRef.kind must be Role or ClusterRole, not '{}'", b.role_ref.kind));
+  } else if (b.cluster && b.role_ref.kind == "Role") {
+    invalid(b.role_ref.loc, "a ClusterRoleBinding can only reference a ClusterRole");
+  }
+  if (!b.role_ref.api_group.empty() && b.role_ref.api_group != kRbacGroup) {  // empty is defaulted
+    invalid(b.role_ref.loc, fmt::format("roleRef.apiGroup must be {}", kRbacGroup));
+  }
+  for (const Subject& s : b.subjects) {
+    if (s.kind != "User" && s.kind != "Group" && s.kind != "ServiceAccount") {
+      invalid(s.loc, fmt::format("subject kind must be User, Group or ServiceAccount, not '{}' (case matters)", s.kind));
+    } else if (s.kind == "ServiceAccount" && b.cluster && s.namespace_.empty()) {
+      invalid(s.loc, "a ServiceAccount subject of a ClusterRoleBinding needs a namespace");
+    }
   }
 }
 
@@ -229,10 +80,10 @@ void read_binding(ObjectReader& r, NodeId node, Binding& binding) {
     binding.role_ref.kind = r.string(*ref, "kind");
     binding.role_ref.name = r.string(*ref, "name");
     if (r.ok() && (binding.role_ref.kind.empty() || binding.role_ref.name.empty())) {
-      r.error(*ref, fmt::format("'roleRef' needs a 'kind' and a 'name'"));
+      r.error(*ref, "'roleRef' needs a 'kind' and a 'name'");
     }
   }
-  for_each_mapping(r, node, "subjects", [&](NodeId s) {
+  r.for_each_mapping(node, "subjects", [&](NodeId s) {
     Subject subject;
     subject.loc = r.loc(s);
     subject.kind = r.string(s, "kind");
@@ -245,6 +96,7 @@ void read_binding(ObjectReader& r, NodeId node, Binding& binding) {
     }
     binding.subjects.push_back(std::move(subject));
   });
+  if (r.ok()) check_binding(r, binding);
 }
 
 void read_pod_spec(ObjectReader& r, NodeId spec, PodSpecFacts& pod) {
@@ -257,7 +109,7 @@ void read_pod_spec(ObjectReader& r, NodeId spec, PodSpecFacts& pod) {
   pod.host_ipc = r.boolean(spec, "hostIPC").value_or(false);
   pod.node_name = r.string(spec, "nodeName");
   for (const std::string_view list : {"initContainers", "containers", "ephemeralContainers"}) {
-    for_each_mapping(r, spec, list, [&](NodeId c) {
+    r.for_each_mapping(spec, list, [&](NodeId c) {
       Container container;
       container.loc = r.loc(c);
       container.name = r.string(c, "name");
@@ -268,10 +120,8 @@ void read_pod_spec(ObjectReader& r, NodeId spec, PodSpecFacts& pod) {
       pod.containers.push_back(std::move(container));
     });
   }
-  for_each_mapping(r, spec, "volumes", [&](NodeId v) {
-    if (const auto hp = r.mapping(v, "hostPath")) {
-      pod.host_paths.push_back({r.string(v, "name"), r.string(*hp, "path"), r.loc(v)});
-    }
+  r.for_each_mapping(spec, "volumes", [&](NodeId v) {
+    if (const auto hp = r.mapping(v, "hostPath")) pod.host_paths.push_back({r.string(v, "name"), r.string(*hp, "path"), r.loc(v)});
   });
 }
 
@@ -310,113 +160,30 @@ void read_crd(ObjectReader& r, NodeId node, CustomResourceDefinition& crd) {
   };
   if (auto v = r.string(*spec, "version"); !v.empty()) crd.versions.push_back(std::move(v));  // v1beta1
   add_subresources(*spec);
-  for_each_mapping(r, *spec, "versions", [&](NodeId v) {
+  r.for_each_mapping(*spec, "versions", [&](NodeId v) {
     crd.versions.push_back(r.string(v, "name"));
     add_subresources(v);
   });
 }
 
-/// The DER bytes of the first certificate of a PEM text (what `openssl x509 -fingerprint` hashes).
-std::optional<std::string> certificate_der(std::string_view pem) {
-  constexpr std::string_view begin = "-----BEGIN CERTIFICATE-----";
-  constexpr std::string_view end = "-----END CERTIFICATE-----";
-  const auto b = pem.find(begin);
-  if (b == std::string_view::npos) return std::nullopt;
-  const auto e = pem.find(end, b);
-  if (e == std::string_view::npos) return std::nullopt;
-  return decode_base64(pem.substr(b + begin.size(), e - b - begin.size()));
-}
-
-void read_kubeconfig(ObjectReader& r, NodeId node, Kubeconfig& config, Diagnostics& diags) {
-  config.current_context = r.string(node, "current-context");
-  for_each_mapping(r, node, "clusters", [&](NodeId item) {
-    KubeconfigCluster c;
-    c.loc = r.loc(item);
-    c.name = r.string(item, "name");
-    if (const auto body = r.mapping(item, "cluster")) {
-      c.server = r.string(*body, "server");
-      c.has_ca_data = r.field(*body, "certificate-authority-data").has_value();
-      c.insecure_skip_tls_verify = r.boolean(*body, "insecure-skip-tls-verify").value_or(false);
-    }
-    config.clusters.push_back(std::move(c));
+/// Annotations worth keeping. `last-applied-configuration` holds a whole copy of the object as
+/// applied, `data` of a Secret included: it is never kept.
+Labels kept_annotations(Labels annotations, std::string_view kind) {
+  std::erase_if(annotations, [&](const auto& kv) {
+    if (kind == "Secret") return !kv.first.starts_with("kubernetes.io/service-account.");
+    return kv.first == "kubectl.kubernetes.io/last-applied-configuration";
   });
-  for_each_mapping(r, node, "contexts", [&](NodeId item) {
-    KubeconfigContext c;
-    c.loc = r.loc(item);
-    c.name = r.string(item, "name");
-    if (const auto body = r.mapping(item, "context")) {
-      c.cluster = r.string(*body, "cluster");
-      c.user = r.string(*body, "user");
-      c.namespace_ = r.string(*body, "namespace");
-    }
-    config.contexts.push_back(std::move(c));
-  });
-  for_each_mapping(r, node, "users", [&](NodeId item) {
-    KubeconfigUser u;
-    u.loc = r.loc(item);
-    u.name = r.string(item, "name");
-    if (const auto body = r.mapping(item, "user")) {
-      if (const auto data = r.field(*body, "client-certificate-data")) {
-        auto pem = r.doc().kind(*data) == NodeKind::scalar ? decode_base64(r.doc().text(*data)) : std::nullopt;
-        if (auto der = pem ? certificate_der(*pem) : std::nullopt) {
-          u.client_certificate_data = Sensitive(std::move(*der));
-        } else {
-          // kubectl would refuse this kubeconfig; templates with placeholders do this on purpose.
-          diags.add("input-credential", Severity::warning, r.loc(*data),
-                    fmt::format("'client-certificate-data' of user '{}' is not a base64 PEM certificate; ignored", u.name));
-        }
-      }
-      u.client_certificate_file = r.string(*body, "client-certificate");
-      u.has_client_key = r.field(*body, "client-key-data").has_value() || r.field(*body, "client-key").has_value();
-      if (auto token = r.string(*body, "token"); !token.empty()) u.token = Sensitive(std::move(token));
-      u.token_file = r.string(*body, "tokenFile");
-      u.has_basic_auth = r.field(*body, "username").has_value() || r.field(*body, "password").has_value();
-      if (const auto exec = r.mapping(*body, "exec")) u.exec_command = r.string(*exec, "command");
-      if (const auto provider = r.mapping(*body, "auth-provider")) u.auth_provider = r.string(*provider, "name");
-      u.impersonate = r.string(*body, "as");
-      u.impersonate_groups = r.strings(*body, "as-groups");
-    }
-    config.users.push_back(std::move(u));
-  });
-}
-
-/// mapRoles / mapUsers of aws-auth: YAML text inside a string, decoded with the same reader.
-void read_aws_auth(ObjectReader& r, NodeId node, AwsAuth& auth, const LoadLimits& limits, Diagnostics& diags) {
-  const auto data = r.mapping(node, "data");
-  if (!data) return;
-  for (const auto& [key, is_role] : {std::pair{"mapRoles", true}, std::pair{"mapUsers", false}}) {
-    const auto value = r.field(*data, key);
-    if (!value || r.doc().kind(*value) != NodeKind::scalar) continue;
-    SourceText text;
-    text.path = r.doc().file();
-    text.bytes = std::string(r.doc().text(*value));
-    const SourceLocation at = r.loc(*value);
-    // A block scalar's content starts on the line after its indicator.
-    text.first_line = at.line + (text.bytes.find('\n') != std::string::npos ? 1 : 0);
-    read_yaml(text, limits, diags, [&](const Document& inner) {
-      ObjectReader ir(inner, diags);
-      if (inner.kind(inner.root()) != NodeKind::sequence) {
-        ir.error(inner.root(), fmt::format("expected a sequence in aws-auth '{}', got {}", key, inner.describe(inner.root())));
-        return;
-      }
-      for (const NodeId m : inner.children(inner.root())) {
-        if (inner.kind(m) != NodeKind::mapping) continue;
-        AwsAuthMapping mapping;
-        mapping.is_role = is_role;
-        mapping.arn = ir.string(m, is_role ? "rolearn" : "userarn");
-        mapping.username = ir.string(m, "username");
-        mapping.groups = ir.strings(m, "groups");
-        mapping.loc = ir.loc(m);
-        auth.mappings.push_back(std::move(mapping));
-      }
-    });
-  }
+  return annotations;
 }
 
 }  // namespace
 
 template <class T>
 void ObjectDecoder::store(std::vector<T>& objects, T object) {
+  if (object.meta.generated_name) {  // generateName: every apply creates a new object
+    objects.push_back(std::move(object));
+    return;
+  }
   auto key = std::make_tuple(object.meta.kind, object.meta.namespace_, object.meta.name);
   const auto [it, inserted] = seen_.try_emplace(std::move(key), objects.size(), object.meta.loc);
   if (inserted) {
@@ -425,16 +192,23 @@ void ObjectDecoder::store(std::vector<T>& objects, T object) {
   }
   // Applied in order, the later definition replaces the earlier one: keep the later, say so.
   const std::string& ns = object.meta.namespace_;
-  diags_.add("input-duplicate", Severity::warning, object.meta.loc,
-             fmt::format("{} '{}{}{}' is defined more than once; this definition replaces the earlier one",
-                         object.meta.kind, ns, ns.empty() ? "" : "/", object.meta.name),
-             {Note{it->second.second, "earlier definition is here"}});
+  diags_.add(Diagnostic{"input-duplicate", Severity::warning, object.meta.loc,
+                        fmt::format("{} '{}{}{}' is defined more than once; this definition replaces the earlier one",
+                                    object.meta.kind, ns, ns.empty() ? "" : "/", object.meta.name),
+                        {Note{it->second.second, "earlier definition is here"}}});
   objects[it->second.first] = std::move(object);
   it->second.second = objects[it->second.first].meta.loc;
 }
 
 void ObjectDecoder::decode(const Document& doc) {
   if (doc.empty()) return;
+  for (const auto& [earlier, later] : doc.duplicate_keys()) {
+    diags_.add(Diagnostic{"input-duplicate-key", Severity::warning, doc.location(later),
+                          fmt::format("'{}' is given more than once in this mapping; the last one is used (kubectl "
+                                      "--validate=strict refuses this)",
+                                      doc.text(later)),
+                          {Note{doc.location(earlier), "earlier occurrence is here"}}});
+  }
   ObjectReader probe(doc, diags_);
   if (probe.is_null(doc.root())) return;  // an empty document between `---` lines
   ++file_documents_;
@@ -450,8 +224,8 @@ void ObjectDecoder::decode_value(const Document& doc, NodeId node, const std::st
     // A JSON array of objects or Lists, as some dump tools write.
     for (const NodeId item : doc.children(node)) decode_value(doc, item, {}, {}, list_depth + 1);
   } else if (k != NodeKind::null) {
-    diags_.add("input-schema", Severity::error, doc.location(node),
-               fmt::format("expected a Kubernetes object (a mapping), got {}", doc.describe(node)));
+    diags_.add(Diagnostic{"input-schema", Severity::error, doc.location(node),
+                          fmt::format("expected a Kubernetes object (a mapping), got {}", doc.describe(node)), {}});
   }
 }
 
@@ -492,38 +266,45 @@ void ObjectDecoder::decode_object(const Document& doc, NodeId node, const std::s
 
   if (++objects_ > limits_.max_objects) {
     if (objects_ == limits_.max_objects + 1) {
-      diags_.add("input-limit", Severity::error, meta.loc,
-                 fmt::format("more than {} objects; the rest are not loaded", limits_.max_objects));
+      diags_.add(Diagnostic{"input-limit", Severity::error, meta.loc,
+                            fmt::format("more than {} objects; the rest are not loaded", limits_.max_objects), {}});
     }
     return;
   }
   ++file_objects_;
-  const std::string_view group = group_of(meta.api_version);
-  const bool known = is_known_kind(meta.kind) && known_group(meta.kind, group);
-  if (known || !is_known_kind(meta.kind)) {
-    ++model_.counts[meta.kind];
-  } else {
-    // Same kind, other API: OpenShift's legacy `v1` ClusterRole, a CRD reusing a name, a typo.
-    ++model_.counts[fmt::format("{} ({})", meta.kind, meta.api_version)];
-    diags_.add("input-api-version", Severity::note, meta.loc,
-               fmt::format("{} with apiVersion '{}' is not the Kubernetes {}; counted, not analysed", meta.kind,
-                           meta.api_version, meta.kind));
+  const bool decoded = is_decoded_kind(meta.kind);
+  const bool known = decoded && is_known_api(meta.kind, meta.api_version);
+  if (decoded && !known) {
+    // Same kind, other API: OpenShift's legacy `v1` ClusterRole, a CRD reusing a name, a typo,
+    // or no apiVersion at all (which kubectl refuses).
+    ++model_.counts[fmt::format("{} ({})", meta.kind, meta.api_version.empty() ? "no apiVersion" : meta.api_version)];
+    diags_.add(Diagnostic{"input-api-version", meta.api_version.empty() ? Severity::error : Severity::note, meta.loc,
+                          meta.api_version.empty()
+                              ? fmt::format("{} has no 'apiVersion'; kubectl refuses it, so it is not analysed", meta.kind)
+                              : fmt::format("{} with apiVersion '{}' is not the Kubernetes {}; counted, not analysed",
+                                            meta.kind, meta.api_version, meta.kind),
+                          {}});
+    return;
   }
+  ++model_.counts[meta.kind];
+  if (!known) return;  // counted, skipped
 
   // metadata: every kind we decode needs a name, except a kubeconfig.
   const auto md = r.mapping(node, "metadata");
   if (md) {
     meta.name = r.string(*md, "name");
-    if (meta.name.empty()) meta.name = r.string(*md, "generateName");
+    if (meta.name.empty()) {
+      meta.name = r.string(*md, "generateName");
+      meta.generated_name = !meta.name.empty();
+    }
     meta.namespace_ = r.string(*md, "namespace");
     meta.labels = r.string_map(*md, "labels");
-    meta.annotations = r.string_map(*md, "annotations");
+    meta.annotations = kept_annotations(r.string_map(*md, "annotations"), meta.kind);
   }
-  if (!known) return;  // counted, skipped
   if (r.ok() && meta.kind != "Config" && meta.name.empty()) {
     r.error(md ? *md : node, fmt::format("{} has no 'metadata.name'", meta.kind));
   }
-  if (is_cluster_scoped(meta.kind)) meta.namespace_.clear();  // the API server ignores it
+  if (is_cluster_scoped_kind(meta.kind)) meta.namespace_.clear();  // the API server ignores it
   if (!r.ok()) return;
   if (!meta.namespace_.empty()) model_.namespaces_seen.insert(meta.namespace_);
 
@@ -538,7 +319,7 @@ void ObjectDecoder::decode_object(const Document& doc, NodeId node, const std::s
     if (r.ok()) store(model_.bindings, std::move(binding));
   } else if (kind == "ServiceAccount") {
     ServiceAccount sa{std::move(meta), r.boolean(node, "automountServiceAccountToken"), {}};
-    for_each_mapping(r, node, "secrets", [&](NodeId s) { sa.secrets.push_back(r.string(s, "name")); });
+    r.for_each_mapping(node, "secrets", [&](NodeId s) { sa.secrets.push_back(r.string(s, "name")); });
     if (r.ok()) store(model_.service_accounts, std::move(sa));
   } else if (kind == "Namespace") {
     model_.namespaces_seen.insert(meta.name);
@@ -556,12 +337,12 @@ void ObjectDecoder::decode_object(const Document& doc, NodeId node, const std::s
     if (r.ok()) store(model_.crds, std::move(crd));
   } else if (kind == "Config") {
     Kubeconfig config{std::move(meta), {}, {}, {}, {}};
-    read_kubeconfig(r, node, config, diags_);
-    if (r.ok()) model_.kubeconfigs.push_back(std::move(config));
+    read_kubeconfig(r, node, config);
+    model_.kubeconfigs.push_back(std::move(config));  // entries with errors were dropped one by one
   } else if (kind == "ConfigMap") {
     if (meta.name == "aws-auth" && meta.namespace_ == "kube-system") {
       AwsAuth auth{std::move(meta), {}};
-      read_aws_auth(r, node, auth, limits_, diags_);
+      read_aws_auth(r, node, auth, limits_);
       if (r.ok()) store(model_.aws_auth, std::move(auth));
     }
   } else {
@@ -575,15 +356,16 @@ void ObjectDecoder::finish_file(FilePath file, bool explicit_input, bool unreada
   if (unreadable) {
     // The reader already said what is wrong; "empty" or "not a manifest" would only mislead.
   } else if (file_documents_ == 0) {
-    diags_.add("input-empty", Severity::warning, SourceLocation{file, 0, 0}, "file holds no YAML or JSON document");
+    diags_.add(Diagnostic{"input-empty", Severity::warning, SourceLocation{file, 0, 0}, "file holds no YAML or JSON document", {}});
   } else if (file_objects_ == 0 && file_unkinded_ == file_documents_) {
-    diags_.add("input-not-manifest", explicit_input ? Severity::warning : Severity::note, SourceLocation{file, 0, 0},
-               "no Kubernetes object in this file (no document has a 'kind'); skipped");
+    diags_.add(Diagnostic{"input-not-manifest", explicit_input ? Severity::warning : Severity::note, SourceLocation{file, 0, 0},
+                          "no Kubernetes object in this file (no document has a 'kind'); skipped", {}});
   } else {
     for (const SourceLocation& loc : unkinded_) {
-      diags_.add("input-schema", Severity::warning, loc, "document has no 'kind'; skipped");
+      diags_.add(Diagnostic{"input-schema", Severity::warning, loc, "document has no 'kind'; skipped", {}});
     }
   }
+  diags_.finish_file(file);
   file_documents_ = 0;
   file_objects_ = 0;
   file_unkinded_ = 0;

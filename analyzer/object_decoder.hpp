@@ -8,6 +8,7 @@
 
 #include "analyzer/document.hpp"
 #include "analyzer/model.hpp"
+#include "analyzer/object_reader.hpp"
 #include "analyzer/source_text.hpp"
 #include "support/diagnostic.hpp"
 
@@ -29,7 +30,6 @@ class ObjectDecoder {
   void finish_file(FilePath file, bool explicit_input, bool unreadable);
 
  private:
-  friend class ObjectReader;
   void decode_value(const Document& doc, NodeId node, const std::string& inherited_kind,
                     const std::string& inherited_api_version, int list_depth);
   void decode_object(const Document& doc, NodeId node, const std::string& inherited_kind,
@@ -38,7 +38,7 @@ class ObjectDecoder {
   void store(std::vector<T>& objects, T object);
 
   Model& model_;
-  Diagnostics& diags_;
+  CappedDiagnostics diags_;
   const LoadLimits& limits_;
   std::size_t objects_ = 0;
   std::size_t file_objects_ = 0;    // objects with a kind in the current file

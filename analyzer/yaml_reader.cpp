@@ -36,10 +36,18 @@ class TreeBuilder final : public YAML::EventHandler {
               const DocumentSink& sink)
       : doc_(doc), source_(source), line_base_(line_base), limits_(limits), sink_(sink) {}
 
-  void OnDocumentStart(const YAML::Mark& /*mark*/) override {
+  void OnDocumentStart(const YAML::Mark& mark) override {
+    // yaml-cpp 0.7 reports an empty document without consuming a stray ',' or ']' at the top
+    // level, and would report it forever (yaml-cpp #1040): a document that starts where the
+    // previous one started is that loop.
+    if (started_ && mark.pos == last_start_) stop(mark, "input-yaml", "unexpected character at the start of a document");
+    started_ = true;
+    last_start_ = mark.pos;
+    document_line_ = mark.is_null() ? 0 : static_cast<std::size_t>(mark.line);
     doc_.clear();
     sizes_.clear();
     anchors_.clear();
+    expanded_ = 0;  // the alias budget is per document
   }
 
   void OnDocumentEnd() override {
@@ -85,6 +93,9 @@ class TreeBuilder final : public YAML::EventHandler {
     open(NodeKind::mapping, mark, anchor);
   }
   void OnMapEnd() override { close(); }
+
+  /// 0-based line, relative to where this parser started, of the document being read.
+  [[nodiscard]] std::size_t document_line() const { return document_line_; }
 
   [[nodiscard]] std::pair<std::uint32_t, std::uint32_t> position(const YAML::Mark& mark) const {
     if (mark.is_null()) return {0, 0};
@@ -142,6 +153,9 @@ class TreeBuilder final : public YAML::EventHandler {
   std::unordered_map<YAML::anchor_t, NodeId> anchors_;
   std::vector<std::pair<NodeId, YAML::anchor_t>> open_;
   std::uint64_t expanded_ = 0;
+  bool started_ = false;
+  int last_start_ = -1;
+  std::size_t document_line_ = 0;
 };
 
 /// Offset of the first document marker line ("---" alone or followed by a blank) at or after
@@ -189,12 +203,16 @@ void read_yaml(const SourceText& source, const LoadLimits& limits, Diagnostics& 
                        : 0;
     } catch (const YAML::Exception& e) {
       const auto [line, column] = builder.position(e.mark);
-      diags.add("input-yaml", Severity::error, SourceLocation{source.path, line, column}, e.msg);
+      // Some yaml-cpp messages end with the offending input ("bad YAML version: <text>"): it may be
+      // a credential, so only the part before ": " is kept.
+      diags.add("input-yaml", Severity::error, SourceLocation{source.path, line, column}, e.msg.substr(0, e.msg.find(": ")));
       error_line = e.mark.is_null() ? 0 : static_cast<std::size_t>(e.mark.line);
     }
     doc.clear();
     const std::string_view rest = text.substr(start);
-    const std::size_t next = next_document_start(rest, error_line);
+    // Resume at the next document marker at or after the error line, but never at the failing
+    // document's own marker: that would read it twice.
+    const std::size_t next = next_document_start(rest, std::max(error_line, builder.document_line() + 1));
     if (next == std::string_view::npos) return;
     line_base += static_cast<std::uint32_t>(std::count(rest.begin(), rest.begin() + static_cast<std::ptrdiff_t>(next), '\n'));
     start += next;

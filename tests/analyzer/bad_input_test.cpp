@@ -52,8 +52,59 @@ TEST_CASE("bad input: truncated JSON (#2)") {
 }
 
 TEST_CASE("bad input: trailing content after a JSON value (#2)") {
-  const auto r = test::load("{\"kind\": \"Namespace\"}\n{\"kind\": \"Namespace\"}\n", "two.json");
-  CHECK(test::lines(r.diagnostics) == Lines{"2:1: error: unexpected content after the JSON value [input-json]"});
+  const auto r = test::load("{\"kind\": \"Namespace\"}\n  x\n", "two.json");
+  CHECK(test::lines(r.diagnostics) == Lines{"2:3: error: unexpected content after the JSON value [input-json]"});
+}
+
+TEST_CASE("json stream: values one after another are all read (#2)") {
+  const auto r = test::load(
+      "{\"apiVersion\":\"v1\",\"kind\":\"Namespace\",\"metadata\":{\"name\":\"a\"}}\n"
+      "{\"apiVersion\":\"v1\",\"kind\":\"Namespace\",\"metadata\":{\"name\":\"b\"}}"
+      "[{\"apiVersion\":\"v1\",\"kind\":\"Namespace\",\"metadata\":{\"name\":\"c\"}}]\n",
+      "stream.json");
+  CHECK(r.diagnostics.empty());
+  REQUIRE(r.model.namespaces.size() == 3);
+  CHECK(r.model.namespaces[1].meta.loc == SourceLocation{FilePath::intern("stream.json"), 2, 1});
+  CHECK(r.model.namespaces[2].meta.loc.column == 64);
+  const auto cut = test::load(
+      "{\"apiVersion\":\"v1\",\"kind\":\"Namespace\",\"metadata\":{\"name\":\"a\"}}\n{\"kind\": ", "cut-stream.json");
+  REQUIRE(cut.diagnostics.items().size() == 1);
+  CHECK(cut.diagnostics.items()[0].id == "input-json");
+}
+
+TEST_CASE("bad input: JSON scalar documents (#2)") {
+  CHECK(test::lines(test::load("42", "n.json").diagnostics) ==
+        Lines{"1:1: error: expected a Kubernetes object (a mapping), got a scalar [input-schema]"});
+  CHECK(test::lines(test::load("null", "n.json").diagnostics) ==
+        Lines{"0:0: warning: file holds no YAML or JSON document [input-empty]"});
+  CHECK(test::lines(test::load("tru", "n.json").diagnostics) == Lines{"1:1: error: invalid JSON value [input-json]"});
+}
+
+TEST_CASE("bad input: a stray ',' at the top level of YAML does not hang the reader (#2)") {
+  CHECK(test::lines(test::load(",").diagnostics) ==
+        Lines{"1:1: error: unexpected character at the start of a document [input-yaml]"});
+  const auto r = test::load(std::string("{a: 1},\n{b: 2}\n---\n") + std::string(kGoodNamespace));
+  CHECK(r.model.namespaces.size() == 1);
+  CHECK(r.diagnostics.count(Severity::error) >= 1);
+}
+
+TEST_CASE("bad input: the alias budget is per document (#2)") {
+  std::string many;
+  for (int i = 0; i < 3000; ++i) many += "---\nk: [a, b, c, d, e, f, g, h, i, j]\n";
+  analyzer::LoadLimits limits;
+  limits.max_expanded_nodes = 1000;
+  const auto r = test::load(many + "---\nx: &x [1]\ny: *x\n---\n" + std::string(kGoodNamespace), "many.yaml", limits);
+  CHECK(r.diagnostics.count(Severity::error) == 0);
+  CHECK(r.model.namespaces.size() == 1);
+}
+
+TEST_CASE("bad input: a UTF-8 byte order mark before an RBAC object (#2)") {
+  const auto r = test::load("\xEF\xBB\xBF" "apiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRole\nmetadata: {name: x}\nrules: []\n");
+  CHECK(r.diagnostics.empty());
+  REQUIRE(r.model.roles.size() == 1);
+  CHECK(r.model.roles[0].meta.loc.column == 4);
+  const auto j = test::load("\xEF\xBB\xBF{\"kind\": 1}", "bom.json");
+  CHECK(test::lines(j.diagnostics) == Lines{"1:13: error: expected a string for 'kind', got a number (quote it) [input-schema]"});
 }
 
 TEST_CASE("bad input: rules: \"abc\" rejects the Role at the value (#2)") {
@@ -134,7 +185,7 @@ TEST_CASE("bad input: an empty file and a file of comments only (#2)") {
 TEST_CASE("bad input: a wrong scalar for a boolean (#2)") {
   const auto r = test::load("apiVersion: v1\nkind: ServiceAccount\nmetadata: {name: s}\nautomountServiceAccountToken: \"false\"\n");
   CHECK(test::lines(r.diagnostics) ==
-        Lines{"4:31: error: expected true or false for 'automountServiceAccountToken', got 'false' [input-schema]"});
+        Lines{"4:31: error: expected true or false for 'automountServiceAccountToken', got a string [input-schema]"});
 }
 
 TEST_CASE("bad input: deep nesting in YAML and JSON (#2)") {
@@ -222,4 +273,106 @@ TEST_CASE("bad input: the object limit stops loading with one error (#2)") {
   const auto r = test::load(text, "many.yaml", limits);
   CHECK(test::lines(r.diagnostics) == Lines{"10:1: error: more than 2 objects; the rest are not loaded [input-limit]"});
   CHECK(r.model.namespaces.size() == 2);
+}
+
+TEST_CASE("bad input: plain YAML scalars that are not strings where strings belong (#2)") {
+  // go-yaml v2 (YAML 1.1), which kubectl uses, reads these as numbers and booleans: the API
+  // server then refuses them in string fields.
+  const auto r = test::load(
+      "apiVersion: rbac.authorization.k8s.io/v1\nkind: Role\nmetadata: {name: 1234, namespace: dev}\nrules: []\n---\n"
+      "apiVersion: rbac.authorization.k8s.io/v1\nkind: Role\nmetadata: {name: r, namespace: dev}\n"
+      "rules: [{apiGroups: [''], resources: [pods], verbs: [get, yes, 0x1F, 1e3, .inf, null]}]\n---\n"
+      "apiVersion: v1\nkind: Namespace\nmetadata: {name: y, labels: {version: 1.0}}\n");
+  CHECK(test::lines(r.diagnostics) ==
+        Lines{"3:18: error: expected a string for 'name', got a number (quote it) [input-schema]",
+              "9:59: error: expected a string in 'verbs', got a boolean (quote it) [input-schema]",
+              "9:64: error: expected a string in 'verbs', got a number (quote it) [input-schema]",
+              "9:70: error: expected a string in 'verbs', got a number (quote it) [input-schema]",
+              "9:75: error: expected a string in 'verbs', got a number (quote it) [input-schema]",
+              "13:18: error: expected a string for 'name', got a boolean (quote it) [input-schema]",
+              "13:39: error: expected a string value for 'version' in 'labels', got a number (quote it) [input-schema]"});
+  CHECK(r.model.roles.empty());
+  const auto fine = test::load(
+      "apiVersion: v1\nkind: Namespace\nmetadata: {name: '1234', labels: {a: \"true\", b: v1.2, c: 1.2.3, d: 0.0.0.0, e: ~}}\n");
+  CHECK(fine.diagnostics.empty());
+  REQUIRE(fine.model.namespaces.size() == 1);
+  CHECK(fine.model.namespaces[0].meta.labels ==
+        analyzer::Labels{{"a", "true"}, {"b", "v1.2"}, {"c", "1.2.3"}, {"d", "0.0.0.0"}, {"e", ""}});
+}
+
+TEST_CASE("bad input: YAML 1.1 booleans are booleans where booleans belong (#2)") {
+  const auto r = test::load("apiVersion: v1\nkind: ServiceAccount\nmetadata: {name: s}\nautomountServiceAccountToken: OFF\n");
+  CHECK(r.diagnostics.empty());
+  REQUIRE(r.model.service_accounts.size() == 1);
+  CHECK(r.model.service_accounts[0].automount_token == false);
+}
+
+TEST_CASE("bad input: a key given twice keeps its last value, with a warning (#2)") {
+  const auto r = test::load(
+      "apiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRole\nmetadata: {name: r}\n"
+      "rules:\n- apiGroups: ['*']\n  resources: ['*']\n  verbs: [get]\n  verbs: ['*']\n");
+  CHECK(test::lines(r.diagnostics) ==
+        Lines{"8:3: warning: 'verbs' is given more than once in this mapping; the last one is used (kubectl "
+              "--validate=strict refuses this) [input-duplicate-key]"});
+  REQUIRE(r.model.roles.size() == 1);
+  CHECK(r.model.roles[0].rules[0].verbs == std::vector<std::string>{"*"});
+  REQUIRE(r.diagnostics.items()[0].notes.size() == 1);
+  CHECK(r.diagnostics.items()[0].notes[0].loc.line == 7);
+  const auto j = test::load("{\"apiVersion\":\"v1\",\"kind\":\"Namespace\",\"metadata\":{\"name\":\"a\",\"name\":\"b\"}}", "d.json");
+  REQUIRE(j.model.namespaces.size() == 1);
+  CHECK(j.model.namespaces[0].meta.name == "b");
+  CHECK(j.diagnostics.items().size() == 1);
+}
+
+TEST_CASE("bad input: a missing or unknown apiVersion keeps an object out of the analysis (#2)") {
+  const auto r = test::load(
+      "kind: ClusterRole\nmetadata: {name: a}\nrules: []\n---\napiVersion: rbac.authorization.k8s.io/v2\n"
+      "kind: ClusterRole\nmetadata: {name: b}\nrules: []\n");
+  CHECK(test::lines(r.diagnostics) ==
+        Lines{"1:1: error: ClusterRole has no 'apiVersion'; kubectl refuses it, so it is not analysed [input-api-version]",
+              "5:1: note: ClusterRole with apiVersion 'rbac.authorization.k8s.io/v2' is not the Kubernetes ClusterRole; "
+              "counted, not analysed [input-api-version]"});
+  CHECK(r.model.roles.empty());
+}
+
+TEST_CASE("bad input: objects with generateName are never merged as duplicates (#2)") {
+  const std::string rb =
+      "apiVersion: rbac.authorization.k8s.io/v1\nkind: RoleBinding\nmetadata: {generateName: tmp-, namespace: a}\n"
+      "roleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: view}\n";
+  const auto r = test::load(rb + "subjects: [{kind: User, name: alice}]\n---\n" + rb + "subjects: [{kind: User, name: bob}]\n");
+  CHECK(r.diagnostics.empty());
+  REQUIRE(r.model.bindings.size() == 2);
+  CHECK(r.model.bindings[0].meta.generated_name);
+}
+
+TEST_CASE("bad input: bindings the API server would refuse are kept with a warning (#2)") {
+  const auto r = test::load(
+      "apiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRoleBinding\nmetadata: {name: b}\n"
+      "roleRef: {apiGroup: rbac.authorization.k8s.io, kind: Role, name: r}\n"
+      "subjects:\n- {kind: ServiceAccount, name: sa}\n- {kind: user, name: alice}\n");
+  CHECK(test::lines(r.diagnostics) ==
+        Lines{"4:10: warning: the API server rejects this: a ClusterRoleBinding can only reference a ClusterRole [input-invalid]",
+              "6:3: warning: the API server rejects this: a ServiceAccount subject of a ClusterRoleBinding needs a "
+              "namespace [input-invalid]",
+              "7:3: warning: the API server rejects this: subject kind must be User, Group or ServiceAccount, not "
+              "'user' (case matters) [input-invalid]"});
+  CHECK(r.model.bindings.size() == 1);
+}
+
+TEST_CASE("bad input: problems per file are capped (#2)") {
+  std::string text = "apiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRole\nmetadata: {name: r}\nrules:\n- verbs: [";
+  for (int i = 0; i < 1000; ++i) text += "{}, ";
+  text += "{}]\n";
+  const auto r = test::load(text);
+  CHECK(r.diagnostics.count(Severity::error) == 100);
+  const auto notes = test::lines(r.diagnostics);
+  CHECK(notes.front() == "0:0: note: 901 more problems in this file not shown (at most 100 per file) [input-limit]");
+}
+
+TEST_CASE("secrets: no annotation but the service-account ones is kept (#2)") {
+  const auto r = test::load(
+      "apiVersion: v1\nkind: Secret\nmetadata:\n  name: s\n  annotations:\n    kubernetes.io/service-account.name: a\n"
+      "    kubectl.kubernetes.io/last-applied-configuration: '{\"data\":{\"token\":\"c2VjcmV0\"}}'\ntype: Opaque\n");
+  REQUIRE(r.model.secrets.size() == 1);
+  CHECK(r.model.secrets[0].meta.annotations == analyzer::Labels{{"kubernetes.io/service-account.name", "a"}});
 }

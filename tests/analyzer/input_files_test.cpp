@@ -16,7 +16,7 @@ using namespace rbacq;
 namespace fs = std::filesystem;
 
 namespace {
-constexpr std::string_view kNamespace = "apiVersion: v1\nkind: Namespace\nmetadata: {name: n}\n";
+constexpr std::string_view kNamespace = "apiVersion: v1\nkind: Namespace\nmetadata: {name: ns1}\n";
 constexpr std::string_view kKubeconfig = "apiVersion: v1\nkind: Config\nusers: []\n";
 
 std::vector<std::string> names(const std::vector<analyzer::InputFile>& files, const fs::path& root) {

@@ -37,15 +37,17 @@ int main(int argc, char** argv) {
   for (int i = 1; i < argc; ++i) {
     const fs::path arg(argv[i]);  // NOLINT(cppcoreguidelines-pro-bounds-pointer-arithmetic)
     std::error_code ec;
-    if (fs::is_directory(arg, ec)) {
+    const fs::file_status status = fs::status(arg, ec);
+    if (fs::is_directory(status)) {
       for (fs::recursive_directory_iterator it(arg, ec), end; !ec && it != end; it.increment(ec)) {
         if (it->is_regular_file(ec)) files.push_back(it->path());
       }
-    } else if (fs::is_regular_file(arg, ec)) {
+    } else if (fs::is_regular_file(status)) {
       files.push_back(arg);
     } else {
-      std::fprintf(stderr, "fuzz replay: no such file or directory: %s\n", arg.string().c_str());
+      std::fprintf(stderr, "fuzz replay: not a file or directory: %s\n", arg.string().c_str());
       ok = false;
+      continue;
     }
     if (ec) {
       std::fprintf(stderr, "fuzz replay: %s: %s\n", arg.string().c_str(), ec.message().c_str());

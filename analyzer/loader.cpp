@@ -2,6 +2,7 @@
 #include "analyzer/loader.hpp"
 
 #include <algorithm>
+#include <new>
 
 #include "analyzer/input_files.hpp"
 #include "analyzer/json_reader.hpp"
@@ -65,7 +66,14 @@ LoadResult load(const std::vector<std::string>& paths, const LoadLimits& limits)
       continue;
     }
     result.model.files.push_back(source->path);
-    const bool whole = read_any(*source, limits, result.diagnostics, decoder);
+    bool whole = false;
+    try {
+      whole = read_any(*source, limits, result.diagnostics, decoder);
+    } catch (const std::bad_alloc&) {
+      // The file boundary is where failures stop: the other files still load.
+      result.diagnostics.add("input-limit", Severity::error, SourceLocation{source->path, 0, 0},
+                             "out of memory while reading this file; the objects read before were kept");
+    }
     decoder.finish_file(source->path, file.explicit_input, !whole);
   }
   return result;

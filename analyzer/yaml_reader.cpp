@@ -46,6 +46,7 @@ class TreeBuilder final : public YAML::EventHandler {
     document_line_ = mark.is_null() ? 0 : static_cast<std::size_t>(mark.line);
     doc_.clear();
     sizes_.clear();
+    merge_cost_.clear();
     anchors_.clear();
     expanded_ = 0;  // the alias budget is per document
   }
@@ -141,7 +142,41 @@ class TreeBuilder final : public YAML::EventHandler {
     std::uint64_t size = 1;
     for (const NodeId child : doc_.children(id)) size = saturating_add(size, child < sizes_.size() ? sizes_[child] : 1);
     record_size(id, size);
+    if (doc_.kind(id) == NodeKind::mapping) check_merge_cost(id);
     if (anchor != YAML::NullAnchor) anchors_[anchor] = id;
+  }
+
+  /// A lookup in a mapping with merge keys (`<<: [*a, *b]`) also scans the merged mappings, and
+  /// theirs: aliases make that exponential in the nesting. The keys one lookup may scan are
+  /// bounded, as the expansion of aliases is.
+  void check_merge_cost(NodeId map) {
+    static constexpr std::uint64_t kMaxScan = 10'000;
+    const auto kids = doc_.children(map);
+    std::uint64_t cost = kids.size() / 2;
+    for (std::size_t i = 0; i + 1 < kids.size(); i += 2) {
+      const DocNode& key = doc_.node(kids[i]);
+      if (key.kind != NodeKind::scalar || key.quoted || key.text != "<<") continue;
+      const NodeId merged = kids[i + 1];
+      if (doc_.kind(merged) == NodeKind::mapping) {
+        cost = saturating_add(cost, merge_cost_of(merged));
+      } else if (doc_.kind(merged) == NodeKind::sequence) {
+        for (const NodeId m : doc_.children(merged)) cost = saturating_add(cost, merge_cost_of(m));
+      }
+    }
+    if (merge_cost_.size() <= map) merge_cost_.resize(map + 1, 0);
+    merge_cost_[map] = cost;
+    if (cost > kMaxScan) {
+      const DocNode& n = doc_.node(map);
+      throw StopDocument{Diagnostic{"input-alias", Severity::error, SourceLocation{source_.path, n.a, n.b},
+                                    fmt::format("merge keys ('<<') nest so deep that one lookup would scan more than {} keys",
+                                                kMaxScan),
+                                    {}}};
+    }
+  }
+
+  [[nodiscard]] std::uint64_t merge_cost_of(NodeId id) const {
+    if (doc_.kind(id) != NodeKind::mapping) return 0;
+    return id < merge_cost_.size() && merge_cost_[id] != 0 ? merge_cost_[id] : doc_.children(id).size() / 2;
   }
 
   Document& doc_;
@@ -150,6 +185,7 @@ class TreeBuilder final : public YAML::EventHandler {
   const LoadLimits& limits_;
   const DocumentSink& sink_;
   std::vector<std::uint64_t> sizes_;  // expanded size of each finished node
+  std::vector<std::uint64_t> merge_cost_;  // keys a lookup in each finished mapping may scan
   std::unordered_map<YAML::anchor_t, NodeId> anchors_;
   std::vector<std::pair<NodeId, YAML::anchor_t>> open_;
   std::uint64_t expanded_ = 0;

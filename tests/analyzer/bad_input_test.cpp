@@ -376,3 +376,12 @@ TEST_CASE("secrets: no annotation but the service-account ones is kept (#2)") {
   REQUIRE(r.model.secrets.size() == 1);
   CHECK(r.model.secrets[0].meta.annotations == analyzer::Labels{{"kubernetes.io/service-account.name", "a"}});
 }
+
+TEST_CASE("bad input: merge keys nested to make lookups exponential are stopped (#2)") {
+  std::string bomb = "m0: &m0 {a: 1, b: 2, c: 3, d: 4}\n";
+  for (int i = 1; i <= 16; ++i) bomb += fmt::format("m{0}: &m{0} {{<<: [*m{1}, *m{1}], k{0}: v}}\n", i, i - 1);
+  const auto r = test::load(bomb + "---\n" + std::string(kGoodNamespace));
+  CHECK(test::lines(r.diagnostics) ==
+        Lines{"12:6: error: merge keys ('<<') nest so deep that one lookup would scan more than 10000 keys [input-alias]"});
+  CHECK(r.model.namespaces.size() == 1);
+}

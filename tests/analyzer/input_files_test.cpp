@@ -9,6 +9,8 @@
 #include <cstdio>
 #include <fstream>
 
+#include <fmt/format.h>
+
 #include "analyzer/input_files.hpp"
 #include "test_support.hpp"
 
@@ -109,4 +111,66 @@ TEST_CASE("inputs: a 1 GB file is refused unread, the others load (#2)") {
   CHECK(d.id == "input-too-large");
   CHECK(d.loc.file.str() == big.string());
   CHECK(d.message == "file is 1024 MiB, larger than the limit of 512 MiB; not read");
+}
+
+TEST_CASE("inputs: a subdirectory that cannot be listed is reported and the walk goes on (#2)") {
+  test::TempDir dir;
+  const auto open_perms = fs::perms::owner_all | fs::perms::group_read | fs::perms::group_exec |
+                          fs::perms::others_read | fs::perms::others_exec;
+  fs::permissions(dir.path(), open_perms);
+  for (const char* sub : {"a", "b", "b/locked", "c"}) fs::create_directories(dir.path() / sub);
+  for (const char* sub : {"a", "b", "c"}) fs::permissions(dir.path() / sub, open_perms);
+  for (const char* file : {"a/x.yaml", "c/z.yaml", "b/locked/y.yaml"}) {
+    const std::string p = dir.write(file, fmt::format("apiVersion: v1\nkind: Namespace\nmetadata: {{name: ns-{}}}\n", file[0]));
+    fs::permissions(p, fs::perms::owner_read | fs::perms::group_read | fs::perms::others_read);
+  }
+  fs::permissions(dir.path() / "b/locked", fs::perms::none);
+  const std::string locked = (dir.path() / "b/locked").string();
+  const auto check = [&]() -> bool {
+    const auto r = analyzer::load({dir.path().string()});
+    const auto& d = r.diagnostics.items();
+    const bool good = r.model.namespaces.size() == 2 && d.size() == 1 && d[0].id == "input-read" &&
+                      d[0].loc.file.str() == locked && d[0].message == "cannot list directory: Permission denied";
+    if (!good) {
+      for (const auto& line : test::lines(r.diagnostics)) std::fprintf(stderr, "unexpected: %s\n", line.c_str());
+    }
+    return good;
+  };
+  CHECK(test::as_unprivileged_user(check));
+}
+
+TEST_CASE("inputs: the same file reached twice is read once") {
+  test::TempDir dir;
+  const std::string ns = dir.write("ns.yaml", kNamespace);
+  Diagnostics diags;
+  const auto files = analyzer::expand_inputs({dir.path().string(), ns, (dir.path() / "." / "ns.yaml").string(), "-", "-"}, diags);
+  REQUIRE(files.size() == 2);
+  CHECK(files[0].path == ns);
+  CHECK(files[1].path == "-");
+  const auto r = analyzer::load({dir.path().string(), ns});
+  CHECK(r.diagnostics.empty());
+  CHECK(r.model.counts.at("Namespace") == 1);
+}
+
+TEST_CASE("inputs: symbolic links to directories are noted, not followed - an empty directory is a warning") {
+  test::TempDir dir;
+  test::TempDir other;
+  other.write("inside.yaml", kNamespace);
+  dir.write("real/ok.yaml", kNamespace);
+  fs::create_directory_symlink(other.path(), dir.path() / "linked");
+  fs::create_directory_symlink(dir.path(), dir.path() / "real/loop");
+  fs::create_directories(dir.path() / "empty");
+  const auto r = analyzer::load({dir.path().string(), (dir.path() / "empty").string()});
+  CHECK(r.model.namespaces.size() == 1);
+  CHECK(test::lines(r.diagnostics) ==
+        std::vector<std::string>{"0:0: warning: no .yaml, .yml, .json or kubeconfig file in this directory [input-empty]",
+                                 "0:0: note: symbolic link to a directory, not followed (name it on the command line to read it) [input-read]",
+                                 "0:0: note: symbolic link to a directory, not followed (name it on the command line to read it) [input-read]"});
+  // Named on the command line, the link is read.
+  CHECK(analyzer::load({(dir.path() / "linked").string()}).model.namespaces.size() == 1);
+}
+
+TEST_CASE("inputs: a device or pipe named on the command line is read as a stream") {
+  const auto r = analyzer::load({"/dev/null"});
+  CHECK(test::lines(r.diagnostics) == std::vector<std::string>{"0:0: warning: file holds no YAML or JSON document [input-empty]"});
 }

@@ -15,6 +15,8 @@
 #include <iterator>
 
 #include <fmt/format.h>
+
+#include "support/printable.hpp"
 #include <simdjson.h>
 
 namespace rbacq::analyzer {
@@ -57,36 +59,10 @@ Diagnostic read_error(const std::string& path, std::string message) {
 
 /// Position of the first byte that breaks UTF-8, or npos.
 std::size_t first_invalid_utf8(std::string_view s) {
-  std::size_t i = 0;
-  while (i < s.size()) {
-    const auto c = static_cast<unsigned char>(s[i]);
-    std::size_t n = 0;
-    std::uint32_t cp = 0;
-    if (c < 0x80) {
-      ++i;
-      continue;
-    }
-    if ((c & 0xE0U) == 0xC0) {
-      n = 1;
-      cp = c & 0x1FU;
-    } else if ((c & 0xF0U) == 0xE0) {
-      n = 2;
-      cp = c & 0x0FU;
-    } else if ((c & 0xF8U) == 0xF0) {
-      n = 3;
-      cp = c & 0x07U;
-    } else {
-      return i;
-    }
-    for (std::size_t k = 1; k <= n; ++k) {
-      if (i + k >= s.size()) return i;
-      const auto cc = static_cast<unsigned char>(s[i + k]);
-      if ((cc & 0xC0U) != 0x80) return i;
-      cp = (cp << 6U) | (cc & 0x3FU);
-    }
-    const bool overlong = (n == 1 && cp < 0x80) || (n == 2 && cp < 0x800) || (n == 3 && cp < 0x10000);
-    if (overlong || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return i;
-    i += n + 1;
+  for (std::size_t i = 0; i < s.size();) {
+    const std::size_t n = utf8_sequence_length(s, i);
+    if (n == 0) return i;
+    i += n;
   }
   return std::string_view::npos;
 }

@@ -6,43 +6,38 @@
 
 #include <fmt/format.h>
 
+#include "analyzer/kinds.hpp"
 #include "cli/render_diagnostics.hpp"
+#include "support/printable.hpp"
 #include "support/json_writer.hpp"
 
 namespace rbacq::cli {
 namespace {
-
-/// Kinds that rbacq reads into its model; other kinds are only counted.
-bool is_analysed(std::string_view kind) {
-  static constexpr std::string_view kinds[] = {
-      "ClusterRole", "ClusterRoleBinding", "Config", "CronJob", "CustomResourceDefinition", "DaemonSet",
-      "Deployment", "Job", "Namespace", "Pod", "ReplicaSet", "ReplicationController", "Role", "RoleBinding",
-      "Secret", "ServiceAccount", "StatefulSet"};
-  for (const std::string_view k : kinds) {
-    if (k == kind) return true;
-  }
-  return false;
-}
 
 std::size_t total_objects(const analyzer::Model& m) {
   return std::accumulate(m.counts.begin(), m.counts.end(), std::size_t{0},
                          [](std::size_t n, const auto& kv) { return n + kv.second; });
 }
 
-/// "client certificate sha256:…, client key" — what a kubeconfig user authenticates with,
-/// never the material itself.
+/// What a kubeconfig user authenticates with, as (type, detail) pairs: fingerprints and file
+/// names, never the material itself.
+std::vector<std::pair<std::string, std::string>> credentials_of(const analyzer::KubeconfigUser& u) {
+  std::vector<std::pair<std::string, std::string>> out;
+  if (!u.client_certificate_data.empty()) out.emplace_back("embedded client certificate", u.client_certificate_data.fingerprint());
+  if (!u.client_certificate_file.empty()) out.emplace_back("client certificate file", u.client_certificate_file);
+  if (u.has_client_key) out.emplace_back("client key", "");
+  if (!u.token.empty()) out.emplace_back("embedded token", u.token.fingerprint());
+  if (!u.token_file.empty()) out.emplace_back("token file", u.token_file);
+  if (u.has_basic_auth) out.emplace_back("basic auth", "");
+  if (!u.exec_command.empty()) out.emplace_back("exec plugin", u.exec_command);
+  if (!u.auth_provider.empty()) out.emplace_back("auth provider", u.auth_provider);
+  return out;
+}
+
 std::string describe_credentials(const analyzer::KubeconfigUser& u) {
   std::vector<std::string> parts;
-  if (!u.client_certificate_data.empty()) parts.push_back(fmt::format("embedded client certificate {}", u.client_certificate_data.fingerprint()));
-  if (!u.client_certificate_file.empty()) parts.push_back(fmt::format("client certificate file {}", u.client_certificate_file));
-  if (u.has_client_key) parts.emplace_back("client key");
-  if (!u.token.empty()) parts.push_back(fmt::format("embedded token {}", u.token.fingerprint()));
-  if (!u.token_file.empty()) parts.push_back(fmt::format("token file {}", u.token_file));
-  if (u.has_basic_auth) parts.emplace_back("basic auth");
-  if (!u.exec_command.empty()) parts.push_back(fmt::format("exec plugin {}", u.exec_command));
-  if (!u.auth_provider.empty()) parts.push_back(fmt::format("auth provider {}", u.auth_provider));
-  if (parts.empty()) return "no credentials";
-  return fmt::format("{}", fmt::join(parts, ", "));
+  for (const auto& [type, detail] : credentials_of(u)) parts.push_back(detail.empty() ? type : type + " " + detail);
+  return parts.empty() ? std::string("no credentials") : fmt::format("{}", fmt::join(parts, ", "));
 }
 
 }  // namespace
@@ -60,11 +55,13 @@ std::string inventory_text(const analyzer::LoadResult& result) {
   if (!m.counts.empty()) {
     out += "\n";
     for (const auto& [kind, n] : m.counts) {
-      out += fmt::format("  {:<32} {:>7}{}\n", kind, n, is_analysed(kind) ? "" : "  (not analysed)");
+      out += fmt::format("  {:<32} {:>7}{}\n", printable(kind), n, analyzer::is_decoded_kind(kind) ? "" : "  (not analysed)");
     }
   }
   if (!m.namespaces_seen.empty()) {
-    out += fmt::format("\nnamespaces ({}): {}\n", m.namespaces_seen.size(), fmt::join(m.namespaces_seen, ", "));
+    std::vector<std::string> names;
+    for (const auto& ns : m.namespaces_seen) names.push_back(printable(ns));
+    out += fmt::format("\nnamespaces ({}): {}\n", names.size(), fmt::join(names, ", "));
   }
   std::size_t users = 0;
   for (const auto& k : m.kubeconfigs) users += k.users.size();
@@ -72,7 +69,7 @@ std::string inventory_text(const analyzer::LoadResult& result) {
     out += fmt::format("\nkubeconfig users ({}):\n", users);
     for (const auto& k : m.kubeconfigs) {
       for (const auto& u : k.users) {
-        out += fmt::format("  {}: {}: {}\n", to_string(u.loc), u.name, describe_credentials(u));
+        out += fmt::format("  {}: {}: {}\n", printable(to_string(u.loc)), printable(u.name), printable(describe_credentials(u)));
       }
     }
   }
@@ -100,6 +97,34 @@ std::string inventory_json(const analyzer::LoadResult& result) {
   w.begin_array();
   for (const auto& ns : m.namespaces_seen) w.value(ns);
   w.end_array();
+  w.key("kubeconfigUsers");
+  w.begin_array();
+  for (const auto& k : m.kubeconfigs) {
+    for (const auto& u : k.users) {
+      w.begin_object();
+      w.key("name");
+      w.value(u.name);
+      w.key("file");
+      w.value(u.loc.file.str());
+      w.key("line");
+      w.value(static_cast<std::uint64_t>(u.loc.line));
+      w.key("column");
+      w.value(static_cast<std::uint64_t>(u.loc.column));
+      w.key("credentials");
+      w.begin_array();
+      for (const auto& [type, detail] : credentials_of(u)) {
+        w.begin_object();
+        w.key("type");
+        w.value(type);
+        w.key("detail");
+        w.value(detail);
+        w.end_object();
+      }
+      w.end_array();
+      w.end_object();
+    }
+  }
+  w.end_array();
   w.key("diagnostics");
   write_json(w, result.diagnostics.sorted());
   w.end_object();
@@ -109,10 +134,14 @@ std::string inventory_json(const analyzer::LoadResult& result) {
 int run_inventory(const InventoryOptions& options, const OutputOptions& output) {
   const analyzer::LoadResult result = analyzer::load(options.paths, options.limits);
   if (output.format == Format::json) {
-    std::fputs(inventory_json(result).c_str(), stdout);
+    const std::string json = inventory_json(result);
+    std::fwrite(json.data(), 1, json.size(), stdout);
   } else {
-    std::fputs(inventory_text(result).c_str(), stdout);
-    std::fputs(render_text(result.diagnostics.sorted(), output.color).c_str(), stderr);
+    const std::string text = inventory_text(result);
+    std::fwrite(text.data(), 1, text.size(), stdout);
+    std::fflush(stdout);  // the inventory, then the problems, then the summary, also on a terminal
+    const std::string problems = render_text(result.diagnostics.sorted(), output.color);
+    std::fwrite(problems.data(), 1, problems.size(), stderr);
     std::fprintf(stdout, "\n%s\n", summary_line(result.diagnostics).c_str());
   }
   return exit_code_for(result.diagnostics, options.strict);

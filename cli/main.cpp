@@ -27,6 +27,14 @@ constexpr const char* kDescription =
     "rbacq: offline Kubernetes RBAC analysis. Reads manifests, cluster dumps (kubectl get -o yaml|json)\n"
     "and kubeconfigs, and answers with Kubernetes' own authorization semantics.";
 
+constexpr const char* kFooter =
+    "Examples:\n"
+    "  rbacq inventory deploy/                    # what is in a directory of manifests\n"
+    "  kubectl get clusterroles,clusterrolebindings -o json | rbacq inventory -\n"
+    "  rbacq -o json inventory ~/.kube/config     # kubeconfig users, fingerprints only\n\n"
+    "Run 'rbacq COMMAND --help' for a command's options. Exit status: 0 ok, 1 warnings with --strict,\n"
+    "2 input errors or usage mistakes, 3 internal error.";
+
 constexpr const char* kInventoryHelp =
     "Show what was loaded: objects per kind, namespaces, kubeconfig users (fingerprints only), and\n"
     "every problem found in the input, as file:line:col: severity: message [id].\n\n"
@@ -35,10 +43,12 @@ constexpr const char* kInventoryHelp =
     "  kubectl get roles,rolebindings -A -o json | rbacq inventory -\n"
     "  rbacq inventory -o json deploy.yaml        # {\"schema\":\"rbacq/v1\",\"counts\":{...},...}\n"
     "  rbacq inventory --strict charts/out/       # exit 1 on warnings too (pre-commit)\n\n"
-    "Exit status: 0 loaded cleanly, 1 warnings with --strict, 2 errors.";
+    "Exit status: 0 loaded cleanly, 1 warnings with --strict, 2 errors in the input or a usage\n"
+    "mistake, 3 internal error.";
 
 int run(int argc, char** argv) {
   CLI::App app{kDescription, "rbacq"};
+  app.footer(kFooter);
   app.set_version_flag("--version", fmt::format("rbacq {}", RBACQ_VERSION));
   app.require_subcommand(0, 1);
   app.fallthrough();
@@ -54,8 +64,9 @@ int run(int argc, char** argv) {
   inv->footer(kInventoryHelp);
   inv->add_option("paths", inventory.paths, "Files, directories (recursive) or - for standard input")->required();
   inv->add_flag("--strict", inventory.strict, "Exit 1 when there are warnings");
-  inv->add_option("--max-file-size", max_file_mib, "Refuse files larger than this many MiB")
-      ->check(CLI::PositiveNumber)
+  // Below 2 GiB: yaml-cpp counts positions in an int, and JSON offsets are 32-bit.
+  inv->add_option("--max-file-size", max_file_mib, "Refuse files larger than this many MiB (1-2047)")
+      ->check(CLI::Range(std::size_t{1}, std::size_t{2047}))
       ->capture_default_str();
 
   try {

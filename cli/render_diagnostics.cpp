@@ -3,6 +3,8 @@
 
 #include <fmt/format.h>
 
+#include "support/printable.hpp"
+
 namespace rbacq::cli {
 namespace {
 
@@ -35,11 +37,12 @@ std::string render_text(const std::vector<Diagnostic>& diagnostics, bool color) 
   const std::string_view bold = color ? "\033[1m" : "";
   const std::string_view reset = color ? "\033[0m" : "";
   for (const Diagnostic& d : diagnostics) {
-    out += fmt::format("{}{}:{} {}{}:{} {} [{}]\n", bold, to_string(d.loc), reset, color ? color_of(d.severity) : "",
-                       to_string(d.severity), reset, d.message, d.id);
+    // File names and messages carry input text: escaped, so that they cannot forge lines.
+    out += fmt::format("{}{}:{} {}{}:{} {} [{}]\n", bold, printable(to_string(d.loc)), reset,
+                       color ? color_of(d.severity) : "", to_string(d.severity), reset, printable(d.message), d.id);
     for (const Note& n : d.notes) {
-      out += fmt::format("{}{}:{} {}note:{} {}\n", bold, to_string(n.loc), reset, color ? color_of(Severity::note) : "",
-                         reset, n.message);
+      out += fmt::format("{}{}:{} {}note:{} {}\n", bold, printable(to_string(n.loc)), reset,
+                         color ? color_of(Severity::note) : "", reset, printable(n.message));
     }
   }
   return out;

@@ -3,11 +3,26 @@
 
 #include <fmt/format.h>
 
+#include "support/printable.hpp"
+
 namespace rbacq {
 
 void append_json_string(std::string& out, std::string_view s) {
   out.push_back('"');
-  for (const char c : s) {
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const char c = s[i];
+    if (static_cast<unsigned char>(c) >= 0x80) {
+      // JSON text is UTF-8: a byte that starts no valid sequence (a Latin-1 file name) becomes
+      // U+FFFD, as Go's encoding/json does.
+      const std::size_t n = utf8_sequence_length(s, i);
+      if (n == 0) {
+        out += "\\ufffd";
+      } else {
+        out.append(s.substr(i, n));
+        i += n - 1;
+      }
+      continue;
+    }
     switch (c) {
       case '"': out += "\\\""; break;
       case '\\': out += "\\\\"; break;

@@ -88,3 +88,37 @@ TEST_CASE("cli: usage mistakes exit 2 with a message - and --help teaches - and 
   CHECK(bare.exit_code == 0);
   CHECK(bare.out.find("inventory") != std::string::npos);
 }
+
+TEST_CASE("cli: names from the input cannot inject terminal sequences or forge lines") {
+  test::TempDir dir;
+  const std::string evil = dir.write(
+      "evil.yaml",
+      "apiVersion: v1\nkind: Namespace\nmetadata: {name: \"x\\e[2J\\nfake.yaml:1:1: error: injected\", labels: {a: 1}}\n");
+  const auto r = test::run_rbacq({"inventory", "--no-color", evil});
+  CHECK(r.exit_code == 2);
+  CHECK(r.err.find('\x1b') == std::string::npos);
+  CHECK(r.err == evil + ":3:72: error: expected a string value for 'a' in 'labels', got a number (quote it) [input-schema]\n");
+  test::TempDir dir2;
+  const std::string ok = dir2.write("ok.yaml", "apiVersion: v1\nkind: Namespace\nmetadata: {name: \"x\\e[2J\\nfake\"}\n");
+  const auto shown = test::run_rbacq({"inventory", ok});
+  CHECK(shown.out.find("namespaces (1): x\\x1b[2J\\nfake\n") != std::string::npos);
+}
+
+TEST_CASE("cli: kubeconfig users appear in JSON with fingerprints only") {
+  const auto r = test::run_rbacq({"inventory", "-o", "json", test::source_path("fixtures/clusters/kubeadm/admin.conf")});
+  CHECK(r.exit_code == 0);
+  CHECK(r.out.find("  \"kubeconfigUsers\": [\n    {\n      \"name\": \"kubernetes-admin\",\n") != std::string::npos);
+  CHECK(r.out.find("\"type\": \"embedded client certificate\",\n          \"detail\": \"sha256:520cdef5bb4c2345\"") !=
+        std::string::npos);
+  CHECK(r.out.find("\"type\": \"client key\",\n          \"detail\": \"\"") != std::string::npos);
+}
+
+TEST_CASE("cli: --max-file-size is checked and refuses bigger files precisely") {
+  CHECK(test::run_rbacq({"inventory", "--max-file-size", "0", "x"}).exit_code == 2);
+  CHECK(test::run_rbacq({"inventory", "--max-file-size", "17592186044416", "x"}).exit_code == 2);
+  test::TempDir dir;
+  const std::string big = dir.write("big.yaml", std::string(3 * 1024 * 1024 / 2, '#'));
+  const auto r = test::run_rbacq({"inventory", "--no-color", "--max-file-size", "1", big});
+  CHECK(r.exit_code == 2);
+  CHECK(r.err == big + ": error: file is 1.5 MiB, larger than the limit of 1 MiB; not read [input-too-large]\n");
+}

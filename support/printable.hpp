@@ -1,0 +1,18 @@
+// SPDX-License-Identifier: Apache-2.0
+// Text from the input, made safe for a terminal or a CI log.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace rbacq {
+
+/// Escapes what a terminal would interpret or a log parser would split on: C0 and C1 control
+/// characters, DEL, and bytes that are not UTF-8, as `\n`, `\t`, `\x1b`... A name in a manifest
+/// must not be able to move the cursor, recolour the screen or forge a `file:line: error:` line.
+[[nodiscard]] std::string printable(std::string_view text);
+
+/// Length of the valid UTF-8 sequence starting at `s[i]`, or 0 when the byte starts none.
+[[nodiscard]] std::size_t utf8_sequence_length(std::string_view s, std::size_t i);
+
+}  // namespace rbacq

@@ -70,13 +70,13 @@ std::optional<NodeId> Document::find(NodeId map, std::string_view key, NodeId* e
   for (std::size_t i = 0; i + 1 < kids.size(); i += 2) {
     const DocNode& k = nodes_[kids[i]];
     if (k.kind != NodeKind::scalar) continue;
-    if (k.text == key) {
+    if (k.text() == key) {
       // A repeated key: Go's YAML and JSON decoders keep the last value, so do we.
       if (found_key && earlier_key != nullptr) *earlier_key = *found_key;
       found_key = kids[i];
       found = kids[i + 1];
     }
-    if (k.text == "<<" && !k.quoted) merge = kids[i + 1];
+    if (k.text() == "<<" && !k.quoted) merge = kids[i + 1];
   }
   if (found || !merge) return found;
   // Merge keys: a mapping, or a sequence of mappings where earlier ones win.
@@ -109,6 +109,12 @@ void Document::clear() {
   root_ = 0;
 }
 
+void Document::reserve_for(std::size_t bytes) {
+  // Pretty-printed dumps hold about one node per 20 bytes (measured on kubectl output).
+  nodes_.reserve(bytes / 20);
+  children_.reserve(bytes / 20);
+}
+
 NodeId Document::push(DocNode n) {
   const auto id = static_cast<NodeId>(nodes_.size());
   nodes_.push_back(n);
@@ -121,7 +127,7 @@ NodeId Document::push(DocNode n) {
 }
 
 NodeId Document::begin_container(NodeKind kind, std::uint32_t a, std::uint32_t b) {
-  const NodeId id = push(DocNode{kind, false, a, b, {}, 0, 0});
+  const NodeId id = push(DocNode{nullptr, 0, a, b, 0, 0, kind, false});
   frames_.push_back(Frame{id, pending_.size()});
   return id;
 }
@@ -142,9 +148,9 @@ void Document::find_duplicate_keys(NodeId map) {
   const auto is_key = [&](std::size_t i) { return nodes_[kids[i]].kind == NodeKind::scalar; };
   if (kids.size() <= 16) {  // most mappings: compare pairwise, no allocation
     for (std::size_t i = 2; i < kids.size(); i += 2) {
-      if (!is_key(i) || nodes_[kids[i]].text == "<<") continue;
+      if (!is_key(i) || nodes_[kids[i]].text() == "<<") continue;
       for (std::size_t j = 0; j < i; j += 2) {
-        if (is_key(j) && nodes_[kids[j]].text == nodes_[kids[i]].text) {
+        if (is_key(j) && nodes_[kids[j]].text() == nodes_[kids[i]].text()) {
           duplicate_keys_.emplace_back(kids[j], kids[i]);
           break;
         }
@@ -155,7 +161,7 @@ void Document::find_duplicate_keys(NodeId map) {
   // Sorting the keys finds repeats in O(n log n) even in a ConfigMap with 100k keys.
   key_scratch_.clear();
   for (std::size_t i = 0; i + 1 < kids.size(); i += 2) {
-    if (is_key(i)) key_scratch_.emplace_back(nodes_[kids[i]].text, kids[i]);
+    if (is_key(i)) key_scratch_.emplace_back(nodes_[kids[i]].text(), kids[i]);
   }
   std::stable_sort(key_scratch_.begin(), key_scratch_.end(),
                    [](const auto& a, const auto& b) { return a.first < b.first; });
@@ -167,14 +173,16 @@ void Document::find_duplicate_keys(NodeId map) {
 }
 
 NodeId Document::add_scalar(std::string_view text, bool quoted, std::uint32_t a, std::uint32_t b) {
-  return push(DocNode{NodeKind::scalar, quoted, a, b, text, 0, 0});
+  return push(DocNode{text.data(), static_cast<std::uint32_t>(text.size()), a, b, 0, 0, NodeKind::scalar, quoted});
 }
 
 NodeId Document::add_scalar_copy(std::string_view text, bool quoted, std::uint32_t a, std::uint32_t b) {
   return add_scalar(copies_.copy(text), quoted, a, b);
 }
 
-NodeId Document::add_null(std::uint32_t a, std::uint32_t b) { return push(DocNode{NodeKind::null, false, a, b, {}, 0, 0}); }
+NodeId Document::add_null(std::uint32_t a, std::uint32_t b) {
+  return push(DocNode{nullptr, 0, a, b, 0, 0, NodeKind::null, false});
+}
 
 void Document::add_existing(NodeId id) {
   if (frames_.empty()) {

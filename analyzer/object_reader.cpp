@@ -38,7 +38,7 @@ void ObjectReader::warning(NodeId at, std::string id, std::string message) {
 bool ObjectReader::is_null(NodeId id) const {
   const DocNode& n = doc_.node(id);
   if (n.kind == NodeKind::null) return true;
-  return n.kind == NodeKind::scalar && !n.quoted && plain_type(n.text) == PlainType::null;
+  return n.kind == NodeKind::scalar && !n.quoted && plain_type(n.text()) == PlainType::null;
 }
 
 std::optional<NodeId> ObjectReader::field(NodeId map, std::string_view key) const {
@@ -74,12 +74,12 @@ std::optional<std::string_view> ObjectReader::string_value(NodeId node, std::str
     return std::nullopt;
   }
   if (!n.quoted) {
-    if (const PlainType t = plain_type(n.text); t != PlainType::string && t != PlainType::null) {
+    if (const PlainType t = plain_type(n.text()); t != PlainType::string && t != PlainType::null) {
       error(node, fmt::format("expected a string {}, got {} (quote it)", what, describe(t)));
       return std::nullopt;
     }
   }
-  return n.text;
+  return n.text();
 }
 
 std::string ObjectReader::string(NodeId map, std::string_view key) {
@@ -108,10 +108,10 @@ std::optional<bool> ObjectReader::boolean(NodeId map, std::string_view key) {
   if (!v) return std::nullopt;
   const DocNode& n = doc_.node(*v);
   if (n.kind == NodeKind::scalar && !n.quoted) {
-    if (const auto b = plain_bool(n.text)) return b;
+    if (const auto b = plain_bool(n.text())) return b;
   }
   error(*v, fmt::format("expected true or false for '{}', got {}", key,
-                        n.kind == NodeKind::scalar ? (n.quoted ? std::string_view("a string") : describe(plain_type(n.text)))
+                        n.kind == NodeKind::scalar ? (n.quoted ? std::string_view("a string") : describe(plain_type(n.text())))
                                                    : doc_.describe(*v)));
   return std::nullopt;
 }

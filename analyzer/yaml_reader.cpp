@@ -155,7 +155,7 @@ class TreeBuilder final : public YAML::EventHandler {
     std::uint64_t cost = kids.size() / 2;
     for (std::size_t i = 0; i + 1 < kids.size(); i += 2) {
       const DocNode& key = doc_.node(kids[i]);
-      if (key.kind != NodeKind::scalar || key.quoted || key.text != "<<") continue;
+      if (key.kind != NodeKind::scalar || key.quoted || key.text() != "<<") continue;
       const NodeId merged = kids[i + 1];
       if (doc_.kind(merged) == NodeKind::mapping) {
         cost = saturating_add(cost, merge_cost_of(merged));

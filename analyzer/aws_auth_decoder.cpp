@@ -10,7 +10,10 @@ namespace rbacq::analyzer {
 void read_aws_auth(ObjectReader& r, NodeId node, AwsAuth& auth, const LoadLimits& limits) {
   const auto data = r.mapping(node, "data");
   if (!data) return;
-  for (const auto& [key, is_role] : {std::pair{"mapRoles", true}, std::pair{"mapUsers", false}}) {
+  for (const auto& entry : {std::pair{"mapRoles", true}, std::pair{"mapUsers", false}}) {
+    // Not structured bindings: lambdas below capture them, which clang accepts only from 16.
+    const char* const key = entry.first;
+    const bool is_role = entry.second;
     const auto value = r.field(*data, key);
     if (!value || r.doc().kind(*value) != NodeKind::scalar) continue;
     SourceText text;

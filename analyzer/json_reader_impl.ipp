@@ -12,6 +12,32 @@ namespace rbacq::analyzer {
 namespace od = simdjson::ondemand;
 namespace {  // NOLINT(cert-dcl59-cpp): each variant keeps its walker to itself
 
+/// RFC 8259 number syntax: -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?
+bool is_json_number(std::string_view s) {
+  std::size_t i = 0;
+  const auto digits = [&] {
+    const std::size_t start = i;
+    while (i < s.size() && s[i] >= '0' && s[i] <= '9') ++i;
+    return i > start;
+  };
+  if (i < s.size() && s[i] == '-') ++i;
+  if (i < s.size() && s[i] == '0') {
+    ++i;
+  } else if (!digits()) {
+    return false;
+  }
+  if (i < s.size() && s[i] == '.') {
+    ++i;
+    if (!digits()) return false;
+  }
+  if (i < s.size() && (s[i] == 'e' || s[i] == 'E')) {
+    ++i;
+    if (i < s.size() && (s[i] == '+' || s[i] == '-')) ++i;
+    if (!digits()) return false;
+  }
+  return i == s.size();
+}
+
 /// Walks an on-demand value tree into a Document. Every value is visited, so the whole text is
 /// validated; the first error stops the walk and is remembered with its position.
 class JsonWalker {
@@ -60,9 +86,11 @@ class JsonWalker {
         return simdjson::SUCCESS;
       }
       case od::json_type::number: {
-        od::number n;
-        if (const auto e = value.get_number().get(n)) return e;
-        doc_.add_scalar(trimmed_token(value), false, offset, 0);
+        // Only the text is kept, so the syntax is all that is checked: simdjson refuses integers
+        // beyond 64 bits and doubles beyond range, which are valid JSON (and Kubernetes reads them).
+        const std::string_view token = trimmed_token(value.raw_json_token());
+        if (!is_json_number(token)) return simdjson::NUMBER_ERROR;
+        doc_.add_scalar(token, false, offset, 0);
         return simdjson::SUCCESS;
       }
       case od::json_type::boolean: {
@@ -82,6 +110,11 @@ class JsonWalker {
     return simdjson::TAPE_ERROR;
   }
 
+  /// A raw token without the whitespace that may follow it.
+  static std::string_view trimmed_token(std::string_view t) {
+    while (!t.empty() && (t.back() == ' ' || t.back() == '\n' || t.back() == '\r' || t.back() == '\t')) t.remove_suffix(1);
+    return t;
+  }
   [[nodiscard]] std::uint32_t offset_of(const char* p) const { return static_cast<std::uint32_t>(p - base_); }
   [[nodiscard]] bool depth_exceeded() const { return depth_exceeded_; }
   [[nodiscard]] std::uint32_t error_offset() const { return error_offset_; }
@@ -91,11 +124,6 @@ class JsonWalker {
     depth_exceeded_ = true;
     error_offset_ = offset;
     return simdjson::DEPTH_ERROR;
-  }
-  static std::string_view trimmed_token(od::value& value) {
-    std::string_view t = value.raw_json_token();
-    while (!t.empty() && (t.back() == ' ' || t.back() == '\n' || t.back() == '\r' || t.back() == '\t')) t.remove_suffix(1);
-    return t;
   }
 
   Document& doc_;
@@ -149,8 +177,9 @@ simdjson::error_code read_root(Json& json, Document& doc, JsonWalker& walker) {
       return simdjson::SUCCESS;
     }
     case od::json_type::number: {
-      double d = 0;
-      if (const auto e = json.get_double().get(d)) return e;
+      if (!is_json_number(JsonWalker::trimmed_token(token))) return simdjson::NUMBER_ERROR;
+      const auto consumed = json.get_number();  // moves past the value; its range does not matter
+      (void)consumed.error();
       doc.add_scalar("<number>", false, offset, 0);
       return simdjson::SUCCESS;
     }

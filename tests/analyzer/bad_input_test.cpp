@@ -385,3 +385,13 @@ TEST_CASE("bad input: merge keys nested to make lookups exponential are stopped 
         Lines{"12:6: error: merge keys ('<<') nest so deep that one lookup would scan more than 10000 keys [input-alias]"});
   CHECK(r.model.namespaces.size() == 1);
 }
+
+TEST_CASE("json: numbers beyond 64 bits or double range are valid JSON, 01 is not (#2)") {
+  const auto r = test::load(
+      "{\"apiVersion\":\"v1\",\"kind\":\"Namespace\",\"metadata\":{\"name\":\"a\"},\"x\":123456789012345678901234567890,"
+      "\"y\":1e309,\"z\":[-0.5e-400]}",
+      "big.json");
+  CHECK(r.diagnostics.empty());
+  CHECK(r.model.namespaces.size() == 1);
+  CHECK(test::lines(test::load("{\"a\": 01}", "octal.json").diagnostics) == Lines{"1:7: error: invalid number [input-json]"});
+}

@@ -6,52 +6,6 @@
 
 namespace rbacq::analyzer {
 
-std::pair<std::uint32_t, std::uint32_t> LineCursor::locate(std::size_t offset) {
-  offset = std::min(offset, text_.size());
-  if (offset < offset_) {  // rare: restart from the top
-    offset_ = 0;
-    line_ = 1;
-    line_start_ = 0;
-  }
-  const char* base = text_.data();
-  for (const char* p = base + offset_; p < base + offset;) {
-    const void* nl = std::memchr(p, '\n', static_cast<std::size_t>(base + offset - p));
-    if (nl == nullptr) break;
-    ++line_;
-    p = static_cast<const char*>(nl) + 1;
-    line_start_ = static_cast<std::size_t>(p - base);
-  }
-  offset_ = offset;
-  return {line_, static_cast<std::uint32_t>(offset - line_start_ + 1)};
-}
-
-std::string_view StringArena::copy(std::string_view s) {
-  if (s.empty()) return {};
-  if (s.size() > kBlock) {  // a long scalar gets a block of its own; the current one goes on
-    blocks_.push_back(std::make_unique<char[]>(s.size()));  // NOLINT(cppcoreguidelines-avoid-c-arrays)
-    std::memcpy(blocks_.back().get(), s.data(), s.size());
-    if (blocks_.size() == 1) blocks_.insert(blocks_.begin(), std::make_unique<char[]>(kBlock));  // keep [0] a kBlock
-    return {blocks_.back().get(), s.size()};
-  }
-  if (s.size() > left_) {
-    blocks_.push_back(std::make_unique<char[]>(kBlock));  // NOLINT(cppcoreguidelines-avoid-c-arrays)
-    next_ = blocks_.back().get();
-    left_ = kBlock;
-  }
-  std::memcpy(next_, s.data(), s.size());
-  const std::string_view out(next_, s.size());
-  next_ += s.size();
-  left_ -= s.size();
-  return out;
-}
-
-void StringArena::clear() {
-  if (blocks_.empty()) return;
-  blocks_.resize(1);
-  next_ = blocks_.front().get();
-  left_ = kBlock;
-}
-
 SourceLocation Document::location(NodeId id) const {
   const DocNode& n = nodes_[id];
   if (offsets_ != nullptr) {

@@ -8,6 +8,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <span>
@@ -15,6 +16,8 @@
 #include <string_view>
 #include <vector>
 
+#include "analyzer/line_cursor.hpp"
+#include "analyzer/string_arena.hpp"
 #include "support/source_location.hpp"
 
 namespace rbacq::analyzer {
@@ -41,36 +44,6 @@ struct DocNode {
   [[nodiscard]] std::string_view text() const { return {text_data, text_size}; }
 };
 static_assert(sizeof(DocNode) <= 32);
-
-/// Line and column from byte offsets, for JSON. Offsets are asked for mostly in increasing order,
-/// so it counts newlines from the previous answer instead of indexing the whole file.
-class LineCursor {
- public:
-  explicit LineCursor(std::string_view text = {}) : text_(text) {}
-  /// 1-based line and byte column of `offset`.
-  std::pair<std::uint32_t, std::uint32_t> locate(std::size_t offset);
-
- private:
-  std::string_view text_;
-  std::size_t offset_ = 0;
-  std::uint32_t line_ = 1;
-  std::size_t line_start_ = 0;
-};
-
-/// Bump allocator for scalar text: yaml-cpp hands each scalar over in a temporary string, and a
-/// heap allocation per scalar would cost more than the rest of the tree.
-class StringArena {
- public:
-  std::string_view copy(std::string_view s);
-  /// Forgets all strings but keeps the first block for the next document.
-  void clear();
-
- private:
-  static constexpr std::size_t kBlock = 64 * 1024;
-  std::vector<std::unique_ptr<char[]>> blocks_;  // NOLINT(cppcoreguidelines-avoid-c-arrays)
-  char* next_ = nullptr;
-  std::size_t left_ = 0;
-};
 
 class Document {
  public:
@@ -141,5 +114,8 @@ class Document {
   std::vector<std::pair<std::string_view, NodeId>> key_scratch_;  // reused by end_container
   StringArena copies_;  // stable storage for copied scalars
 };
+
+/// Receives each document a reader produces. The document is valid only during the call.
+using DocumentSink = std::function<void(const Document&)>;
 
 }  // namespace rbacq::analyzer

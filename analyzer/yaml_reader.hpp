@@ -2,15 +2,11 @@
 // YAML text → Documents, through yaml-cpp's event API (the node API is 2.5x slower and 50x larger).
 #pragma once
 
-#include <functional>
-
 #include "analyzer/document.hpp"
 #include "analyzer/source_text.hpp"
 #include "support/diagnostic.hpp"
 
 namespace rbacq::analyzer {
-
-using DocumentSink = std::function<void(const Document&)>;
 
 /// Calls `sink` once per document of a multi-document stream, in order. A malformed document is
 /// reported [input-yaml] and skipped: reading resumes at the next `---` line, so one bad

@@ -35,8 +35,10 @@ std::vector<Diagnostic> Diagnostics::sorted() const {
 }
 
 std::size_t Diagnostics::count(Severity s) const {
+  // Counted as shown: sorted() drops exact repeats, and the summary must agree with the list.
+  const auto shown = sorted();
   return static_cast<std::size_t>(
-      std::count_if(items_.begin(), items_.end(), [s](const Diagnostic& d) { return d.severity == s; }));
+      std::count_if(shown.begin(), shown.end(), [s](const Diagnostic& d) { return d.severity == s; }));
 }
 
 }  // namespace rbacq

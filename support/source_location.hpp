@@ -9,8 +9,9 @@
 
 namespace rbacq {
 
-/// A file path interned for the life of the process: copying is a pointer copy and equal paths
-/// compare equal by address. Locations are created by the million, paths by the dozen.
+/// A file path interned for the life of the process: copying is a pointer copy, so locations
+/// (created by the million, for paths that number in the dozens) stay small. Paths compare as
+/// strings, so that sorting by location sorts by file name.
 /// Example: `FilePath::intern("manifests/rbac.yaml").str() == "manifests/rbac.yaml"`.
 class FilePath {
  public:

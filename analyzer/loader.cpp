@@ -25,12 +25,17 @@ bool read_any(SourceText& source, const LoadLimits& limits, Diagnostics& diags, 
   const std::size_t first = bytes.find_first_not_of(" \t\r\n");
   const bool json_extension = has_json_extension(source.path.str());
   const bool starts_like_json = first != std::string::npos && (bytes[first] == '{' || bytes[first] == '[');
-  const DocumentSink sink = [&](const Document& doc) { decoder.decode(doc); };
+  std::size_t delivered = 0;
+  const DocumentSink sink = [&](const Document& doc) {
+    ++delivered;
+    decoder.decode(doc);
+  };
   if (json_extension || starts_like_json) {
     Diagnostics json_diags;
     read_json(source, limits, json_diags, sink);
-    // A YAML file may start with a flow collection: read it as YAML when it is not JSON.
-    if (json_extension || !json_diags.has_errors()) {
+    // A YAML file may start with a flow collection: read it as YAML when it is not JSON (and no
+    // JSON value of it was decoded already, which would then be decoded twice).
+    if (json_extension || !json_diags.has_errors() || delivered != 0) {
       const bool ok = !json_diags.has_errors();
       diags.append(std::move(json_diags));
       return ok;
@@ -38,20 +43,38 @@ bool read_any(SourceText& source, const LoadLimits& limits, Diagnostics& diags, 
   }
   Diagnostics yaml_diags;
   read_yaml(source, limits, yaml_diags, sink);
-  const bool ok = std::none_of(yaml_diags.items().begin(), yaml_diags.items().end(), [](const Diagnostic& d) {
-    return d.id == "input-yaml" || d.id == "input-depth" || d.id == "input-alias";
-  });
-  const bool template_like = bytes.find("{{") != std::string::npos && bytes.find("}}") != std::string::npos;
-  const auto& items = yaml_diags.items();
-  const auto yaml_error = std::find_if(items.begin(), items.end(), [](const Diagnostic& d) { return d.id == "input-yaml"; });
-  if (template_like && yaml_error != items.end()) {
-    diags.add("input-template", Severity::warning, yaml_error->loc,
-              "not valid YAML, and it looks like a template ('{{ }}'): render it first (helm template, "
-              "kustomize build) and analyse the output; the documents before this point were loaded");
-    return false;
-  }
+  const bool ok = !yaml_diags.has_errors();
   diags.append(std::move(yaml_diags));
   return ok;
+}
+
+/// Reads one text into the model. The file boundary is where failures stop: the other files
+/// still load after a syntax error or even after running out of memory.
+void load_source(SourceText& source, bool explicit_input, const LoadLimits& limits, Model& model,
+                 Diagnostics& diags, ObjectDecoder& decoder) {
+  model.files.push_back(source.path);
+  const std::size_t before = diags.items().size();
+  bool whole = false;
+  try {
+    whole = read_any(source, limits, diags, decoder);
+  } catch (const std::bad_alloc&) {
+    diags.add("input-limit", Severity::error, SourceLocation{source.path, 0, 0},
+              "out of memory while reading this file; the objects read before were kept");
+  }
+  decoder.finish_file(source.path, explicit_input, !whole);
+  // An unrendered Helm or Go template is not YAML, or is YAML of the wrong shape: one warning
+  // that says what to do says more than a cascade of errors.
+  const std::string_view text = source.bytes;
+  if (text.find("{{") == std::string_view::npos || text.find("}}") == std::string_view::npos) return;
+  const auto& items = diags.items();
+  const auto first_error = std::find_if(items.begin() + static_cast<std::ptrdiff_t>(before), items.end(),
+                                        [](const Diagnostic& d) { return d.severity == Severity::error; });
+  if (first_error == items.end()) return;
+  const SourceLocation at = first_error->loc;
+  diags.truncate(before);
+  diags.add("input-template", Severity::warning, at,
+            "this looks like an unrendered template ('{{ }}') and is not a valid manifest: render it first "
+            "(helm template, kustomize build) and analyse the output; its problems are not reported");
 }
 
 }  // namespace
@@ -65,16 +88,7 @@ LoadResult load(const std::vector<std::string>& paths, const LoadLimits& limits)
       result.diagnostics.add(std::move(source.error()));
       continue;
     }
-    result.model.files.push_back(source->path);
-    bool whole = false;
-    try {
-      whole = read_any(*source, limits, result.diagnostics, decoder);
-    } catch (const std::bad_alloc&) {
-      // The file boundary is where failures stop: the other files still load.
-      result.diagnostics.add("input-limit", Severity::error, SourceLocation{source->path, 0, 0},
-                             "out of memory while reading this file; the objects read before were kept");
-    }
-    decoder.finish_file(source->path, file.explicit_input, !whole);
+    load_source(*source, file.explicit_input, limits, result.model, result.diagnostics, decoder);
   }
   return result;
 }
@@ -86,9 +100,7 @@ void load_text(std::string_view text, std::string_view name, const LoadLimits& l
   source.path = FilePath::intern(name);
   source.bytes.reserve(text.size() + 64);
   source.bytes.assign(text);
-  model.files.push_back(source.path);
-  const bool whole = read_any(source, limits, diags, decoder);
-  decoder.finish_file(source.path, true, !whole);
+  load_source(source, true, limits, model, diags, decoder);
 }
 
 }  // namespace rbacq::analyzer

@@ -2,6 +2,7 @@
 // Diagnostics are data: an id, a severity, a location, a message and notes. Renderers live in cli/.
 #pragma once
 
+#include <algorithm>
 #include <cstddef>
 #include <string>
 #include <string_view>
@@ -41,6 +42,8 @@ class Diagnostics {
   void add(Diagnostic d) { items_.push_back(std::move(d)); }
   void add(std::string id, Severity severity, SourceLocation loc, std::string message, std::vector<Note> notes = {});
   void append(Diagnostics other);
+  /// Drops the diagnostics added after the first `size` (to replace a file's problems by one).
+  void truncate(std::size_t size) { items_.resize(std::min(size, items_.size())); }
 
   [[nodiscard]] const std::vector<Diagnostic>& items() const { return items_; }
   [[nodiscard]] std::vector<Diagnostic> sorted() const;

@@ -395,3 +395,11 @@ TEST_CASE("json: numbers beyond 64 bits or double range are valid JSON, 01 is no
   CHECK(r.model.namespaces.size() == 1);
   CHECK(test::lines(test::load("{\"a\": 01}", "octal.json").diagnostics) == Lines{"1:7: error: invalid number [input-json]"});
 }
+
+TEST_CASE("bad input: a template that happens to parse as YAML is still one warning (#2)") {
+  const auto r = test::load("apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: {{ .Values.sa }}\n  namespace: x\n");
+  CHECK(test::lines(r.diagnostics) ==
+        Lines{"4:9: warning: this looks like an unrendered template ('{{ }}') and is not a valid manifest: render it "
+              "first (helm template, kustomize build) and analyse the output; its problems are not reported [input-template]"});
+  CHECK(r.model.service_accounts.empty());
+}

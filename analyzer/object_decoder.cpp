@@ -240,7 +240,6 @@ void ObjectDecoder::decode_object(const Document& doc, NodeId node, const std::s
   if (meta.api_version.empty()) meta.api_version = inherited_api_version;
   if (!r.ok()) return;
   if (meta.kind.empty()) {
-    ++file_unkinded_;
     unkinded_.push_back(meta.loc);
     return;
   }
@@ -357,7 +356,7 @@ void ObjectDecoder::finish_file(FilePath file, bool explicit_input, bool unreada
     // The reader already said what is wrong; "empty" or "not a manifest" would only mislead.
   } else if (file_documents_ == 0) {
     diags_.add(Diagnostic{"input-empty", Severity::warning, SourceLocation{file, 0, 0}, "file holds no YAML or JSON document", {}});
-  } else if (file_objects_ == 0 && file_unkinded_ == file_documents_) {
+  } else if (file_objects_ == 0 && unkinded_.size() == file_documents_) {
     diags_.add(Diagnostic{"input-not-manifest", explicit_input ? Severity::warning : Severity::note, SourceLocation{file, 0, 0},
                           "no Kubernetes object in this file (no document has a 'kind'); skipped", {}});
   } else {
@@ -368,7 +367,6 @@ void ObjectDecoder::finish_file(FilePath file, bool explicit_input, bool unreada
   diags_.finish_file(file);
   file_documents_ = 0;
   file_objects_ = 0;
-  file_unkinded_ = 0;
   unkinded_.clear();
 }
 

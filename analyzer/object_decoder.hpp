@@ -43,8 +43,7 @@ class ObjectDecoder {
   std::size_t objects_ = 0;
   std::size_t file_objects_ = 0;    // objects with a kind in the current file
   std::size_t file_documents_ = 0;  // non-empty documents in the current file
-  std::size_t file_unkinded_ = 0;   // mappings without `kind`
-  std::vector<SourceLocation> unkinded_;
+  std::vector<SourceLocation> unkinded_;  // documents of the current file without `kind`
   /// (kind, namespace, name) → index in its vector and first location, to report redefinitions.
   std::map<std::tuple<std::string, std::string, std::string>, std::pair<std::size_t, SourceLocation>> seen_;
 };

@@ -5,7 +5,7 @@
 
 #include <algorithm>
 #include <array>
-#include <set>
+#include <map>
 #include <utility>
 #include <cerrno>
 #include <cstdio>
@@ -40,7 +40,7 @@ bool may_be_kubeconfig(const fs::path& p) {
 bool looks_like_kubeconfig(const fs::path& p) {
   std::FILE* f = std::fopen(p.c_str(), "rb");
   if (f == nullptr) return false;
-  std::string head(64 * 1024, '\0');
+  std::string head(std::size_t{64} * 1024, '\0');
   head.resize(std::fread(head.data(), 1, head.size(), f));
   std::fclose(f);
   return head.find("kind: Config") != std::string::npos || head.find("\"kind\": \"Config\"") != std::string::npos ||
@@ -119,19 +119,28 @@ void walk_directory(const fs::path& root, std::vector<InputFile>& found, Diagnos
   }
 }
 
-/// The same file named twice (a directory and a file in it, as a pre-commit hook passes them)
-/// is read once. Identity is the device and inode, so links and `./a` vs `a` are caught too.
-bool first_visit(const std::string& path, std::set<std::pair<dev_t, ino_t>>& seen) {
+/// Adds `file` unless it is already there: the same file named twice (a directory and a file in
+/// it, as a pre-commit hook passes them) is read once. Identity is the device and inode, so links
+/// and `./a` vs `a` are caught too. A file named explicitly stays explicit.
+void add_once(InputFile file, std::vector<InputFile>& out, std::map<std::pair<dev_t, ino_t>, std::size_t>& seen) {
   struct stat st {};
-  if (::stat(path.c_str(), &st) != 0) return true;  // reading it will report the problem
-  return seen.emplace(st.st_dev, st.st_ino).second;
+  if (::stat(file.path.c_str(), &st) != 0) {  // reading it will report the problem
+    out.push_back(std::move(file));
+    return;
+  }
+  const auto [it, inserted] = seen.try_emplace({st.st_dev, st.st_ino}, out.size());
+  if (inserted) {
+    out.push_back(std::move(file));
+  } else if (file.explicit_input) {
+    out[it->second].explicit_input = true;
+  }
 }
 
 }  // namespace
 
 std::vector<InputFile> expand_inputs(const std::vector<std::string>& paths, Diagnostics& diags) {
   std::vector<InputFile> out;
-  std::set<std::pair<dev_t, ino_t>> seen;
+  std::map<std::pair<dev_t, ino_t>, std::size_t> seen;
   bool stdin_seen = false;
   for (const std::string& path : paths) {
     if (path == "-") {
@@ -147,7 +156,7 @@ std::vector<InputFile> expand_inputs(const std::vector<std::string>& paths, Diag
       continue;
     }
     if (!fs::is_directory(st)) {
-      if (first_visit(path, seen)) out.push_back({path, true});
+      add_once({path, true}, out, seen);
       continue;
     }
     std::vector<InputFile> found;
@@ -157,9 +166,7 @@ std::vector<InputFile> expand_inputs(const std::vector<std::string>& paths, Diag
                 "no .yaml, .yml, .json or kubeconfig file in this directory");
     }
     std::sort(found.begin(), found.end(), [](const InputFile& a, const InputFile& b) { return a.path < b.path; });
-    for (InputFile& f : found) {
-      if (first_visit(f.path, seen)) out.push_back(std::move(f));
-    }
+    for (InputFile& f : found) add_once(std::move(f), out, seen);
   }
   return out;
 }

@@ -247,10 +247,6 @@ void RBACQ_JSON_READER(const SourceText& source, const LoadLimits& limits, Diagn
     if (!doc.empty()) sink(doc);
     return;
   }
-  if (*rest != '{' && *rest != '[') {
-    report(static_cast<std::size_t>(rest - base), "unexpected content after the JSON value", "input-json");
-    return;
-  }
 
   // Several values one after another (a JSON stream, as `jq -c` writes and kubectl reads): read
   // them in one pass with simdjson's document stream.
@@ -273,7 +269,9 @@ void RBACQ_JSON_READER(const SourceText& source, const LoadLimits& limits, Diagn
     doc.clear();
   }
   if (stream.truncated_bytes() != 0) {
-    report(bytes.size() - stream.truncated_bytes(), "unexpected end of input: a value is not complete", "input-json");
+    std::size_t at = bytes.size() - stream.truncated_bytes();
+    while (at < bytes.size() && (bytes[at] == ' ' || bytes[at] == '\n' || bytes[at] == '\r' || bytes[at] == '\t')) ++at;
+    report(at, "unexpected content after the JSON value, or a value that is not complete", "input-json");
   }
 }
 

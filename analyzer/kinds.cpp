@@ -36,7 +36,7 @@ const std::array<KnownKind, 18> kKinds{{
 }};
 
 const KnownKind* lookup(std::string_view kind) {
-  const auto it = std::find_if(kKinds.begin(), kKinds.end(), [&](const KnownKind& k) { return k.kind == kind; });
+  const auto* const it = std::find_if(kKinds.begin(), kKinds.end(), [&](const KnownKind& k) { return k.kind == kind; });
   return it == kKinds.end() ? nullptr : &*it;
 }
 

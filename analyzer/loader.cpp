@@ -66,15 +66,25 @@ void load_source(SourceText& source, bool explicit_input, const LoadLimits& limi
   // that says what to do says more than a cascade of errors.
   const std::string_view text = source.bytes;
   if (text.find("{{") == std::string_view::npos || text.find("}}") == std::string_view::npos) return;
+  // Only a file that does not parse is replaced by the hint: `{{ }}` also appears in valid
+  // manifests (Prometheus rules, Alertmanager templates), whose real errors must stay errors.
   const auto& items = diags.items();
-  const auto first_error = std::find_if(items.begin() + static_cast<std::ptrdiff_t>(before), items.end(),
-                                        [](const Diagnostic& d) { return d.severity == Severity::error; });
-  if (first_error == items.end()) return;
-  const SourceLocation at = first_error->loc;
-  diags.truncate(before);
-  diags.add("input-template", Severity::warning, at,
-            "this looks like an unrendered template ('{{ }}') and is not a valid manifest: render it first "
-            "(helm template, kustomize build) and analyse the output; its problems are not reported");
+  const auto from = items.begin() + static_cast<std::ptrdiff_t>(before);
+  const auto syntax = std::find_if(from, items.end(), [](const Diagnostic& d) { return d.id == "input-yaml" || d.id == "input-json"; });
+  if (syntax != items.end()) {
+    const SourceLocation at = syntax->loc;
+    diags.truncate(before);
+    diags.add("input-template", Severity::warning, at,
+              "this looks like an unrendered template ('{{ }}') and is not valid YAML: render it first "
+              "(helm template, kustomize build) and analyse the output; its problems are not reported");
+    return;
+  }
+  const auto error = std::find_if(from, items.end(), [](const Diagnostic& d) { return d.severity == Severity::error; });
+  if (error != items.end()) {
+    diags.add("input-template", Severity::note, error->loc,
+              "this file contains '{{ }}': if it is an unrendered template, render it first (helm template, "
+              "kustomize build) and analyse the output");
+  }
 }
 
 }  // namespace

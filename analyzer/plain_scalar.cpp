@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <cmath>
+#include <cstdlib>
 #include <string>
 
 namespace rbacq::analyzer {
@@ -11,20 +13,33 @@ namespace {
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
-/// Go's strconv.ParseInt(s, 0, 64) syntax (sign, 0x/0o/0b prefixes, leading-0 octal), after
-/// go-yaml removed underscores. Range is not checked: an overflow is still not a string.
+/// Digits of `s` in base 2^bits_per_digit fit in 64 bits (leading zeros do not count).
+bool fits_64_bits(std::string_view digits, unsigned bits_per_digit) {
+  const auto first = digits.find_first_not_of('0');
+  if (first == std::string_view::npos) return true;
+  const std::size_t significant = digits.size() - first;
+  const auto top = static_cast<unsigned char>(digits[first]);
+  const unsigned top_value = is_digit(static_cast<char>(top)) ? top - '0' : (std::tolower(top) - 'a' + 10);
+  unsigned top_bits = 0;
+  for (unsigned v = top_value; v != 0; v >>= 1U) ++top_bits;
+  return (significant - 1) * bits_per_digit + top_bits <= 64;
+}
+
+/// Go's strconv.ParseInt/ParseUint(s, 0, 64), which go-yaml tries after removing underscores:
+/// sign, 0x/0o/0b prefixes, leading-0 octal. A prefixed value beyond 64 bits fails both, and
+/// then ParseFloat, so it stays a string; a decimal one is still a float.
 bool is_integer(std::string_view s) {
   if (!s.empty() && (s[0] == '+' || s[0] == '-')) s.remove_prefix(1);
   if (s.empty()) return false;
   auto all = [&](std::string_view digits, auto pred) { return !digits.empty() && std::all_of(digits.begin(), digits.end(), pred); };
   if (s.size() > 2 && s[0] == '0' && (s[1] == 'x' || s[1] == 'X')) {
-    return all(s.substr(2), [](char c) { return std::isxdigit(static_cast<unsigned char>(c)) != 0; });
+    return all(s.substr(2), [](char c) { return std::isxdigit(static_cast<unsigned char>(c)) != 0; }) && fits_64_bits(s.substr(2), 4);
   }
   if (s.size() > 2 && s[0] == '0' && (s[1] == 'o' || s[1] == 'O')) {
-    return all(s.substr(2), [](char c) { return c >= '0' && c <= '7'; });
+    return all(s.substr(2), [](char c) { return c >= '0' && c <= '7'; }) && fits_64_bits(s.substr(2), 3);
   }
   if (s.size() > 2 && s[0] == '0' && (s[1] == 'b' || s[1] == 'B')) {
-    return all(s.substr(2), [](char c) { return c == '0' || c == '1'; });
+    return all(s.substr(2), [](char c) { return c == '0' || c == '1'; }) && fits_64_bits(s.substr(2), 1);
   }
   if (s.size() > 1 && s[0] == '0') return all(s.substr(1), [](char c) { return c >= '0' && c <= '7'; });
   return all(s, is_digit);
@@ -52,7 +67,10 @@ bool is_float(std::string_view s) {
     while (i < s.size() && is_digit(s[i])) ++i;
     if (i == exp_start) return false;
   }
-  return i == s.size();
+  if (i != s.size()) return false;
+  // Go's ParseFloat fails on overflow (±Inf), and go-yaml then keeps the text as a string.
+  const std::string text(s);
+  return !std::isinf(std::strtod(text.c_str(), nullptr));
 }
 
 }  // namespace

@@ -32,6 +32,9 @@ struct StopDocument {
 
 class TreeBuilder final : public YAML::EventHandler {
  public:
+  /// Keys one lookup in a mapping with merge keys may scan (see check_merge_cost).
+  static constexpr std::uint64_t kMaxMergeScan = 10'000;
+
   TreeBuilder(Document& doc, const SourceText& source, std::uint32_t line_base, const LoadLimits& limits,
               const DocumentSink& sink)
       : doc_(doc), source_(source), line_base_(line_base), limits_(limits), sink_(sink) {}
@@ -131,7 +134,7 @@ class TreeBuilder final : public YAML::EventHandler {
       stop(mark, "input-depth", fmt::format("nesting deeper than {} levels", limits_.max_depth));
     }
     const auto [line, column] = position(mark);
-    open_.push_back({doc_.begin_container(kind, line, column), anchor});
+    open_.emplace_back(doc_.begin_container(kind, line, column), anchor);
     ++expanded_;
   }
 
@@ -150,12 +153,13 @@ class TreeBuilder final : public YAML::EventHandler {
   /// theirs: aliases make that exponential in the nesting. The keys one lookup may scan are
   /// bounded, as the expansion of aliases is.
   void check_merge_cost(NodeId map) {
-    static constexpr std::uint64_t kMaxScan = 10'000;
     const auto kids = doc_.children(map);
-    std::uint64_t cost = kids.size() / 2;
+    std::uint64_t cost = kids.size() / 2;  // a lookup scans the mapping's own keys: linear, fine
+    bool merges = false;
     for (std::size_t i = 0; i + 1 < kids.size(); i += 2) {
       const DocNode& key = doc_.node(kids[i]);
       if (key.kind != NodeKind::scalar || key.quoted || key.text() != "<<") continue;
+      merges = true;
       const NodeId merged = kids[i + 1];
       if (doc_.kind(merged) == NodeKind::mapping) {
         cost = saturating_add(cost, merge_cost_of(merged));
@@ -165,11 +169,11 @@ class TreeBuilder final : public YAML::EventHandler {
     }
     if (merge_cost_.size() <= map) merge_cost_.resize(map + 1, 0);
     merge_cost_[map] = cost;
-    if (cost > kMaxScan) {
+    if (merges && cost > kMaxMergeScan) {
       const DocNode& n = doc_.node(map);
       throw StopDocument{Diagnostic{"input-alias", Severity::error, SourceLocation{source_.path, n.a, n.b},
                                     fmt::format("merge keys ('<<') nest so deep that one lookup would scan more than {} keys",
-                                                kMaxScan),
+                                                kMaxMergeScan),
                                     {}}};
     }
   }

@@ -36,7 +36,7 @@ std::vector<std::pair<std::string, std::string>> credentials_of(const analyzer::
 
 std::string describe_credentials(const analyzer::KubeconfigUser& u) {
   std::vector<std::string> parts;
-  for (const auto& [type, detail] : credentials_of(u)) parts.push_back(detail.empty() ? type : type + " " + detail);
+  for (const auto& [type, detail] : credentials_of(u)) parts.push_back(detail.empty() ? type : fmt::format("{} {}", type, detail));
   return parts.empty() ? std::string("no credentials") : fmt::format("{}", fmt::join(parts, ", "));
 }
 

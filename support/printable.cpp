@@ -35,6 +35,21 @@ std::size_t utf8_sequence_length(std::string_view s, std::size_t i) {
   return n + 1;
 }
 
+namespace {
+
+/// U+200E/F, U+202A-E, U+2066-9 (bidirectional controls) and U+2028/9 (line and paragraph
+/// separators): they reorder or split a line on screen. Returns the code point, or 0.
+unsigned reorders_text(std::string_view seq) {
+  if (seq.size() != 3 || static_cast<unsigned char>(seq[0]) != 0xE2) return 0;
+  const unsigned cp = ((0xE2U & 0x0FU) << 12U) | ((static_cast<unsigned char>(seq[1]) & 0x3FU) << 6U) |
+                      (static_cast<unsigned char>(seq[2]) & 0x3FU);
+  const bool bad = cp == 0x200E || cp == 0x200F || (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069) ||
+                   cp == 0x2028 || cp == 0x2029;
+  return bad ? cp : 0;
+}
+
+}  // namespace
+
 std::string printable(std::string_view text) {
   std::string out;
   out.reserve(text.size());
@@ -60,6 +75,8 @@ std::string printable(std::string_view text) {
       }
     } else if (n == 2 && c == 0xC2 && static_cast<unsigned char>(text[i + 1]) < 0xA0) {
       out += fmt::format("\\u{:04x}", static_cast<unsigned>(static_cast<unsigned char>(text[i + 1])));  // C1 control
+    } else if (const auto cp = reorders_text(text.substr(i, n))) {
+      out += fmt::format("\\u{:04x}", cp);  // bidi control or line separator ("Trojan Source")
     } else {
       out.append(text.substr(i, n));
     }

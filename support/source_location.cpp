@@ -11,7 +11,7 @@ namespace rbacq {
 FilePath FilePath::intern(std::string_view path) {
   // Node-based set: element addresses stay valid while the set grows, and it is never shrunk.
   static std::mutex mutex;
-  static std::unordered_set<std::string>* paths = new std::unordered_set<std::string>();  // never destroyed: locations may outlive statics
+  static auto* paths = new std::unordered_set<std::string>();  // never destroyed: locations may outlive statics
   const std::lock_guard lock(mutex);
   return FilePath(&*paths->emplace(path).first);
 }

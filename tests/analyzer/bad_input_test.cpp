@@ -7,6 +7,7 @@
 
 #include <fmt/format.h>
 
+#include "analyzer/plain_scalar.hpp"
 #include "test_support.hpp"
 
 using namespace rbacq;
@@ -52,8 +53,16 @@ TEST_CASE("bad input: truncated JSON (#2)") {
 }
 
 TEST_CASE("bad input: trailing content after a JSON value (#2)") {
-  const auto r = test::load("{\"kind\": \"Namespace\"}\n  x\n", "two.json");
-  CHECK(test::lines(r.diagnostics) == Lines{"2:3: error: unexpected content after the JSON value [input-json]"});
+  const auto r = test::load("{\"apiVersion\":\"v1\",\"kind\":\"Namespace\",\"metadata\":{\"name\":\"a\"}}\n  x\n", "two.json");
+  CHECK(test::lines(r.diagnostics) ==
+        Lines{"2:3: error: unexpected character: expected a value, ',' or a closing bracket [input-json]"});
+  CHECK(r.model.namespaces.size() == 1);  // what came before the junk is kept
+  const auto junk = test::load(
+      "{\"apiVersion\":\"v1\",\"kind\":\"Namespace\",\"metadata\":{\"name\":\"a\"}}\n"
+      "{\"apiVersion\":\"v1\",\"kind\":\"Namespace\",\"metadata\":{\"name\":\"b\"}} ]\n",
+      "junk.json");
+  REQUIRE(junk.diagnostics.items().size() == 1);
+  CHECK(junk.diagnostics.items()[0].id == "input-json");
 }
 
 TEST_CASE("json stream: values one after another are all read (#2)") {
@@ -396,10 +405,41 @@ TEST_CASE("json: numbers beyond 64 bits or double range are valid JSON, 01 is no
   CHECK(test::lines(test::load("{\"a\": 01}", "octal.json").diagnostics) == Lines{"1:7: error: invalid number [input-json]"});
 }
 
-TEST_CASE("bad input: a template that happens to parse as YAML is still one warning (#2)") {
+TEST_CASE("bad input: a template that parses as YAML keeps its errors, with a hint (#2)") {
   const auto r = test::load("apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: {{ .Values.sa }}\n  namespace: x\n");
   CHECK(test::lines(r.diagnostics) ==
-        Lines{"4:9: warning: this looks like an unrendered template ('{{ }}') and is not a valid manifest: render it "
-              "first (helm template, kustomize build) and analyse the output; its problems are not reported [input-template]"});
+        Lines{"4:9: error: expected a string for 'name', got a mapping [input-schema]",
+              "4:9: note: this file contains '{{ }}': if it is an unrendered template, render it first (helm "
+              "template, kustomize build) and analyse the output [input-template]"});
   CHECK(r.model.service_accounts.empty());
+}
+
+TEST_CASE("bad input: '{{ }}' in a valid manifest hides none of its real errors (#2)") {
+  const auto r = test::load(
+      "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: rules}\ndata: {rule: \"summary: {{ $labels.instance }} down\"}\n---\n"
+      "apiVersion: rbac.authorization.k8s.io/v1\nkind: RoleBinding\nmetadata: {name: rb, namespace: a}\nroleRef: {kind: Role}\n");
+  CHECK(r.diagnostics.count(Severity::error) == 1);
+  CHECK(r.diagnostics.sorted().front().message == "'roleRef' needs a 'kind' and a 'name'");
+}
+
+TEST_CASE("plain scalars: prefixed integers beyond 64 bits and overflowing floats stay strings, as in go-yaml (#2)") {
+  using analyzer::PlainType;
+  CHECK(analyzer::plain_type("0x10000000000000000") == PlainType::string);
+  CHECK(analyzer::plain_type("0xFFFFFFFFFFFFFFFF") == PlainType::integer);
+  CHECK(analyzer::plain_type(std::string("0b1") + std::string(64, '0')) == PlainType::string);
+  CHECK(analyzer::plain_type("1e400") == PlainType::string);
+  CHECK(analyzer::plain_type(".5e999") == PlainType::string);
+  CHECK(analyzer::plain_type("99999999999999999999") != PlainType::string);  // a float in Go: a number either way
+  CHECK(analyzer::plain_type("0755") == PlainType::integer);
+  CHECK(analyzer::plain_type("1_000") == PlainType::integer);
+  CHECK(analyzer::plain_type("0o17") == PlainType::integer);
+  CHECK(analyzer::plain_type("+1") == PlainType::integer);
+  CHECK(analyzer::plain_type("1e3") == PlainType::floating);
+  CHECK(analyzer::plain_type(".inf") == PlainType::floating);
+  CHECK(analyzer::plain_type("Yes") == PlainType::boolean);
+  CHECK(analyzer::plain_type("yES") == PlainType::string);
+  for (const char* s : {"1.2.3", "v1", "NaN", "0x", "-", "2001-12-14", "1:20", "0.0.0.0", "1e", "e3"}) {
+    INFO(s);
+    CHECK(analyzer::plain_type(s) == PlainType::string);
+  }
 }

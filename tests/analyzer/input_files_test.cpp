@@ -174,3 +174,18 @@ TEST_CASE("inputs: a device or pipe named on the command line is read as a strea
   const auto r = analyzer::load({"/dev/null"});
   CHECK(test::lines(r.diagnostics) == std::vector<std::string>{"0:0: warning: file holds no YAML or JSON document [input-empty]"});
 }
+
+TEST_CASE("inputs: a file named explicitly stays explicit when its directory was named first") {
+  test::TempDir dir;
+  const std::string values = dir.write("values.yaml", "replicaCount: 3\n");
+  Diagnostics diags;
+  const auto files = analyzer::expand_inputs({dir.path().string(), values}, diags);
+  REQUIRE(files.size() == 1);
+  CHECK(files[0].explicit_input);
+}
+
+TEST_CASE("inputs: a mapping with more than 10000 keys is fine without merge keys") {
+  std::string text = "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: big}\ndata:\n";
+  for (int i = 0; i < 10005; ++i) text += fmt::format("  k{}: v\n", i);
+  CHECK(test::load(text).diagnostics.empty());
+}

@@ -23,3 +23,10 @@ TEST_CASE("json strings: bytes that are not UTF-8 become U+FFFD, UTF-8 passes") 
   rbacq::append_json_string(out, "bad\xffname-\xc3\xa9");
   CHECK(out == "\"bad\\ufffdname-\xc3\xa9\"");
 }
+
+TEST_CASE("printable: bidirectional controls and line separators are escaped (Trojan Source)") {
+  CHECK(printable("admin\xe2\x80\xae" "nimda") == "admin\\u202enimda");
+  CHECK(printable("a\xe2\x80\xa8" "b") == "a\\u2028b");
+  CHECK(printable("\xe2\x81\xa6x\xe2\x81\xa9") == "\\u2066x\\u2069");
+  CHECK(printable("\xe2\x80\x94 dash") == "\xe2\x80\x94 dash");  // other U+20xx pass
+}

@@ -19,7 +19,7 @@ bool fits_64_bits(std::string_view digits, unsigned bits_per_digit) {
   if (first == std::string_view::npos) return true;
   const std::size_t significant = digits.size() - first;
   const auto top = static_cast<unsigned char>(digits[first]);
-  const unsigned top_value = is_digit(static_cast<char>(top)) ? top - '0' : (std::tolower(top) - 'a' + 10);
+  const auto top_value = static_cast<unsigned>(is_digit(static_cast<char>(top)) ? top - '0' : std::tolower(top) - 'a' + 10);
   unsigned top_bits = 0;
   for (unsigned v = top_value; v != 0; v >>= 1U) ++top_bits;
   return (significant - 1) * bits_per_digit + top_bits <= 64;

@@ -21,6 +21,21 @@ namespace {
 constexpr std::string_view kNamespace = "apiVersion: v1\nkind: Namespace\nmetadata: {name: ns1}\n";
 constexpr std::string_view kKubeconfig = "apiVersion: v1\nkind: Config\nusers: []\n";
 
+/// Loads `root` and tells whether exactly `namespaces` Namespaces loaded and the one diagnostic is
+/// an [input-read] error on `file` saying `message`. Runs in a child process (no doctest
+/// assertions there): what is unexpected goes to stderr.
+bool loads_with_one_read_error(const std::string& root, std::size_t namespaces, const std::string& file,
+                               std::string_view message) {
+  const auto r = analyzer::load({root});
+  const auto& d = r.diagnostics.items();
+  const bool good = r.model.namespaces.size() == namespaces && d.size() == 1 && d[0].id == "input-read" &&
+                    d[0].loc.file.str() == file && d[0].message == message;
+  if (!good) {
+    for (const auto& line : test::lines(r.diagnostics)) std::fprintf(stderr, "unexpected: %s\n", line.c_str());
+  }
+  return good;
+}
+
 std::vector<std::string> names(const std::vector<analyzer::InputFile>& files, const fs::path& root) {
   std::vector<std::string> out;
   for (const auto& f : files) out.push_back(fs::relative(f.path, root).string());
@@ -84,15 +99,8 @@ TEST_CASE("inputs: a file without read permission is an error, the others load (
   fs::permissions(ok, fs::perms::owner_read | fs::perms::group_read | fs::perms::others_read);
   const std::string locked = dir.write("locked.yaml", kNamespace);
   fs::permissions(locked, fs::perms::none);
-  const auto check = [&]() -> bool {
-    const auto r = analyzer::load({dir.path().string()});
-    const auto& d = r.diagnostics.items();
-    const bool ok_result = r.model.namespaces.size() == 1 && d.size() == 1 && d[0].id == "input-read" &&
-                           d[0].loc.file.str() == locked && d[0].message == "Permission denied";
-    if (!ok_result) {
-      for (const auto& line : test::lines(r.diagnostics)) std::fprintf(stderr, "unexpected: %s\n", line.c_str());
-    }
-    return ok_result;
+  const auto check = [&] {
+    return loads_with_one_read_error(dir.path().string(), 1, locked, "Permission denied");
   };
   // Root reads any file whatever its mode (as CI runs): drop to `nobody` in a child process.
   CHECK(test::as_unprivileged_user(check));
@@ -126,15 +134,8 @@ TEST_CASE("inputs: a subdirectory that cannot be listed is reported and the walk
   }
   fs::permissions(dir.path() / "b/locked", fs::perms::none);
   const std::string locked = (dir.path() / "b/locked").string();
-  const auto check = [&]() -> bool {
-    const auto r = analyzer::load({dir.path().string()});
-    const auto& d = r.diagnostics.items();
-    const bool good = r.model.namespaces.size() == 2 && d.size() == 1 && d[0].id == "input-read" &&
-                      d[0].loc.file.str() == locked && d[0].message == "cannot list directory: Permission denied";
-    if (!good) {
-      for (const auto& line : test::lines(r.diagnostics)) std::fprintf(stderr, "unexpected: %s\n", line.c_str());
-    }
-    return good;
+  const auto check = [&] {
+    return loads_with_one_read_error(dir.path().string(), 2, locked, "cannot list directory: Permission denied");
   };
   CHECK(test::as_unprivileged_user(check));
 }

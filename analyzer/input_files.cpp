@@ -16,6 +16,7 @@
 
 #include <fmt/format.h>
 
+#include "analyzer/line_cursor.hpp"
 #include "support/printable.hpp"
 #include <simdjson.h>
 
@@ -68,10 +69,7 @@ std::size_t first_invalid_utf8(std::string_view s) {
 }
 
 SourceLocation location_of(FilePath file, std::string_view text, std::size_t offset) {
-  const std::string_view before = text.substr(0, offset);
-  const auto line = static_cast<std::uint32_t>(std::count(before.begin(), before.end(), '\n') + 1);
-  const std::size_t nl = before.rfind('\n');
-  const auto column = static_cast<std::uint32_t>(nl == std::string_view::npos ? offset + 1 : offset - nl);
+  const auto [line, column] = LineCursor(text).locate(offset);
   return SourceLocation{file, line, column};
 }
 

@@ -39,6 +39,9 @@ struct PolicyRule {
   std::vector<std::string> resource_names;
   std::vector<std::string> non_resource_urls;
   SourceLocation loc;
+  /// For a rule the aggregation controller copied into a ClusterRole: the ClusterRole that
+  /// wrote it (through chains, the first one). Empty for a role's own rules.
+  std::string aggregated_from;
 };
 
 struct LabelSelectorRequirement {

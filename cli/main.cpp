@@ -9,8 +9,10 @@
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
+#include "cli/can_i_command.hpp"
 #include "cli/inventory_command.hpp"
 #include "cli/output.hpp"
+#include "cli/who_can_command.hpp"
 
 namespace rbacq::cli {
 
@@ -30,10 +32,12 @@ constexpr const char* kDescription =
 constexpr const char* kFooter =
     "Examples:\n"
     "  rbacq inventory deploy/                    # what is in a directory of manifests\n"
+    "  rbacq can-i get secrets -n prod --as system:serviceaccount:ci:deployer -f deploy/ --explain\n"
+    "  rbacq who-can create pods --subresource exec -n prod -f deploy/ --with-defaults\n"
     "  kubectl get clusterroles,clusterrolebindings -o json | rbacq inventory -\n"
     "  rbacq -o json inventory ~/.kube/config     # kubeconfig users, fingerprints only\n\n"
     "Run 'rbacq COMMAND --help' for a command's options. Exit status: 0 ok, 1 warnings with --strict,\n"
-    "2 input errors or usage mistakes, 3 internal error.";
+    "2 input errors or usage mistakes, 3 internal error; can-i: 0 yes, 1 no.";
 
 constexpr const char* kInventoryHelp =
     "Show what was loaded: objects per kind, namespaces, kubeconfig users (fingerprints only), and\n"
@@ -69,6 +73,11 @@ int run(int argc, char** argv) {
       ->check(CLI::Range(std::size_t{1}, std::size_t{2047}))
       ->capture_default_str();
 
+  CanIOptions can_i;
+  CLI::App* can_i_cmd = add_can_i_command(app, can_i);
+  WhoCanOptions who_can;
+  CLI::App* who_can_cmd = add_who_can_command(app, who_can);
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -81,6 +90,8 @@ int run(int argc, char** argv) {
     inventory.limits.max_file_bytes = max_file_mib << 20U;
     return run_inventory(inventory, output);
   }
+  if (can_i_cmd->parsed()) return run_can_i(*can_i_cmd, can_i, output);
+  if (who_can_cmd->parsed()) return run_who_can(*who_can_cmd, who_can, output);
   std::fputs(app.help().c_str(), stdout);
   return kExitOk;
 }

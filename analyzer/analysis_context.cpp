@@ -1,0 +1,45 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "analyzer/analysis_context.hpp"
+
+#include "analyzer/catalogue/default_policy.hpp"
+#include "analyzer/rbac/aggregation.hpp"
+
+namespace rbacq::analyzer {
+
+AnalysisContext::AnalysisContext(const std::vector<std::string>& paths, const AnalysisOptions& options)
+    : AnalysisContext(load(paths, options.limits), options) {}
+
+AnalysisContext::AnalysisContext(LoadResult loaded, const AnalysisOptions& options)
+    : options_(options), loaded_(std::move(loaded)) {
+  resolve();
+}
+
+namespace {
+
+/// Namespaced objects without a namespace land in the one kubectl would apply them to.
+void default_namespaces(Model& model, const std::string& ns) {
+  if (ns.empty()) return;
+  const auto fill = [&](ObjectMeta& meta) {
+    if (!meta.namespace_.empty()) return;
+    meta.namespace_ = ns;
+    model.namespaces_seen.insert(ns);
+  };
+  for (Role& r : model.roles) if (!r.cluster) fill(r.meta);
+  for (Binding& b : model.bindings) if (!b.cluster) fill(b.meta);
+  for (ServiceAccount& sa : model.service_accounts) fill(sa.meta);
+  for (Secret& s : model.secrets) fill(s.meta);
+  for (Workload& w : model.workloads) fill(w.meta);
+}
+
+}  // namespace
+
+void AnalysisContext::resolve() {
+  default_namespaces(loaded_.model, options_.default_namespace);
+  if (options_.with_defaults) defaults_added_ = catalogue::add_default_policy(loaded_.model, loaded_.diagnostics);
+  // The aggregation controller runs in every cluster: aggregated roles are empty in manifests.
+  rbac::aggregate_cluster_roles(loaded_.model.roles, loaded_.diagnostics);
+  catalogue_ = std::make_unique<catalogue::ApiCatalogue>(options_.k8s_minor, loaded_.model.crds);
+  authorizer_ = std::make_unique<rbac::Authorizer>(loaded_.model);
+}
+
+}  // namespace rbacq::analyzer

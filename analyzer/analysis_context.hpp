@@ -1,0 +1,55 @@
+// SPDX-License-Identifier: Apache-2.0
+// Everything the questions about one set of inputs need, computed once: the loaded model (with
+// the default policy and aggregation applied), the API catalogue and the authorizer.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "analyzer/catalogue/api_resources.hpp"
+#include "analyzer/loader.hpp"
+#include "analyzer/rbac/authorizer.hpp"
+
+namespace rbacq::analyzer {
+
+struct AnalysisOptions {
+  LoadLimits limits;
+  /// Add Kubernetes' default bootstrap policy (`--with-defaults`).
+  bool with_defaults = false;
+  /// The Kubernetes minor version whose API resources are assumed (`--k8s-version 1.MINOR`).
+  int k8s_minor = catalogue::kNewestMinor;
+  /// The namespace of namespaced objects written without one, as `kubectl apply` would put
+  /// them in its context's namespace (`--default-namespace`).
+  std::string default_namespace = "default";
+};
+
+/// Built once per run; not copyable or movable, because the authorizer points into the model.
+class AnalysisContext {
+ public:
+  /// Loads the paths and resolves the policy. Never fails: problems are diagnostics.
+  AnalysisContext(const std::vector<std::string>& paths, const AnalysisOptions& options);
+  /// For tests and embedding: an already loaded model.
+  AnalysisContext(LoadResult loaded, const AnalysisOptions& options);
+  AnalysisContext(const AnalysisContext&) = delete;
+  AnalysisContext& operator=(const AnalysisContext&) = delete;
+
+  [[nodiscard]] const Model& model() const { return loaded_.model; }
+  [[nodiscard]] const Diagnostics& diagnostics() const { return loaded_.diagnostics; }
+  [[nodiscard]] const catalogue::ApiCatalogue& catalogue() const { return *catalogue_; }
+  [[nodiscard]] const rbac::Authorizer& authorizer() const { return *authorizer_; }
+  [[nodiscard]] const AnalysisOptions& options() const { return options_; }
+  /// Default objects added by --with-defaults (0 without it).
+  [[nodiscard]] std::size_t defaults_added() const { return defaults_added_; }
+
+ private:
+  void resolve();
+
+  AnalysisOptions options_;
+  LoadResult loaded_;
+  std::size_t defaults_added_ = 0;
+  std::unique_ptr<catalogue::ApiCatalogue> catalogue_;
+  std::unique_ptr<rbac::Authorizer> authorizer_;
+};
+
+}  // namespace rbacq::analyzer

@@ -1,0 +1,117 @@
+// SPDX-License-Identifier: Apache-2.0
+// The authorizer chain an offline analyzer can know: the privileged-group authorizer
+// (`system:masters`) and RBAC, with Kubernetes' semantics (k8s-rbac-semantics §3, §5). Every
+// answer carries its proof: the bindings, roles and rules that allow, and the bindings whose
+// role could not be resolved.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "analyzer/model.hpp"
+#include "analyzer/rbac/request.hpp"
+
+namespace rbacq::analyzer::rbac {
+
+/// A binding with the role its roleRef resolves to (nullptr: a resolution error).
+struct ResolvedBinding {
+  const Binding* binding = nullptr;
+  const Role* role = nullptr;
+  std::string error;  // why the role could not be resolved, as the API server words it
+};
+
+/// One rule of one binding that allows a request, for one subject of the binding.
+struct Grant {
+  const ResolvedBinding* resolved = nullptr;
+  std::size_t subject = 0;  // index in the binding's subjects
+  std::size_t rule = 0;     // index in the role's (aggregated) rules
+  [[nodiscard]] const Binding& binding() const { return *resolved->binding; }
+  [[nodiscard]] const Role& role() const { return *resolved->role; }
+  [[nodiscard]] const PolicyRule& policy_rule() const { return resolved->role->rules[rule]; }
+};
+
+enum class Via { none, privileged_group, rbac };
+
+struct Decision {
+  Via via = Via::none;
+  /// Every RBAC grant that allows the request (also when system:masters already does).
+  std::vector<Grant> grants;
+  /// Bindings that apply to the user but whose role is missing: never a deny, but the answer
+  /// might change when the role appears.
+  std::vector<const ResolvedBinding*> errors;
+
+  [[nodiscard]] bool allowed() const { return via != Via::none; }
+  /// The authorizer's reason: `RBAC: allowed by ClusterRoleBinding "x" of ClusterRole "y" to
+  /// Group "g"`, the privileged-group wording, or the aggregated resolution errors.
+  [[nodiscard]] std::string reason() const;
+};
+
+/// A subject as written in a binding, with a ServiceAccount's namespace defaulted.
+struct SubjectKey {
+  std::string kind;
+  std::string name;
+  std::string namespace_;
+  friend auto operator<=>(const SubjectKey&, const SubjectKey&) = default;
+};
+
+struct WhoCanSubject {
+  SubjectKey subject;
+  bool privileged = false;  // system:masters: allowed before RBAC
+  std::vector<Grant> grants;
+};
+
+struct WhoCanResult {
+  std::vector<WhoCanSubject> subjects;  // system:masters first, then by kind, namespace, name
+  std::vector<const ResolvedBinding*> errors;  // bindings in scope whose role is missing
+};
+
+struct RulesReview {
+  bool privileged = false;  // system:masters member: everything is allowed whatever the rules say
+  std::vector<Grant> rules;  // every rule of every binding that applies, in binding order
+  std::vector<const ResolvedBinding*> errors;
+};
+
+/// Indexes a model once (roles by name, bindings by namespace, rules by verb × group ×
+/// resource) and answers requests. The model must outlive the authorizer and must already be
+/// aggregated (aggregate_cluster_roles).
+class Authorizer {
+ public:
+  explicit Authorizer(const Model& model);
+  Authorizer(const Authorizer&) = delete;
+  Authorizer& operator=(const Authorizer&) = delete;
+
+  /// can-i: the chain's decision for `user`, with every grant and resolution error.
+  [[nodiscard]] Decision authorize(const UserInfo& user, const RequestAttributes& request) const;
+
+  /// who-can: every subject named by a binding that allows the request (the subject locator),
+  /// plus Group system:masters.
+  [[nodiscard]] WhoCanResult who_can(const RequestAttributes& request) const;
+
+  /// What `user` may do in `namespace_` (SelfSubjectRulesReview): the rules of every
+  /// ClusterRoleBinding and of the RoleBindings of that namespace that apply to the user.
+  [[nodiscard]] RulesReview rules_for(const UserInfo& user, std::string_view namespace_) const;
+
+  /// All bindings with their resolved roles: ClusterRoleBindings, then RoleBindings, by name.
+  [[nodiscard]] const std::vector<ResolvedBinding>& bindings() const { return bindings_; }
+
+ private:
+  struct RuleRef {
+    std::size_t binding;
+    std::size_t rule;
+  };
+  void index_rules(std::size_t binding_index);
+  void collect(std::string_view namespace_, const RequestAttributes& request, std::vector<RuleRef>& out) const;
+  [[nodiscard]] const std::vector<std::size_t>& bindings_in(std::string_view namespace_) const;
+
+  std::vector<ResolvedBinding> bindings_;
+  std::vector<std::size_t> cluster_bindings_;  // indexes into bindings_
+  std::unordered_map<std::string, std::vector<std::size_t>> namespace_bindings_;
+  /// "NS\0VERB\0GROUP\0RESOURCE" → rules: NS is "" for ClusterRoleBindings.
+  std::unordered_map<std::string, std::vector<RuleRef>> resource_index_;
+  std::vector<RuleRef> non_resource_rules_;  // ClusterRoleBinding rules with nonResourceURLs
+};
+
+}  // namespace rbacq::analyzer::rbac

@@ -1,0 +1,50 @@
+// SPDX-License-Identifier: Apache-2.0
+// Well-known users and groups, and the groups the authentication layer gives an identity
+// (k8s-rbac-semantics §4).
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "analyzer/rbac/request.hpp"
+
+namespace rbacq::analyzer::rbac {
+
+inline constexpr std::string_view kPrivilegedGroup = "system:masters";
+inline constexpr std::string_view kAllAuthenticated = "system:authenticated";
+inline constexpr std::string_view kAllUnauthenticated = "system:unauthenticated";
+inline constexpr std::string_view kAnonymousUser = "system:anonymous";
+inline constexpr std::string_view kServiceAccountsGroup = "system:serviceaccounts";
+inline constexpr std::string_view kServiceAccountPrefix = "system:serviceaccount:";
+
+struct ServiceAccountName {
+  std::string namespace_;
+  std::string name;
+};
+
+/// "system:serviceaccount:NS:NAME" → {NS, NAME}; nullopt unless there are exactly four
+/// colon-separated parts with a valid namespace and name (serviceaccount.SplitUsername).
+[[nodiscard]] std::optional<ServiceAccountName> split_service_account_username(std::string_view username);
+
+/// "system:serviceaccount:NS:NAME".
+[[nodiscard]] std::string service_account_username(std::string_view ns, std::string_view name);
+
+/// The groups every service account of `ns` has from its token: system:serviceaccounts and
+/// system:serviceaccounts:NS.
+[[nodiscard]] std::vector<std::string> service_account_groups(std::string_view ns);
+
+/// The identity the API server would authorize for `username` with `extra_groups`, as a real
+/// login or `--as`/`--as-group` impersonation produces it: a service-account name gets its SA
+/// groups (only when no groups were given, as impersonation does), `system:anonymous` gets
+/// `system:unauthenticated`, and everyone else `system:authenticated` — unless one of the two
+/// was given explicitly.
+[[nodiscard]] UserInfo authenticated_user(std::string_view username, std::vector<std::string> extra_groups);
+
+/// True for a DNS-1123 label (namespaces, service-account names are subdomains: see below).
+[[nodiscard]] bool is_dns1123_label(std::string_view s);
+/// True for a DNS-1123 subdomain (service-account names).
+[[nodiscard]] bool is_dns1123_subdomain(std::string_view s);
+
+}  // namespace rbacq::analyzer::rbac

@@ -1,0 +1,340 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "cli/can_i_command.hpp"
+
+#include <algorithm>
+#include <cstdio>
+#include <map>
+
+#include <fmt/format.h>
+
+#include "analyzer/rbac/identity.hpp"
+#include "analyzer/rbac/rule_match.hpp"
+#include "analyzer/rbac/subject_match.hpp"
+#include "cli/proof.hpp"
+#include "cli/render_diagnostics.hpp"
+#include "support/json_writer.hpp"
+#include "support/printable.hpp"
+
+namespace rbacq::cli {
+namespace {
+
+using analyzer::rbac::Decision;
+using analyzer::rbac::Grant;
+using analyzer::rbac::UserInfo;
+using analyzer::rbac::Via;
+
+constexpr const char* kHelp =
+    "Answers 'can USER do VERB on TYPE?' as the API server would, from manifests alone: prints yes or no\n"
+    "(exit 0 or 1), like kubectl auth can-i. --explain shows why: the subject, binding, role and rule, each\n"
+    "with its file:line. Members of system:masters are always allowed, before RBAC: no binding revokes that.\n\n"
+    "Examples:\n"
+    "  rbacq can-i list secrets -n kube-system --as system:serviceaccount:kube-system:admin -f cluster/\n"
+    "  rbacq can-i create pods --subresource exec -n dev --as alice --as-group developers -f rbac/ --explain\n"
+    "  rbacq can-i get nodes --as bob -f rbac/                    # cluster-scoped: only ClusterRoleBindings count\n"
+    "  rbacq can-i get /healthz --as system:anonymous -f rbac/ --with-defaults\n"
+    "  rbacq can-i --list -n dev --as system:serviceaccount:dev:ci -f rbac/   # everything ci may do in dev\n"
+    "  kubectl get clusterroles,clusterrolebindings,roles,rolebindings -A -o json | rbacq can-i get secrets -A --as alice -f -\n\n"
+    "Who is asking (--as): the API server adds groups to every identity, and so does rbacq:\n"
+    "  system:authenticated to every user but system:anonymous (which gets system:unauthenticated), and for\n"
+    "  system:serviceaccount:NS:NAME the groups system:serviceaccounts and system:serviceaccounts:NS — unless\n"
+    "  --as-group is given, as impersonation does. --exact-groups evaluates exactly --as and --as-group.\n\n";
+
+constexpr const char* kExitHelp =
+    "\nOutput: yes or no on stdout (-q: nothing); with -o json {\"schema\":\"rbacq/v1\",\"allowed\",\"decision\",\"via\",\n"
+    "\"reason\",\"request\",\"user\",\"grants\",\"errors\",\"notes\",\"diagnostics\"} (see README). Exit status: 0 yes, 1 no,\n"
+    "2 usage mistakes or errors in the input (the answer is still printed), 3 internal error.";
+
+std::string groups_text(const UserInfo& user) {
+  std::vector<std::string> groups;
+  for (const auto& g : user.groups) groups.push_back(printable(g));
+  return groups.empty() ? std::string("no groups") : fmt::format("groups {}", fmt::join(groups, ", "));
+}
+
+void print_notes(const std::vector<std::string>& notes) {
+  for (const std::string& n : notes) std::fprintf(stderr, "rbacq: note: %s\n", printable(n).c_str());
+}
+
+/// Load problems and resolution errors on stderr, GNU style.
+void print_problems(const analyzer::AnalysisContext& context, const std::vector<const analyzer::rbac::ResolvedBinding*>& errors,
+                    bool color) {
+  std::vector<Diagnostic> all = context.diagnostics().sorted();
+  for (const auto* e : errors) all.push_back(resolution_diagnostic(*e));
+  const std::string text = render_text(all, color);
+  std::fwrite(text.data(), 1, text.size(), stderr);
+}
+
+std::string privileged_text() {
+  return fmt::format(
+      "the user is in group {}: the privileged-group authorizer allows every request before RBAC is asked, so no "
+      "binding grants this and no binding change revokes it",
+      analyzer::rbac::kPrivilegedGroup);
+}
+
+/// Why a request was not allowed, beyond "no rule matches": bindings of the user that would
+/// allow it in another namespace, and rules that allow it only for other names.
+std::vector<std::string> near_misses(const analyzer::AnalysisContext& context, const UserInfo& user,
+                                     const analyzer::rbac::RequestAttributes& request) {
+  std::vector<std::string> out;
+  for (const auto& rb : context.authorizer().bindings()) {
+    if (rb.role == nullptr) continue;
+    const analyzer::Binding& b = *rb.binding;
+    const std::string_view ns = b.cluster ? std::string_view{} : std::string_view(b.meta.namespace_);
+    if (!analyzer::rbac::applies_to(user, b.subjects, ns)) continue;
+    for (std::size_t i = 0; i < rb.role->rules.size(); ++i) {
+      const analyzer::PolicyRule& rule = rb.role->rules[i];
+      analyzer::rbac::RequestAttributes other = request;
+      const bool in_scope = b.cluster || (request.resource_request && b.meta.namespace_ == request.namespace_);
+      if (!in_scope) {
+        if (!request.resource_request) {
+          if (analyzer::rbac::rule_allows(other, rule)) {
+            out.push_back(fmt::format("{}: note: {} has a rule for this URL, but a RoleBinding never grants non-resource URLs",
+                                      to_string(b.meta.loc), describe_binding(b)));
+          }
+          continue;
+        }
+        other.namespace_ = b.meta.namespace_;
+        if (analyzer::rbac::rule_allows(other, rule)) {
+          out.push_back(fmt::format("{}: note: {} would allow it in namespace {}, but it grants only there{}", to_string(b.meta.loc),
+                                    describe_binding(b), printable(b.meta.namespace_),
+                                    request.namespace_.empty() ? " (a request with no namespace needs a ClusterRoleBinding)" : ""));
+        }
+        continue;
+      }
+      if (request.resource_request && !rule.resource_names.empty()) {
+        other.name = rule.resource_names.front();
+        if (analyzer::rbac::rule_allows(other, rule)) {
+          out.push_back(fmt::format("{}: note: rule {} of {} allows it only for the names [{}]{}", to_string(rule.loc), i + 1,
+                                    describe_role(*rb.role), printable(fmt::format("{}", fmt::join(rule.resource_names, " "))),
+                                    request.name.empty() ? "; this request has no name" : ""));
+        }
+      }
+    }
+  }
+  return out;
+}
+
+void print_explanation(const analyzer::AnalysisContext& context, const UserInfo& user,
+                       const analyzer::rbac::RequestAttributes& request, const Decision& d) {
+  std::string out = fmt::format("request: {}\nuser: {} ({})\n", describe_request(request), printable(user.name), groups_text(user));
+  if (d.via == Via::privileged_group) out += fmt::format("allowed: {}\n", privileged_text());
+  if (!d.grants.empty()) {
+    out += d.via == Via::privileged_group ? fmt::format("RBAC would allow it too ({} grant{}):\n", d.grants.size(), d.grants.size() == 1 ? "" : "s")
+                                          : fmt::format("allowed by {} grant{}:\n", d.grants.size(), d.grants.size() == 1 ? "" : "s");
+    for (const Grant& g : d.grants) {
+      for (const Note& n : grant_notes(g)) out += fmt::format("{}: note: {}\n", printable(to_string(n.loc)), n.message);
+    }
+  }
+  if (!d.allowed()) {
+    out += "denied: no RBAC rule of a binding that applies allows it (RBAC has no deny rules: nothing grants it)\n";
+    const std::vector<std::string> misses = near_misses(context, user, request);
+    if (!misses.empty()) out += "close, but not enough:\n";
+    for (const std::string& m : misses) out += m + "\n";
+  }
+  std::fwrite(out.data(), 1, out.size(), stdout);
+}
+
+void write_user(JsonWriter& w, const UserInfo& user) {
+  w.key("user");
+  w.begin_object();
+  w.key("name");
+  w.value(user.name);
+  w.key("groups");
+  w.begin_array();
+  for (const auto& g : user.groups) w.value(g);
+  w.end_array();
+  w.end_object();
+}
+
+void write_notes_and_diagnostics(JsonWriter& w, const std::vector<std::string>& notes, const analyzer::AnalysisContext& context) {
+  w.key("notes");
+  w.begin_array();
+  for (const auto& n : notes) w.value(n);
+  w.end_array();
+  w.key("diagnostics");
+  write_json(w, context.diagnostics().sorted());
+}
+
+std::string decision_json(const analyzer::AnalysisContext& context, const UserInfo& user,
+                          const analyzer::rbac::RequestAttributes& request, const Decision& d, const std::vector<std::string>& notes) {
+  JsonWriter w;
+  w.begin_object();
+  w.key("schema");
+  w.value("rbacq/v1");
+  w.key("allowed");
+  w.value(d.allowed());
+  w.key("decision");
+  w.value(d.allowed() ? "allow" : "no_opinion");
+  w.key("via");
+  if (d.via == Via::privileged_group) w.value("privileged-group");
+  else if (d.via == Via::rbac) w.value("rbac");
+  else w.null();
+  w.key("reason");
+  w.value(d.via == Via::privileged_group ? privileged_text() : d.reason());
+  w.key("request");
+  write_request(w, request);
+  write_user(w, user);
+  w.key("grants");
+  w.begin_array();
+  for (const Grant& g : d.grants) write_grant(w, g);
+  w.end_array();
+  w.key("errors");
+  w.begin_array();
+  for (const auto* e : d.errors) write_resolution_error(w, *e);
+  w.end_array();
+  write_notes_and_diagnostics(w, notes, context);
+  w.end_object();
+  return w.str();
+}
+
+/// --list: the rules as kubectl auth can-i --list shows them, one row per resource (or URL),
+/// names and scope, with the verbs of every rule that grants it merged.
+std::string rules_table(const analyzer::rbac::RulesReview& review, bool headers) {
+  struct Row {
+    std::string resources, urls, names, scope;
+    std::vector<std::string> verbs;
+  };
+  std::map<std::tuple<std::string, std::string, std::string, std::string>, std::vector<std::string>> rows;
+  const auto add = [&](std::tuple<std::string, std::string, std::string, std::string> key, const std::vector<std::string>& verbs) {
+    auto& v = rows[std::move(key)];
+    for (const auto& verb : verbs) {
+      if (std::find(v.begin(), v.end(), verb) == v.end()) v.push_back(verb);
+    }
+  };
+  for (const Grant& g : review.rules) {
+    const analyzer::PolicyRule& rule = g.policy_rule();
+    const std::string scope = g.binding().cluster ? "cluster-wide" : "namespace";
+    const std::string names = fmt::format("[{}]", fmt::join(rule.resource_names, " "));
+    for (const auto& group : rule.api_groups) {
+      for (const auto& resource : rule.resources) add({group.empty() ? resource : resource + "." + group, "[]", names, scope}, rule.verbs);
+    }
+    for (const auto& url : rule.non_resource_urls) add({"", "[" + url + "]", "[]", scope}, rule.verbs);
+  }
+  std::vector<std::array<std::string, 5>> table;
+  if (headers) table.push_back({"Resources", "Non-Resource URLs", "Resource Names", "Verbs", "Scope"});
+  for (const auto& [key, verbs] : rows) {
+    table.push_back({printable(std::get<0>(key)), printable(std::get<1>(key)), printable(std::get<2>(key)),
+                     printable(fmt::format("[{}]", fmt::join(verbs, " "))), std::get<3>(key)});
+  }
+  std::array<std::size_t, 5> width{};
+  for (const auto& row : table) {
+    for (std::size_t i = 0; i < row.size(); ++i) width[i] = std::max(width[i], row[i].size());
+  }
+  std::string out;
+  for (const auto& row : table) {
+    std::string line;
+    for (std::size_t i = 0; i < row.size(); ++i) line += i + 1 == row.size() ? row[i] : fmt::format("{:<{}}   ", row[i], width[i]);
+    out += line + "\n";
+  }
+  return out;
+}
+
+std::string rules_json(const analyzer::AnalysisContext& context, const UserInfo& user, std::string_view ns,
+                       const analyzer::rbac::RulesReview& review) {
+  JsonWriter w;
+  w.begin_object();
+  w.key("schema");
+  w.value("rbacq/v1");
+  write_user(w, user);
+  w.key("namespace");
+  w.value(ns);
+  w.key("privileged");
+  w.value(review.privileged);
+  w.key("rules");
+  w.begin_array();
+  for (const Grant& g : review.rules) write_grant(w, g);
+  w.end_array();
+  w.key("errors");
+  w.begin_array();
+  for (const auto* e : review.errors) write_resolution_error(w, *e);
+  w.end_array();
+  write_notes_and_diagnostics(w, {}, context);
+  w.end_object();
+  return w.str();
+}
+
+int run_list(const CLI::App& command, const CanIOptions& options, const OutputOptions& output,
+             const analyzer::AnalysisContext& context, const UserInfo& user) {
+  if (options.request.all_namespaces || options.quiet || !options.request.subresource.empty() || !options.request.verb.empty()) {
+    return report_usage_error({"usage", Severity::error, {}, "--list takes no VERB or TYPE, and no -A, -q or --subresource: it lists "
+                                                             "what the user may do in one namespace (-n)", {}});
+  }
+  const std::string ns = command.count("--namespace") != 0 ? options.request.namespace_ : options.input.default_namespace;
+  const analyzer::rbac::RulesReview review = context.authorizer().rules_for(user, ns);
+  if (output.format == Format::json) {
+    const std::string json = rules_json(context, user, ns, review);
+    std::fwrite(json.data(), 1, json.size(), stdout);
+  } else {
+    print_problems(context, review.errors, output.color);
+    if (review.privileged) std::printf("note: %s; the rules below are only RBAC's\n", privileged_text().c_str());
+    const std::string table = rules_table(review, !options.no_headers);
+    std::fwrite(table.data(), 1, table.size(), stdout);
+  }
+  return context.diagnostics().has_errors() ? kExitError : kExitOk;
+}
+
+}  // namespace
+
+CLI::App* add_can_i_command(CLI::App& app, CanIOptions& options) {
+  CLI::App* cmd = app.add_subcommand("can-i", "Can a user do VERB on TYPE? yes or no, with the proof (--explain)");
+  cmd->footer(std::string(kHelp) + kRequestHelp + kExitHelp);
+  add_request_options(*cmd, options.request);
+  cmd->get_option("VERB")->required(false);
+  cmd->add_option("--as", options.as, "The user asking: a name, or system:serviceaccount:NS:NAME (required)")->type_name("USER");
+  cmd->add_option("--as-group", options.as_groups, "A group of the user (repeatable)")->type_name("GROUP");
+  cmd->add_flag("--exact-groups", options.exact_groups, "Do not add system:authenticated or service-account groups");
+  cmd->add_flag("-q,--quiet", options.quiet, "Print nothing; answer with the exit status");
+  cmd->add_flag("--explain", options.explain, "Show the proof: subject → binding → role → rule, with file:line");
+  cmd->add_flag("--list", options.list, "List what the user may do in the namespace (like kubectl auth can-i --list)");
+  cmd->add_flag("--no-headers", options.no_headers, "With --list: no header row");
+  add_input_options(*cmd, options.input);
+  return cmd;
+}
+
+int run_can_i(const CLI::App& command, const CanIOptions& options, const OutputOptions& output) {
+  if (options.as.empty()) {
+    return report_usage_error({"usage", Severity::error, {}, "say whose access to check with --as USER: offline there is no current user",
+                               {{{}, "for example --as alice --as-group developers, or --as system:serviceaccount:NS:NAME"}}});
+  }
+  if (options.input.paths.empty() && !options.input.with_defaults) {
+    return report_usage_error({"usage", Severity::error, {}, "no input: give the manifests with -f PATH (files, directories, or - for "
+                                                             "standard input), or ask about the default policy with --with-defaults", {}});
+  }
+  const auto analysis = analysis_options(options.input);
+  if (!analysis) return report_usage_error(analysis.error());
+  if (!options.list && (options.request.verb.empty() || options.request.target.empty())) {
+    return report_usage_error({"usage", Severity::error, {}, "can-i needs VERB and TYPE[/NAME] or /URL (or --list)", {}});
+  }
+
+  const analyzer::AnalysisContext context(options.input.paths, *analysis);
+  const UserInfo user = options.exact_groups ? UserInfo{options.as, options.as_groups}
+                                             : analyzer::rbac::authenticated_user(options.as, options.as_groups);
+  if (options.list) return run_list(command, options, output, context, user);
+
+  const auto built = analyzer::rbac::build_request(request_spec(command, options.request, options.input), context.catalogue());
+  if (!built) return report_usage_error(built.error());
+  const Decision decision = context.authorizer().authorize(user, built->attributes);
+  const int answer = decision.allowed() ? kExitOk : kExitFindings;
+  const int code = context.diagnostics().has_errors() ? kExitError : answer;
+  if (options.quiet) return code;
+
+  if (output.format == Format::json) {
+    const std::string json = decision_json(context, user, built->attributes, decision, built->notes);
+    std::fwrite(json.data(), 1, json.size(), stdout);
+    return code;
+  }
+  print_notes(built->notes);
+  print_problems(context, decision.errors, output.color);
+  if (decision.via == Via::privileged_group) {
+    std::printf("yes - %s\n", privileged_text().c_str());
+  } else if (decision.allowed()) {
+    std::printf("yes\n");
+  } else if (!decision.errors.empty()) {
+    std::printf("no - %s\n", printable(decision.reason()).c_str());
+  } else {
+    std::printf("no\n");
+  }
+  if (options.explain) print_explanation(context, user, built->attributes, decision);
+  return code;
+}
+
+}  // namespace rbacq::cli

@@ -1,0 +1,93 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "cli/input_options.hpp"
+
+#include <cstdio>
+
+#include <fmt/format.h>
+
+#include "cli/output.hpp"
+#include "support/printable.hpp"
+
+namespace rbacq::cli {
+
+const char* const kRequestHelp =
+    "How the request is read (as the API server builds it):\n"
+    "  TYPE is a resource as kubectl takes it: plural, singular, short name or kind, optionally with its group\n"
+    "  (pods, po, deployments.apps, certificates.cert-manager.io). Built-in resources of --k8s-version and the\n"
+    "  CustomResourceDefinitions of the input are known; anything else is an error that lists close names.\n"
+    "  TYPE/NAME names one object. As in kubectl, 'pods/exec' is the pod named exec: use --subresource exec.\n"
+    "  A create has no name (POST to the collection), so resourceNames never allow it.\n"
+    "  Namespaced TYPEs are asked in -n NS (default: the --default-namespace, 'default'); -A asks with no\n"
+    "  namespace (all namespaces: only ClusterRoleBindings count). Cluster-scoped TYPEs have no namespace,\n"
+    "  except namespaces/NAME, which is inside NAME.\n"
+    "  /URL (starting with '/') is a non-resource request such as /healthz; only ClusterRoleBindings grant it.\n"
+    "  --api-group G takes TYPE exactly as written, in group G (\"\" is the core group), with -n as given:\n"
+    "  any request the API server could receive can be asked.\n";
+
+void add_input_options(CLI::App& command, InputOptions& options) {
+  command.add_option("-f,--filename", options.paths, "Manifests: files, directories (recursive) or - for standard input")
+      ->type_name("PATH");
+  command.add_flag("--with-defaults", options.with_defaults,
+                   "Add Kubernetes' default policy (cluster-admin, admin, edit, view, system:*) unless the input defines it");
+  command.add_option("--k8s-version", options.k8s_version,
+                     fmt::format("Kubernetes version whose API resources are assumed (1.{}-1.{}; default 1.{})",
+                                 analyzer::catalogue::kOldestMinor, analyzer::catalogue::kNewestMinor,
+                                 analyzer::catalogue::kNewestMinor))
+      ->type_name("1.MINOR");
+  command.add_option("--default-namespace", options.default_namespace,
+                     "Namespace of namespaced objects written without one, and of requests without -n")
+      ->capture_default_str()
+      ->type_name("NS");
+  command.add_option("--max-file-size", options.max_file_mib, "Refuse files larger than this many MiB (1-2047)")
+      ->check(CLI::Range(std::size_t{1}, std::size_t{2047}))
+      ->capture_default_str();
+}
+
+void add_request_options(CLI::App& command, RequestOptions& options) {
+  command.add_option("VERB", options.verb, "get, list, watch, create, update, patch, delete, deletecollection, bind, "
+                                           "escalate, impersonate, use, approve, … or *")
+      ->required();
+  command.add_option("TYPE", options.target, "TYPE, TYPE/NAME or /URL");
+  command.add_option("--subresource", options.subresource, "Subresource such as log, exec, status, scale")->type_name("SUB");
+  command.add_option("-n,--namespace", options.namespace_, "Namespace of the request")->type_name("NS");
+  command.add_flag("-A,--all-namespaces", options.all_namespaces, "Ask with no namespace (all namespaces)");
+  command.add_option("--api-group", options.api_group, "Take TYPE verbatim, in this API group (\"\" is core)")->type_name("GROUP");
+}
+
+Result<analyzer::AnalysisOptions> analysis_options(const InputOptions& options) {
+  analyzer::AnalysisOptions out;
+  out.with_defaults = options.with_defaults;
+  out.default_namespace = options.default_namespace;
+  out.limits.max_file_bytes = options.max_file_mib << 20U;
+  if (!options.k8s_version.empty()) {
+    const auto minor = analyzer::catalogue::parse_version(options.k8s_version);
+    if (!minor) {
+      return fail(Diagnostic{"usage", Severity::error, {},
+                             fmt::format("--k8s-version '{}' is not one rbacq knows: give 1.{} to 1.{}", printable(options.k8s_version),
+                                         analyzer::catalogue::kOldestMinor, analyzer::catalogue::kNewestMinor),
+                             {}});
+    }
+    out.k8s_minor = *minor;
+  }
+  return out;
+}
+
+analyzer::rbac::RequestSpec request_spec(const CLI::App& command, const RequestOptions& options, const InputOptions& input) {
+  analyzer::rbac::RequestSpec spec;
+  spec.verb = options.verb;
+  spec.target = options.target;
+  spec.subresource = options.subresource;
+  spec.all_namespaces = options.all_namespaces;
+  spec.default_namespace = input.default_namespace;
+  if (command.count("--namespace") != 0) spec.namespace_ = options.namespace_;
+  if (command.count("--api-group") != 0) spec.api_group = options.api_group;
+  return spec;
+}
+
+int report_usage_error(const Diagnostic& error) {
+  std::fprintf(stderr, "rbacq: error: %s\n", printable(error.message).c_str());
+  for (const Note& n : error.notes) std::fprintf(stderr, "rbacq: note: %s\n", printable(n.message).c_str());
+  return kExitError;
+}
+
+}  // namespace rbacq::cli

@@ -1,0 +1,54 @@
+// SPDX-License-Identifier: Apache-2.0
+// The options every question command shares: the inputs (-f), the assumed cluster
+// (--k8s-version, --with-defaults, --default-namespace) and the request (-n, -A, --subresource,
+// --api-group).
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <CLI/CLI.hpp>
+
+#include "analyzer/analysis_context.hpp"
+#include "analyzer/rbac/request_builder.hpp"
+
+namespace rbacq::cli {
+
+struct InputOptions {
+  std::vector<std::string> paths;
+  bool with_defaults = false;
+  std::string k8s_version;
+  std::string default_namespace = "default";
+  std::size_t max_file_mib = 512;
+};
+
+struct RequestOptions {
+  std::string verb;
+  std::string target;
+  std::string subresource;
+  std::string namespace_;
+  bool all_namespaces = false;
+  std::string api_group;
+};
+
+/// Registers -f/--filename, --with-defaults, --k8s-version, --default-namespace, --max-file-size.
+void add_input_options(CLI::App& command, InputOptions& options);
+
+/// Registers VERB, TYPE[/NAME], --subresource, -n, -A, --api-group.
+void add_request_options(CLI::App& command, RequestOptions& options);
+
+/// The analysis options, or a usage error (a --k8s-version rbacq does not know).
+[[nodiscard]] Result<analyzer::AnalysisOptions> analysis_options(const InputOptions& options);
+
+/// The request spec as the request builder takes it (-n and --api-group only when given).
+[[nodiscard]] analyzer::rbac::RequestSpec request_spec(const CLI::App& command, const RequestOptions& options,
+                                                       const InputOptions& input);
+
+/// Prints a usage error (and its notes) to stderr as `rbacq: error: …`; returns kExitError.
+int report_usage_error(const Diagnostic& error);
+
+/// Help text shared by can-i and who-can about how the request is read.
+extern const char* const kRequestHelp;
+
+}  // namespace rbacq::cli

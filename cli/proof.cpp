@@ -1,0 +1,192 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "cli/proof.hpp"
+
+#include <fmt/format.h>
+
+#include "analyzer/rbac/rule_match.hpp"
+#include "analyzer/rbac/subject_match.hpp"
+#include "support/printable.hpp"
+
+namespace rbacq::cli {
+namespace {
+
+using analyzer::Binding;
+using analyzer::Role;
+
+std::string qualified(const std::string& ns, const std::string& name) {
+  return ns.empty() ? printable(name) : printable(ns) + "/" + printable(name);
+}
+
+void write_strings(JsonWriter& w, std::string_view key, const std::vector<std::string>& values) {
+  w.key(key);
+  w.begin_array();
+  for (const std::string& v : values) w.value(v);
+  w.end_array();
+}
+
+void write_object_ref(JsonWriter& w, std::string_view kind, const std::string& name, const std::string& ns,
+                      const SourceLocation& loc) {
+  w.begin_object();
+  w.key("kind");
+  w.value(kind);
+  w.key("name");
+  w.value(name);
+  if (!ns.empty()) {
+    w.key("namespace");
+    w.value(ns);
+  }
+  write_location(w, loc);
+  w.end_object();
+}
+
+}  // namespace
+
+std::string describe_binding(const Binding& binding) {
+  return fmt::format("{} {}", binding.cluster ? "ClusterRoleBinding" : "RoleBinding",
+                     qualified(binding.cluster ? std::string() : binding.meta.namespace_, binding.meta.name));
+}
+
+std::string describe_role(const Role& role) {
+  return fmt::format("{} {}", role.cluster ? "ClusterRole" : "Role",
+                     qualified(role.cluster ? std::string() : role.meta.namespace_, role.meta.name));
+}
+
+std::string describe_subject(const analyzer::rbac::SubjectKey& subject) {
+  return fmt::format("{} {}", printable(subject.kind), qualified(subject.namespace_, subject.name));
+}
+
+analyzer::rbac::SubjectKey subject_key(const Binding& binding, std::size_t subject) {
+  const analyzer::Subject& s = binding.subjects[subject];
+  analyzer::rbac::SubjectKey key{s.kind, s.name, {}};
+  if (s.kind == "ServiceAccount") {
+    key.namespace_ = std::string(analyzer::rbac::service_account_namespace(s, binding.cluster ? std::string_view{} : binding.meta.namespace_));
+  }
+  return key;
+}
+
+std::string describe_request(const analyzer::rbac::RequestAttributes& r) {
+  if (!r.resource_request) return fmt::format("{} {}", printable(r.verb), printable(r.path));
+  std::string out = fmt::format("{} {}", printable(r.verb), printable(r.combined_resource()));
+  if (!r.api_group.empty()) out += fmt::format(" (group {})", printable(r.api_group));
+  if (!r.name.empty()) out += fmt::format(" named '{}'", printable(r.name));
+  out += r.namespace_.empty() ? " with no namespace" : fmt::format(" in namespace {}", printable(r.namespace_));
+  return out;
+}
+
+std::string describe_scope(const Binding& binding) {
+  return binding.cluster ? std::string("cluster-wide") : fmt::format("in namespace {}", printable(binding.meta.namespace_));
+}
+
+std::vector<Note> grant_notes(const analyzer::rbac::Grant& grant) {
+  const Binding& b = grant.binding();
+  const analyzer::PolicyRule& rule = grant.policy_rule();
+  std::vector<Note> notes;
+  notes.push_back({b.subjects[grant.subject].loc, fmt::format("{} is subject {} of {}", describe_subject(subject_key(b, grant.subject)),
+                                                             grant.subject + 1, describe_binding(b))});
+  notes.push_back({b.meta.loc, fmt::format("{} grants {} {}", describe_binding(b), describe_role(grant.role()), describe_scope(b))});
+  std::string rule_line = fmt::format("rule {} of {} allows it: {}", grant.rule + 1, describe_role(grant.role()),
+                                      printable(analyzer::rbac::rule_text(rule)));
+  if (!rule.aggregated_from.empty()) rule_line += fmt::format(" (aggregated from ClusterRole {})", printable(rule.aggregated_from));
+  notes.push_back({rule.loc, std::move(rule_line)});
+  return notes;
+}
+
+Diagnostic resolution_diagnostic(const analyzer::rbac::ResolvedBinding& binding) {
+  const Binding& b = *binding.binding;
+  return Diagnostic{"rbac-missing-role", Severity::warning, b.role_ref.loc,
+                    fmt::format("{} refers to {} '{}', which is not defined: {}; it grants nothing until it exists (not a "
+                                "deny: other bindings still count)",
+                                describe_binding(b), printable(b.role_ref.kind), printable(b.role_ref.name), printable(binding.error)),
+                    {}};
+}
+
+void write_location(JsonWriter& w, const SourceLocation& loc) {
+  w.key("file");
+  w.value(loc.file.str());
+  w.key("line");
+  w.value(static_cast<std::uint64_t>(loc.line));
+  w.key("column");
+  w.value(static_cast<std::uint64_t>(loc.column));
+}
+
+void write_rule(JsonWriter& w, const analyzer::PolicyRule& rule, std::size_t number) {
+  w.begin_object();
+  w.key("number");
+  w.value(static_cast<std::uint64_t>(number));
+  write_strings(w, "verbs", rule.verbs);
+  write_strings(w, "apiGroups", rule.api_groups);
+  write_strings(w, "resources", rule.resources);
+  write_strings(w, "resourceNames", rule.resource_names);
+  write_strings(w, "nonResourceURLs", rule.non_resource_urls);
+  if (!rule.aggregated_from.empty()) {
+    w.key("aggregatedFrom");
+    w.value(rule.aggregated_from);
+  }
+  write_location(w, rule.loc);
+  w.end_object();
+}
+
+void write_grant(JsonWriter& w, const analyzer::rbac::Grant& grant) {
+  const Binding& b = grant.binding();
+  const Role& r = grant.role();
+  const analyzer::rbac::SubjectKey s = subject_key(b, grant.subject);
+  w.begin_object();
+  w.key("subject");
+  write_object_ref(w, s.kind, s.name, s.namespace_, b.subjects[grant.subject].loc);
+  w.key("binding");
+  write_object_ref(w, b.cluster ? "ClusterRoleBinding" : "RoleBinding", b.meta.name, b.cluster ? std::string() : b.meta.namespace_,
+                   b.meta.loc);
+  w.key("role");
+  write_object_ref(w, r.cluster ? "ClusterRole" : "Role", r.meta.name, r.cluster ? std::string() : r.meta.namespace_, r.meta.loc);
+  w.key("rule");
+  write_rule(w, grant.policy_rule(), grant.rule + 1);
+  w.key("scope");
+  if (b.cluster) w.null();
+  else w.value(b.meta.namespace_);
+  w.end_object();
+}
+
+void write_resolution_error(JsonWriter& w, const analyzer::rbac::ResolvedBinding& binding) {
+  const Binding& b = *binding.binding;
+  w.begin_object();
+  w.key("binding");
+  write_object_ref(w, b.cluster ? "ClusterRoleBinding" : "RoleBinding", b.meta.name, b.cluster ? std::string() : b.meta.namespace_,
+                   b.meta.loc);
+  w.key("roleRef");
+  w.begin_object();
+  w.key("kind");
+  w.value(b.role_ref.kind);
+  w.key("name");
+  w.value(b.role_ref.name);
+  write_location(w, b.role_ref.loc);
+  w.end_object();
+  w.key("message");
+  w.value(binding.error);
+  w.end_object();
+}
+
+void write_request(JsonWriter& w, const analyzer::rbac::RequestAttributes& r) {
+  w.begin_object();
+  w.key("resourceRequest");
+  w.value(r.resource_request);
+  w.key("verb");
+  w.value(r.verb);
+  if (r.resource_request) {
+    w.key("apiGroup");
+    w.value(r.api_group);
+    w.key("resource");
+    w.value(r.resource);
+    w.key("subresource");
+    w.value(r.subresource);
+    w.key("name");
+    w.value(r.name);
+    w.key("namespace");
+    w.value(r.namespace_);
+  } else {
+    w.key("path");
+    w.value(r.path);
+  }
+  w.end_object();
+}
+
+}  // namespace rbacq::cli

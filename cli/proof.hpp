@@ -1,0 +1,46 @@
+// SPDX-License-Identifier: Apache-2.0
+// How grants, resolution errors and requests are written: the proof behind every answer of
+// can-i and who-can, as text (file:line:col: note: …) and as JSON objects.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "analyzer/rbac/authorizer.hpp"
+#include "analyzer/rbac/request.hpp"
+#include "support/diagnostic.hpp"
+#include "support/json_writer.hpp"
+
+namespace rbacq::cli {
+
+/// "ClusterRoleBinding admins", "RoleBinding dev/readers" (printable).
+[[nodiscard]] std::string describe_binding(const analyzer::Binding& binding);
+/// "ClusterRole view", "Role dev/reader" (printable).
+[[nodiscard]] std::string describe_role(const analyzer::Role& role);
+/// "User alice", "Group dev", "ServiceAccount dev/app" (printable).
+[[nodiscard]] std::string describe_subject(const analyzer::rbac::SubjectKey& subject);
+/// The subject of a binding with a ServiceAccount's namespace defaulted.
+[[nodiscard]] analyzer::rbac::SubjectKey subject_key(const analyzer::Binding& binding, std::size_t subject);
+/// "get pods 'web' in namespace dev", "get /healthz" (printable).
+[[nodiscard]] std::string describe_request(const analyzer::rbac::RequestAttributes& request);
+/// "cluster-wide" or "in namespace dev".
+[[nodiscard]] std::string describe_scope(const analyzer::Binding& binding);
+
+/// The chain of one grant as note lines: subject → binding → role → rule, each at its location.
+[[nodiscard]] std::vector<Note> grant_notes(const analyzer::rbac::Grant& grant);
+
+/// A resolution error as a warning diagnostic [rbac-missing-role] at the binding's roleRef.
+[[nodiscard]] Diagnostic resolution_diagnostic(const analyzer::rbac::ResolvedBinding& binding);
+
+/// JSON: {"subject":{…},"binding":{…},"role":{…},"rule":{…},"scope":NS|null}.
+void write_grant(JsonWriter& w, const analyzer::rbac::Grant& grant);
+/// JSON: {"binding":{…},"roleRef":{…},"message":…}.
+void write_resolution_error(JsonWriter& w, const analyzer::rbac::ResolvedBinding& binding);
+/// JSON: {"verb",…} as the authorizer sees it.
+void write_request(JsonWriter& w, const analyzer::rbac::RequestAttributes& request);
+/// JSON: {"file","line","column"} under `key`.
+void write_location(JsonWriter& w, const SourceLocation& loc);
+/// JSON: the rule's lists, number (1-based) and location.
+void write_rule(JsonWriter& w, const analyzer::PolicyRule& rule, std::size_t number);
+
+}  // namespace rbacq::cli

@@ -1,0 +1,187 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "cli/who_can_command.hpp"
+
+#include <array>
+#include <cstdio>
+
+#include <fmt/format.h>
+
+#include "analyzer/rbac/group_members.hpp"
+#include "cli/proof.hpp"
+#include "cli/render_diagnostics.hpp"
+#include "support/json_writer.hpp"
+#include "support/printable.hpp"
+
+namespace rbacq::cli {
+namespace {
+
+using analyzer::rbac::Grant;
+using analyzer::rbac::WhoCanResult;
+using analyzer::rbac::WhoCanSubject;
+
+constexpr const char* kHelp =
+    "Lists every subject that can do VERB on TYPE, as the API server's subject locator does, from manifests\n"
+    "alone: Group system:masters first (allowed before RBAC), then each user, group and service account named\n"
+    "by a binding that allows it, with the binding, role and rule (file:line) and where it applies. Groups are\n"
+    "shown as groups, with who is in them when Kubernetes decides it (system:serviceaccounts:NS, …).\n\n"
+    "Examples:\n"
+    "  rbacq who-can get secrets -n kube-system -f cluster/\n"
+    "  rbacq who-can create pods --subresource exec -n prod -f rbac/ --with-defaults\n"
+    "  rbacq who-can list secrets -A -f dump.json                 # with no namespace: ClusterRoleBindings only\n"
+    "  rbacq who-can impersonate users -f rbac/\n"
+    "  rbacq who-can bind clusterroles/cluster-admin -f rbac/\n"
+    "  rbacq who-can get /metrics -f rbac/ -o json\n\n";
+
+constexpr const char* kOutputHelp =
+    "\nOutput: a table (SUBJECT, SCOPE, GRANTED BY, AT); with -o json {\"schema\":\"rbacq/v1\",\"request\",\"subjects\":\n"
+    "[{\"kind\",\"name\",\"namespace\",\"privileged\",\"grants\",\"members\"}],\"errors\",\"notes\",\"diagnostics\"}.\n"
+    "Exit status: 0 answered, 2 usage mistakes or errors in the input (the answer is still printed), 3 internal error.";
+
+std::string granted_by(const Grant& g) {
+  return fmt::format("{} → {}, rule {}", describe_binding(g.binding()), describe_role(g.role()), g.rule + 1);
+}
+
+std::string scope_text(const Grant& g) {
+  return g.binding().cluster ? std::string("cluster-wide") : fmt::format("in {}", printable(g.binding().meta.namespace_));
+}
+
+std::string who_can_text(const analyzer::AnalysisContext& context, const analyzer::rbac::RequestAttributes& request,
+                         const WhoCanResult& result) {
+  std::vector<std::array<std::string, 4>> rows{{"SUBJECT", "SCOPE", "GRANTED BY", "AT"}};
+  std::vector<std::string> group_lines;
+  for (const WhoCanSubject& s : result.subjects) {
+    std::string subject = describe_subject(s.subject);
+    if (s.privileged) {
+      rows.push_back({subject, "everywhere", "privileged group: allowed before RBAC, no binding revokes it", ""});
+      subject.clear();
+    }
+    for (const Grant& g : s.grants) {
+      rows.push_back({subject, scope_text(g), granted_by(g), printable(to_string(g.binding().meta.loc))});
+      subject.clear();
+    }
+    if (s.subject.kind == "Group") {
+      const auto members = analyzer::rbac::group_members(s.subject.name, context.model());
+      if (members.description.empty()) continue;
+      std::string line = fmt::format("{}: {}", describe_subject(s.subject), members.description);
+      if (!members.service_accounts.empty()) {
+        std::vector<std::string> names;
+        for (std::size_t i = 0; i < members.service_accounts.size() && i < 10; ++i) names.push_back(printable(members.service_accounts[i]));
+        line += fmt::format(" (in the input: {}{})", fmt::join(names, ", "),
+                            members.service_accounts.size() > 10 ? fmt::format(" and {} more", members.service_accounts.size() - 10) : "");
+      }
+      group_lines.push_back(std::move(line));
+    }
+  }
+  std::array<std::size_t, 4> width{};
+  for (const auto& row : rows) {
+    for (std::size_t i = 0; i < row.size(); ++i) width[i] = std::max(width[i], row[i].size());
+  }
+  std::string out = fmt::format("who can {}:\n\n", describe_request(request));
+  for (const auto& row : rows) {
+    std::string line;
+    for (std::size_t i = 0; i < row.size(); ++i) line += i + 1 == row.size() ? row[i] : fmt::format("{:<{}}  ", row[i], width[i]);
+    while (!line.empty() && line.back() == ' ') line.pop_back();
+    out += line + "\n";
+  }
+  if (!group_lines.empty()) out += "\n";
+  for (const auto& line : group_lines) out += line + "\n";
+  return out;
+}
+
+std::string who_can_json(const analyzer::AnalysisContext& context, const analyzer::rbac::RequestAttributes& request,
+                         const WhoCanResult& result, const std::vector<std::string>& notes) {
+  JsonWriter w;
+  w.begin_object();
+  w.key("schema");
+  w.value("rbacq/v1");
+  w.key("request");
+  write_request(w, request);
+  w.key("subjects");
+  w.begin_array();
+  for (const WhoCanSubject& s : result.subjects) {
+    w.begin_object();
+    w.key("kind");
+    w.value(s.subject.kind);
+    w.key("name");
+    w.value(s.subject.name);
+    if (!s.subject.namespace_.empty()) {
+      w.key("namespace");
+      w.value(s.subject.namespace_);
+    }
+    w.key("privileged");
+    w.value(s.privileged);
+    w.key("grants");
+    w.begin_array();
+    for (const Grant& g : s.grants) write_grant(w, g);
+    w.end_array();
+    if (s.subject.kind == "Group") {
+      const auto members = analyzer::rbac::group_members(s.subject.name, context.model());
+      if (!members.description.empty()) {
+        w.key("members");
+        w.begin_object();
+        w.key("description");
+        w.value(members.description);
+        w.key("serviceAccounts");
+        w.begin_array();
+        for (const auto& sa : members.service_accounts) w.value(sa);
+        w.end_array();
+        w.end_object();
+      }
+    }
+    w.end_object();
+  }
+  w.end_array();
+  w.key("errors");
+  w.begin_array();
+  for (const auto* e : result.errors) write_resolution_error(w, *e);
+  w.end_array();
+  w.key("notes");
+  w.begin_array();
+  for (const auto& n : notes) w.value(n);
+  w.end_array();
+  w.key("diagnostics");
+  write_json(w, context.diagnostics().sorted());
+  w.end_object();
+  return w.str();
+}
+
+}  // namespace
+
+CLI::App* add_who_can_command(CLI::App& app, WhoCanOptions& options) {
+  CLI::App* cmd = app.add_subcommand("who-can", "Who can do VERB on TYPE? Every subject, with the binding, role and rule");
+  cmd->footer(std::string(kHelp) + kRequestHelp + kOutputHelp);
+  add_request_options(*cmd, options.request);
+  cmd->get_option("TYPE")->required();
+  add_input_options(*cmd, options.input);
+  return cmd;
+}
+
+int run_who_can(const CLI::App& command, const WhoCanOptions& options, const OutputOptions& output) {
+  if (options.input.paths.empty() && !options.input.with_defaults) {
+    return report_usage_error({"usage", Severity::error, {}, "no input: give the manifests with -f PATH (files, directories, or - for "
+                                                             "standard input), or ask about the default policy with --with-defaults", {}});
+  }
+  const auto analysis = analysis_options(options.input);
+  if (!analysis) return report_usage_error(analysis.error());
+  const analyzer::AnalysisContext context(options.input.paths, *analysis);
+  const auto built = analyzer::rbac::build_request(request_spec(command, options.request, options.input), context.catalogue());
+  if (!built) return report_usage_error(built.error());
+  const WhoCanResult result = context.authorizer().who_can(built->attributes);
+  const int code = context.diagnostics().has_errors() ? kExitError : kExitOk;
+
+  if (output.format == Format::json) {
+    const std::string json = who_can_json(context, built->attributes, result, built->notes);
+    std::fwrite(json.data(), 1, json.size(), stdout);
+    return code;
+  }
+  for (const std::string& n : built->notes) std::fprintf(stderr, "rbacq: note: %s\n", printable(n).c_str());
+  std::vector<Diagnostic> problems = context.diagnostics().sorted();
+  for (const auto* e : result.errors) problems.push_back(resolution_diagnostic(*e));
+  const std::string text = render_text(problems, output.color);
+  std::fwrite(text.data(), 1, text.size(), stderr);
+  const std::string table = who_can_text(context, built->attributes, result);
+  std::fwrite(table.data(), 1, table.size(), stdout);
+  return code;
+}
+
+}  // namespace rbacq::cli

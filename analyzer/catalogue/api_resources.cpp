@@ -67,20 +67,19 @@ ApiResource from_crd(const CustomResourceDefinition& crd) {
   return r;
 }
 
-/// Levenshtein distance, for "did you mean" candidates.
+/// Edit distance with transpositions (optimal string alignment), for "did you mean".
 std::size_t distance(std::string_view a, std::string_view b) {
-  std::vector<std::size_t> row(b.size() + 1);
-  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  std::vector<std::vector<std::size_t>> d(a.size() + 1, std::vector<std::size_t>(b.size() + 1));
+  for (std::size_t i = 0; i <= a.size(); ++i) d[i][0] = i;
+  for (std::size_t j = 0; j <= b.size(); ++j) d[0][j] = j;
   for (std::size_t i = 1; i <= a.size(); ++i) {
-    std::size_t diagonal = row[0];
-    row[0] = i;
     for (std::size_t j = 1; j <= b.size(); ++j) {
-      const std::size_t up = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
-      diagonal = up;
+      const std::size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
+      d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost});
+      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
     }
   }
-  return row[b.size()];
+  return d[a.size()][b.size()];
 }
 
 bool names_match(const ApiResource& r, std::string_view wanted) {
@@ -184,7 +183,7 @@ ApiCatalogue::Lookup ApiCatalogue::resolve(std::string_view type) const {
   for (const ApiResource& r : resources_) {
     const std::string qualified = r.qualified_name();
     const std::size_t d = distance(name, r.name);
-    if (d <= std::max<std::size_t>(1, name.size() / 4) || (name.size() >= 3 && r.name.starts_with(name))) {
+    if (d <= std::max<std::size_t>(1, name.size() / 3) || (name.size() >= 3 && r.name.starts_with(name))) {
       close.insert(qualified);
     }
     if (group && lower(r.name) == name) close.insert(qualified);  // right name, wrong group

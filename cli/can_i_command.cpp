@@ -189,12 +189,10 @@ std::string decision_json(const analyzer::AnalysisContext& context, const UserIn
 /// --list: the rules as kubectl auth can-i --list shows them, one row per resource (or URL),
 /// names and scope, with the verbs of every rule that grants it merged.
 std::string rules_table(const analyzer::rbac::RulesReview& review, bool headers) {
-  struct Row {
-    std::string resources, urls, names, scope;
-    std::vector<std::string> verbs;
-  };
-  std::map<std::tuple<std::string, std::string, std::string, std::string>, std::vector<std::string>> rows;
-  const auto add = [&](std::tuple<std::string, std::string, std::string, std::string> key, const std::vector<std::string>& verbs) {
+  // Resources first, then URLs (as kubectl), each sorted; rows that differ only in verbs merge.
+  using Key = std::tuple<bool, std::string, std::string, std::string, std::string>;
+  std::map<Key, std::vector<std::string>> rows;
+  const auto add = [&](Key key, const std::vector<std::string>& verbs) {
     auto& v = rows[std::move(key)];
     for (const auto& verb : verbs) {
       if (std::find(v.begin(), v.end(), verb) == v.end()) v.push_back(verb);
@@ -205,24 +203,24 @@ std::string rules_table(const analyzer::rbac::RulesReview& review, bool headers)
     const std::string scope = g.binding().cluster ? "cluster-wide" : "namespace";
     const std::string names = fmt::format("[{}]", fmt::join(rule.resource_names, " "));
     for (const auto& group : rule.api_groups) {
-      for (const auto& resource : rule.resources) add({group.empty() ? resource : resource + "." + group, "[]", names, scope}, rule.verbs);
+      for (const auto& resource : rule.resources) add({false, group.empty() ? resource : resource + "." + group, "[]", names, scope}, rule.verbs);
     }
-    for (const auto& url : rule.non_resource_urls) add({"", "[" + url + "]", "[]", scope}, rule.verbs);
+    for (const auto& url : rule.non_resource_urls) add({true, "", "[" + url + "]", "[]", scope}, rule.verbs);
   }
   std::vector<std::array<std::string, 5>> table;
   if (headers) table.push_back({"Resources", "Non-Resource URLs", "Resource Names", "Verbs", "Scope"});
   for (const auto& [key, verbs] : rows) {
-    table.push_back({printable(std::get<0>(key)), printable(std::get<1>(key)), printable(std::get<2>(key)),
-                     printable(fmt::format("[{}]", fmt::join(verbs, " "))), std::get<3>(key)});
+    table.push_back({printable(std::get<1>(key)), printable(std::get<2>(key)), printable(std::get<3>(key)),
+                     printable(fmt::format("[{}]", fmt::join(verbs, " "))), std::get<4>(key)});
   }
   std::array<std::size_t, 5> width{};
   for (const auto& row : table) {
-    for (std::size_t i = 0; i < row.size(); ++i) width[i] = std::max(width[i], row[i].size());
+    for (std::size_t i = 0; i < row.size(); ++i) width[i] = std::max(width[i], display_width(row[i]));
   }
   std::string out;
   for (const auto& row : table) {
     std::string line;
-    for (std::size_t i = 0; i < row.size(); ++i) line += i + 1 == row.size() ? row[i] : fmt::format("{:<{}}   ", row[i], width[i]);
+    for (std::size_t i = 0; i < row.size(); ++i) line += i + 1 == row.size() ? row[i] : pad_right(row[i], width[i]) + "   ";
     out += line + "\n";
   }
   return out;

@@ -74,12 +74,12 @@ std::string who_can_text(const analyzer::AnalysisContext& context, const analyze
   }
   std::array<std::size_t, 4> width{};
   for (const auto& row : rows) {
-    for (std::size_t i = 0; i < row.size(); ++i) width[i] = std::max(width[i], row[i].size());
+    for (std::size_t i = 0; i < row.size(); ++i) width[i] = std::max(width[i], display_width(row[i]));
   }
   std::string out = fmt::format("who can {}:\n\n", describe_request(request));
   for (const auto& row : rows) {
     std::string line;
-    for (std::size_t i = 0; i < row.size(); ++i) line += i + 1 == row.size() ? row[i] : fmt::format("{:<{}}  ", row[i], width[i]);
+    for (std::size_t i = 0; i < row.size(); ++i) line += i + 1 == row.size() ? row[i] : pad_right(row[i], width[i]) + "  ";
     while (!line.empty() && line.back() == ' ') line.pop_back();
     out += line + "\n";
   }

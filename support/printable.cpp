@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "support/printable.hpp"
 
+#include <algorithm>
 #include <cstdint>
 
 #include <fmt/format.h>
@@ -82,6 +83,20 @@ std::string printable(std::string_view text) {
     }
     i += n;
   }
+  return out;
+}
+
+std::size_t display_width(std::string_view text) {
+  // Continuation bytes (10xxxxxx) do not start a character.
+  return static_cast<std::size_t>(std::count_if(text.begin(), text.end(), [](char c) {
+    return (static_cast<unsigned char>(c) & 0xC0U) != 0x80U;
+  }));
+}
+
+std::string pad_right(std::string_view text, std::size_t width) {
+  std::string out(text);
+  const std::size_t w = display_width(text);
+  if (w < width) out.append(width - w, ' ');
   return out;
 }
 

@@ -15,4 +15,10 @@ namespace rbacq {
 /// Length of the valid UTF-8 sequence starting at `s[i]`, or 0 when the byte starts none.
 [[nodiscard]] std::size_t utf8_sequence_length(std::string_view s, std::size_t i);
 
+/// Columns `text` takes on a terminal, counting one per code point (for aligned tables).
+[[nodiscard]] std::size_t display_width(std::string_view text);
+
+/// `text` padded with spaces to `width` display columns.
+[[nodiscard]] std::string pad_right(std::string_view text, std::size_t width);
+
 }  // namespace rbacq

@@ -50,7 +50,7 @@ std::vector<std::string> secrets() {
 
 }  // namespace
 
-TEST_CASE("no command prints a credential: inventory in every format, on credential fixtures") {
+TEST_CASE("no command prints a credential: inventory, can-i and who-can in every format, on credential fixtures") {
   const auto needles = secrets();
   REQUIRE(needles.size() >= 6);
   const std::string kubeadm = test::source_path("fixtures/clusters/kubeadm");
@@ -59,6 +59,12 @@ TEST_CASE("no command prints a credential: inventory in every format, on credent
       {"inventory", "-o", "json", kubeadm},
       {"inventory", "--strict", test::source_path("fixtures/clusters/kubeadm/admin.conf")},
       {"inventory", test::source_path("tests/fuzz/corpus/load")},
+      {"can-i", "get", "secrets", "-n", "kube-system", "--as", "kubernetes-admin", "--as-group", "system:masters", "--explain", "-f", kubeadm},
+      {"-o", "json", "can-i", "get", "secrets", "-n", "kube-system", "--as", "system:serviceaccount:kube-system:admin", "-f", kubeadm},
+      {"can-i", "--list", "-n", "kube-system", "--as", "system:serviceaccount:kube-system:admin", "-f", kubeadm},
+      {"who-can", "get", "secrets", "-n", "kube-system", "-f", kubeadm, "--with-defaults"},
+      {"-o", "json", "who-can", "create", "pods", "-A", "-f", kubeadm},
+      {"who-can", "get", "secrets", "-f", test::source_path("tests/fuzz/corpus/load")},
   };
   for (const auto& args : commands) {
     const auto r = test::run_rbacq(args);

@@ -1,0 +1,284 @@
+// SPDX-License-Identifier: Apache-2.0
+// `rbacq can-i` end to end (issue 3): answers, exit codes, the proof, --list and JSON.
+#include <doctest/doctest.h>
+
+#include "test_support.hpp"
+
+using rbacq::test::run_rbacq;
+using rbacq::test::source_path;
+
+namespace {
+
+const std::string kKubeadm = source_path("fixtures/clusters/kubeadm");
+
+const char* const kDevPolicy = R"(apiVersion: rbac.authorization.k8s.io/v1
+kind: Role
+metadata: {name: pod-reader, namespace: dev}
+rules:
+- apiGroups: [""]
+  resources: [pods, pods/log]
+  verbs: [get, list]
+- apiGroups: [""]
+  resources: [secrets]
+  resourceNames: [app-config]
+  verbs: [get]
+---
+apiVersion: rbac.authorization.k8s.io/v1
+kind: RoleBinding
+metadata: {name: readers, namespace: dev}
+roleRef: {apiGroup: rbac.authorization.k8s.io, kind: Role, name: pod-reader}
+subjects:
+- {kind: Group, name: developers, apiGroup: rbac.authorization.k8s.io}
+- {kind: ServiceAccount, name: ci}
+---
+apiVersion: rbac.authorization.k8s.io/v1
+kind: RoleBinding
+metadata: {name: broken, namespace: dev}
+roleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: not-there}
+subjects:
+- {kind: User, name: alice, apiGroup: rbac.authorization.k8s.io}
+)";
+
+struct Cluster {
+  rbacq::test::TempDir dir;
+  std::string path = dir.write("rbac.yaml", kDevPolicy);
+};
+
+std::vector<std::string> with(std::vector<std::string> args, const std::string& path) {
+  args.emplace_back("-f");
+  args.push_back(path);
+  return args;
+}
+
+}  // namespace
+
+TEST_CASE("can-i: yes and no, exit 0 and 1, -q prints nothing") {
+  const Cluster c;
+  auto r = run_rbacq(with({"can-i", "get", "pods", "-n", "dev", "--as", "bob", "--as-group", "developers"}, c.path));
+  CHECK(r.exit_code == 0);
+  CHECK(r.out == "yes\n");
+  r = run_rbacq(with({"can-i", "get", "pods", "-n", "prod", "--as", "bob", "--as-group", "developers"}, c.path));
+  CHECK(r.exit_code == 1);
+  CHECK(r.out == "no\n");
+  r = run_rbacq(with({"can-i", "-q", "get", "pods", "-n", "dev", "--as", "bob", "--as-group", "developers"}, c.path));
+  CHECK(r.exit_code == 0);
+  CHECK(r.out.empty());
+  CHECK(r.err.empty());
+  r = run_rbacq(with({"can-i", "-q", "delete", "pods", "-n", "dev", "--as", "bob", "--as-group", "developers"}, c.path));
+  CHECK(r.exit_code == 1);
+}
+
+TEST_CASE("can-i: --as system:serviceaccount:NS:NAME gets the service-account groups") {
+  const Cluster c;
+  const auto r = run_rbacq(with({"can-i", "list", "pods", "-n", "dev", "--as", "system:serviceaccount:dev:ci", "--explain"}, c.path));
+  CHECK(r.exit_code == 0);
+  CHECK(r.out.find("user: system:serviceaccount:dev:ci (groups system:serviceaccounts, system:serviceaccounts:dev, "
+                   "system:authenticated)\n") != std::string::npos);
+  // The SA subject without namespace means dev: the same name in another namespace is not it.
+  CHECK(run_rbacq(with({"can-i", "list", "pods", "-n", "dev", "--as", "system:serviceaccount:prod:ci"}, c.path)).exit_code == 1);
+}
+
+TEST_CASE("can-i: --exact-groups evaluates only the groups given") {
+  rbacq::test::TempDir dir;
+  const std::string path = dir.write("authenticated.yaml", R"(apiVersion: rbac.authorization.k8s.io/v1
+kind: ClusterRole
+metadata: {name: reader}
+rules: [{apiGroups: [""], resources: [configmaps], verbs: [get]}]
+---
+apiVersion: rbac.authorization.k8s.io/v1
+kind: ClusterRoleBinding
+metadata: {name: everyone}
+roleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: reader}
+subjects: [{kind: Group, name: "system:authenticated", apiGroup: rbac.authorization.k8s.io}]
+)");
+  CHECK(run_rbacq(with({"can-i", "get", "configmaps", "--as", "zoe"}, path)).exit_code == 0);
+  CHECK(run_rbacq(with({"can-i", "get", "configmaps", "--as", "zoe", "--exact-groups"}, path)).exit_code == 1);
+  CHECK(run_rbacq(with({"can-i", "get", "configmaps", "--as", "system:anonymous"}, path)).exit_code == 1);
+}
+
+TEST_CASE("can-i: --explain proves a yes with subject, binding, role and rule locations") {
+  const Cluster c;
+  const auto r = run_rbacq(with({"can-i", "get", "pods", "--subresource", "log", "-n", "dev", "--as", "bob", "--as-group", "developers",
+                                 "--explain"},
+                                c.path));
+  CHECK(r.exit_code == 0);
+  CHECK(r.out == "yes\n"
+                 "request: get pods/log in namespace dev\n"
+                 "user: bob (groups developers, system:authenticated)\n"
+                 "allowed by 1 grant:\n" +
+                     c.path + ":18:3: note: Group developers is subject 1 of RoleBinding dev/readers\n" + c.path +
+                     ":13:1: note: RoleBinding dev/readers grants Role dev/pod-reader in namespace dev\n" + c.path +
+                     ":5:3: note: rule 1 of Role dev/pod-reader allows it: verbs=[get list] apiGroups=[\"\"] resources=[pods pods/log]\n");
+}
+
+TEST_CASE("can-i: --explain of a no names what came close") {
+  const Cluster c;
+  auto r = run_rbacq(with({"can-i", "get", "secrets/db-password", "-n", "dev", "--as", "bob", "--as-group", "developers", "--explain"}, c.path));
+  CHECK(r.exit_code == 1);
+  CHECK(r.out.find("denied: no RBAC rule of a binding that applies allows it") != std::string::npos);
+  CHECK(r.out.find(c.path + ":8:3: note: rule 2 of Role dev/pod-reader allows it only for the names [app-config]\n") != std::string::npos);
+  r = run_rbacq(with({"can-i", "get", "pods", "-n", "prod", "--as", "bob", "--as-group", "developers", "--explain"}, c.path));
+  CHECK(r.out.find(c.path + ":13:1: note: RoleBinding dev/readers would allow it in namespace dev, but it grants only there\n") !=
+        std::string::npos);
+}
+
+TEST_CASE("can-i: a missing role is a warning and the reason of a no, never the cause") {
+  const Cluster c;
+  const auto r = run_rbacq(with({"can-i", "get", "pods", "-n", "dev", "--as", "alice"}, c.path));
+  CHECK(r.exit_code == 1);
+  CHECK(r.out == "no - RBAC: clusterrole.rbac.authorization.k8s.io \"not-there\" not found\n");
+  CHECK(r.err == c.path + ":24:10: warning: RoleBinding dev/broken refers to ClusterRole 'not-there', which is not defined: "
+                          "clusterrole.rbac.authorization.k8s.io \"not-there\" not found; it grants nothing until it exists (not a "
+                          "deny: other bindings still count) [rbac-missing-role]\n");
+  // alice in developers is still allowed through the other binding.
+  CHECK(run_rbacq(with({"can-i", "get", "pods", "-n", "dev", "--as", "alice", "--as-group", "developers"}, c.path)).exit_code == 0);
+}
+
+TEST_CASE("can-i: system:masters is allowed before RBAC, and the answer says no binding revokes it") {
+  const auto r = run_rbacq({"can-i", "delete", "nodes", "--as", "kubernetes-admin", "--as-group", "system:masters", "-f", kKubeadm});
+  CHECK(r.exit_code == 0);
+  CHECK(r.out == "yes - the user is in group system:masters: the privileged-group authorizer allows every request before RBAC "
+                 "is asked, so no binding grants this and no binding change revokes it\n");
+  // With no RBAC at all.
+  rbacq::test::TempDir dir;
+  const std::string empty = dir.write("empty.yaml", "apiVersion: v1\nkind: Namespace\nmetadata: {name: x}\n");
+  const auto json = run_rbacq({"-o", "json", "can-i", "get", "secrets", "-A", "--as", "a", "--as-group", "system:masters", "-f", empty});
+  CHECK(json.exit_code == 0);
+  CHECK(json.out.find("\"via\": \"privileged-group\"") != std::string::npos);
+  CHECK(json.out.find("\"grants\": []") != std::string::npos);
+}
+
+TEST_CASE("can-i: non-resource URLs and cluster-scoped resources need a ClusterRoleBinding") {
+  rbacq::test::TempDir dir;
+  const std::string path = dir.write("rb.yaml", R"(apiVersion: rbac.authorization.k8s.io/v1
+kind: ClusterRole
+metadata: {name: wide}
+rules:
+- {apiGroups: [""], resources: [nodes], verbs: [get]}
+- {nonResourceURLs: ["/metrics", "/debug/*"], verbs: [get]}
+---
+apiVersion: rbac.authorization.k8s.io/v1
+kind: RoleBinding
+metadata: {name: local, namespace: dev}
+roleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: wide}
+subjects: [{kind: User, name: carol}]
+---
+apiVersion: rbac.authorization.k8s.io/v1
+kind: ClusterRoleBinding
+metadata: {name: global}
+roleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: wide}
+subjects: [{kind: User, name: dave}]
+)");
+  CHECK(run_rbacq(with({"can-i", "get", "/metrics", "--as", "carol"}, path)).exit_code == 1);
+  CHECK(run_rbacq(with({"can-i", "get", "nodes", "-n", "dev", "--as", "carol"}, path)).exit_code == 1);
+  CHECK(run_rbacq(with({"can-i", "get", "/metrics", "--as", "dave"}, path)).exit_code == 0);
+  CHECK(run_rbacq(with({"can-i", "get", "/debug/pprof/heap", "--as", "dave"}, path)).exit_code == 0);
+  CHECK(run_rbacq(with({"can-i", "get", "/debug", "--as", "dave"}, path)).exit_code == 1);
+  CHECK(run_rbacq(with({"can-i", "get", "nodes/n1", "--as", "dave"}, path)).exit_code == 0);
+  // --api-group keeps -n even for a cluster-scoped type: what RBAC would say to such a request.
+  CHECK(run_rbacq(with({"can-i", "get", "nodes", "-n", "dev", "--api-group", "", "--as", "carol"}, path)).exit_code == 0);
+  const auto note = run_rbacq(with({"can-i", "get", "nodes", "-n", "dev", "--as", "carol"}, path));
+  CHECK(note.err == "rbacq: note: nodes is cluster-scoped: the API server's request has no namespace, so -n is ignored (only "
+                    "ClusterRoleBindings can allow it)\n");
+}
+
+TEST_CASE("can-i: TYPE/NAME, a create without name, and the pods/exec trap") {
+  const Cluster c;
+  auto r = run_rbacq(with({"can-i", "get", "pods/exec", "-n", "dev", "--as", "bob", "--as-group", "developers"}, c.path));
+  CHECK(r.exit_code == 0);  // the pod named exec
+  CHECK(r.err == "rbacq: note: 'pods/exec' is read as TYPE/NAME, as kubectl does: the pod named 'exec'. For the subresource, ask "
+                 "'get pods --subresource exec'\n");
+  r = run_rbacq(with({"can-i", "get", "pods", "--subresource", "exec", "-n", "dev", "--as", "bob", "--as-group", "developers"}, c.path));
+  CHECK(r.exit_code == 1);
+  CHECK(run_rbacq(with({"can-i", "get", "secrets/app-config", "-n", "dev", "--as", "bob", "--as-group", "developers"}, c.path)).exit_code == 0);
+  CHECK(run_rbacq(with({"can-i", "list", "secrets", "-n", "dev", "--as", "bob", "--as-group", "developers"}, c.path)).exit_code == 1);
+}
+
+TEST_CASE("can-i: usage mistakes are exit 2 with a message that helps") {
+  const Cluster c;
+  auto r = run_rbacq(with({"can-i", "get", "pods"}, c.path));
+  CHECK(r.exit_code == 2);
+  CHECK(r.err == "rbacq: error: say whose access to check with --as USER: offline there is no current user\n"
+                 "rbacq: note: for example --as alice --as-group developers, or --as system:serviceaccount:NS:NAME\n");
+  r = run_rbacq({"can-i", "get", "pods", "--as", "a"});
+  CHECK(r.exit_code == 2);
+  CHECK(r.err.find("no input: give the manifests with -f PATH") != std::string::npos);
+  r = run_rbacq(with({"can-i", "get", "secert", "--as", "a"}, c.path));
+  CHECK(r.exit_code == 2);
+  CHECK(r.err == "rbacq: error: the resource type 'secert' is not served by Kubernetes 1.35 and no loaded CustomResourceDefinition "
+                 "defines it\nrbacq: note: did you mean: secrets?\nrbacq: note: to ask about it anyway, give its group: --api-group "
+                 "GROUP (\"\" for the core group)\n");
+  r = run_rbacq(with({"can-i", "get", "pods", "--as", "a", "--k8s-version", "1.12"}, c.path));
+  CHECK(r.exit_code == 2);
+  CHECK(r.err == "rbacq: error: --k8s-version '1.12' is not one rbacq knows: give 1.27 to 1.35\n");
+  r = run_rbacq(with({"can-i", "get", "pods", "-n", "dev", "-A", "--as", "a"}, c.path));
+  CHECK(r.exit_code == 2);
+  r = run_rbacq(with({"can-i", "--list", "get", "pods", "--as", "a"}, c.path));
+  CHECK(r.exit_code == 2);
+}
+
+TEST_CASE("can-i: errors in the input give exit 2, with the answer still printed") {
+  rbacq::test::TempDir dir;
+  dir.write("good.yaml", kDevPolicy);
+  dir.write("bad.yaml", "kind: Role\nmetadata: {name: [\n");
+  const auto r = run_rbacq({"can-i", "get", "pods", "-n", "dev", "--as", "x", "--as-group", "developers", "-f", dir.path().string()});
+  CHECK(r.exit_code == 2);
+  CHECK(r.out == "yes\n");
+  CHECK(r.err.find("[input-yaml]") != std::string::npos);
+}
+
+TEST_CASE("can-i --list: the effective rules in one namespace, merged per resource") {
+  const Cluster c;
+  const auto r = run_rbacq(with({"can-i", "--list", "-n", "dev", "--as", "bob", "--as-group", "developers"}, c.path));
+  CHECK(r.exit_code == 0);
+  CHECK(r.out == "Resources   Non-Resource URLs   Resource Names   Verbs        Scope\n"
+                 "pods        []                  []               [get list]   namespace\n"
+                 "pods/log    []                  []               [get list]   namespace\n"
+                 "secrets     []                  [app-config]     [get]        namespace\n");
+  const auto none = run_rbacq(with({"can-i", "--list", "--no-headers", "-n", "prod", "--as", "bob", "--as-group", "developers"}, c.path));
+  CHECK(none.out.empty());
+  const auto json = run_rbacq(with({"-o", "json", "can-i", "--list", "-n", "dev", "--as", "bob", "--as-group", "developers"}, c.path));
+  CHECK(json.out.find("\"namespace\": \"dev\"") != std::string::npos);
+  CHECK(json.out.find("\"privileged\": false") != std::string::npos);
+}
+
+TEST_CASE("can-i -o json: the documented fields") {
+  const Cluster c;
+  const auto r = run_rbacq(with({"-o", "json", "can-i", "get", "pods", "-n", "dev", "--as", "alice"}, c.path));
+  CHECK(r.exit_code == 1);
+  for (const char* field : {R"("schema": "rbacq/v1")", R"("allowed": false)", R"("decision": "no_opinion")", R"("via": null)",
+                            R"("reason": "RBAC: clusterrole.rbac.authorization.k8s.io \"not-there\" not found")", R"("grants": [])",
+                            R"("message": "clusterrole.rbac.authorization.k8s.io \"not-there\" not found")", R"("namespace": "dev")"}) {
+    CHECK_MESSAGE(r.out.find(field) != std::string::npos, field);
+  }
+  CHECK(r.err.empty());
+}
+
+TEST_CASE("can-i --with-defaults: the default policy answers what the issue asks (issue 3)") {
+  rbacq::test::TempDir dir;
+  const std::string path = dir.write("bindings.yaml", R"(apiVersion: rbac.authorization.k8s.io/v1
+kind: RoleBinding
+metadata: {name: viewers, namespace: dev}
+roleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: view}
+subjects: [{kind: User, name: viewer}]
+---
+apiVersion: rbac.authorization.k8s.io/v1
+kind: RoleBinding
+metadata: {name: editors, namespace: dev}
+roleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: edit}
+subjects: [{kind: User, name: editor}]
+)");
+  const auto ask = [&](std::vector<std::string> args) {
+    args.emplace_back("--with-defaults");
+    return run_rbacq(with(std::move(args), path)).exit_code;
+  };
+  CHECK(ask({"can-i", "get", "secrets", "-n", "dev", "--as", "viewer"}) == 1);
+  CHECK(ask({"can-i", "get", "pods", "-n", "dev", "--as", "viewer"}) == 0);
+  CHECK(ask({"can-i", "impersonate", "serviceaccounts", "-n", "dev", "--as", "editor"}) == 0);
+  CHECK(ask({"can-i", "create", "pods", "--subresource", "exec", "-n", "dev", "--as", "editor"}) == 0);
+  CHECK(ask({"can-i", "get", "/healthz", "--as", "system:anonymous"}) == 0);
+  CHECK(ask({"can-i", "get", "/version", "--as", "system:anonymous"}) == 0);
+  CHECK(ask({"can-i", "get", "/api", "--as", "system:anonymous"}) == 1);
+  // Without the defaults, view and edit do not exist.
+  CHECK(run_rbacq(with({"can-i", "get", "pods", "-n", "dev", "--as", "viewer"}, path)).exit_code == 1);
+}

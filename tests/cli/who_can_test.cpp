@@ -1,0 +1,105 @@
+// SPDX-License-Identifier: Apache-2.0
+// `rbacq who-can` end to end (issue 3).
+#include <doctest/doctest.h>
+
+#include "test_support.hpp"
+
+using rbacq::test::run_rbacq;
+using rbacq::test::source_path;
+
+TEST_CASE("who-can: the kubeadm incident, system:masters first") {
+  const std::string kubeadm = source_path("fixtures/clusters/kubeadm");
+  const auto r = run_rbacq({"who-can", "get", "secrets", "-n", "kube-system", "-f", kubeadm});
+  CHECK(r.exit_code == 0);
+  CHECK(r.err.empty());
+  const std::string crb = kubeadm + "/cluster-admin.yaml:23:1";
+  const std::string sa = kubeadm + "/admin-serviceaccount.yaml:13:1";
+  CHECK(r.out == "who can get secrets in namespace kube-system:\n\n"
+                 "SUBJECT                           SCOPE         GRANTED BY                                                                   AT\n"
+                 "Group system:masters              everywhere    privileged group: allowed before RBAC, no binding revokes it\n"
+                 "                                  cluster-wide  ClusterRoleBinding cluster-admin → ClusterRole cluster-admin, rule 1         " +
+                     crb +
+                     "\n"
+                     "ServiceAccount kube-system/admin  cluster-wide  ClusterRoleBinding add-on-cluster-admin → ClusterRole cluster-admin, rule 1  " +
+                     sa +
+                     "\n\n"
+                     "Group system:masters: identities whose credential carries this group (a client certificate with O=system:masters): "
+                     "allowed everything before RBAC\n");
+}
+
+TEST_CASE("who-can: groups with their members, RoleBindings only in their namespace") {
+  rbacq::test::TempDir dir;
+  const std::string path = dir.write("rbac.yaml", R"(apiVersion: v1
+kind: ServiceAccount
+metadata: {name: builder, namespace: ci}
+---
+apiVersion: v1
+kind: ServiceAccount
+metadata: {name: default, namespace: ci}
+---
+apiVersion: rbac.authorization.k8s.io/v1
+kind: ClusterRole
+metadata: {name: pod-creator}
+rules: [{apiGroups: [""], resources: [pods], verbs: [create]}]
+---
+apiVersion: rbac.authorization.k8s.io/v1
+kind: RoleBinding
+metadata: {name: ci-creates, namespace: ci}
+roleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: pod-creator}
+subjects: [{kind: Group, name: "system:serviceaccounts:ci", apiGroup: rbac.authorization.k8s.io}]
+)");
+  auto r = run_rbacq({"-o", "json", "who-can", "create", "pods", "-n", "ci", "-f", path});
+  CHECK(r.exit_code == 0);
+  CHECK(r.out.find(R"("name": "system:serviceaccounts:ci")") != std::string::npos);
+  CHECK(r.out.find(R"("description": "every service account of namespace ci, including ones created later")") != std::string::npos);
+  CHECK(r.out.find("\"serviceAccounts\": [\n          \"ci/builder\",\n          \"ci/default\"\n        ]") != std::string::npos);
+  CHECK(r.out.find(R"("scope": "ci")") != std::string::npos);
+  r = run_rbacq({"-o", "json", "who-can", "create", "pods", "-n", "prod", "-f", path});
+  CHECK(r.out.find("system:serviceaccounts:ci") == std::string::npos);
+  r = run_rbacq({"who-can", "create", "pods", "-A", "-f", path});
+  CHECK(r.out.find("system:serviceaccounts:ci") == std::string::npos);  // no namespace: ClusterRoleBindings only
+}
+
+TEST_CASE("who-can: the escalation verbs and special resources resolve") {
+  rbacq::test::TempDir dir;
+  const std::string path = dir.write("rbac.yaml", R"(apiVersion: rbac.authorization.k8s.io/v1
+kind: ClusterRole
+metadata: {name: escalators}
+rules:
+- {apiGroups: [rbac.authorization.k8s.io], resources: [clusterroles], verbs: [bind], resourceNames: [cluster-admin]}
+- {apiGroups: [""], resources: [groups, users], verbs: [impersonate]}
+---
+apiVersion: rbac.authorization.k8s.io/v1
+kind: ClusterRoleBinding
+metadata: {name: escalators}
+roleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: escalators}
+subjects: [{kind: User, name: mallory, apiGroup: rbac.authorization.k8s.io}]
+)");
+  CHECK(run_rbacq({"who-can", "bind", "clusterroles/cluster-admin", "-f", path}).out.find("User mallory") != std::string::npos);
+  CHECK(run_rbacq({"who-can", "bind", "clusterroles/view", "-f", path}).out.find("User mallory") == std::string::npos);
+  CHECK(run_rbacq({"who-can", "impersonate", "groups", "-f", path}).out.find("User mallory") != std::string::npos);
+  CHECK(run_rbacq({"who-can", "impersonate", "users", "-f", path}).out.find("User mallory") != std::string::npos);
+}
+
+TEST_CASE("who-can: missing roles in scope are warnings and JSON errors") {
+  rbacq::test::TempDir dir;
+  const std::string path = dir.write("rbac.yaml", R"(apiVersion: rbac.authorization.k8s.io/v1
+kind: ClusterRoleBinding
+metadata: {name: dangling}
+roleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: gone}
+subjects: [{kind: User, name: x, apiGroup: rbac.authorization.k8s.io}]
+)");
+  const auto r = run_rbacq({"who-can", "get", "pods", "-f", path});
+  CHECK(r.exit_code == 0);
+  CHECK(r.err.find("[rbac-missing-role]") != std::string::npos);
+  const auto json = run_rbacq({"-o", "json", "who-can", "get", "pods", "-f", path});
+  CHECK(json.out.find(R"("message": "clusterrole.rbac.authorization.k8s.io \"gone\" not found")") != std::string::npos);
+}
+
+TEST_CASE("who-can: usage errors") {
+  CHECK(run_rbacq({"who-can", "get", "pods"}).exit_code == 2);
+  CHECK(run_rbacq({"who-can", "get", "--with-defaults"}).exit_code == 2);
+  const auto r = run_rbacq({"who-can", "get", "deploymnets", "--with-defaults"});
+  CHECK(r.exit_code == 2);
+  CHECK(r.err.find("did you mean: deployments.apps?") != std::string::npos);
+}

@@ -289,7 +289,7 @@ CLI::App* add_can_i_command(CLI::App& app, CanIOptions& options) {
 }
 
 int run_can_i(const CLI::App& command, const CanIOptions& options, const OutputOptions& output) {
-  if (options.as.empty()) {
+  if (command.count("--as") == 0) {
     return report_usage_error({"usage", Severity::error, {}, "say whose access to check with --as USER: offline there is no current user",
                                {{{}, "for example --as alice --as-group developers, or --as system:serviceaccount:NS:NAME"}}});
   }

@@ -14,14 +14,11 @@
 namespace rbacq::analyzer::rbac {
 namespace {
 
-std::string index_key(std::string_view ns, std::string_view verb, std::string_view group, std::string_view resource) {
-  std::string key;
-  key.reserve(ns.size() + verb.size() + group.size() + resource.size() + 3);
-  key.append(ns).push_back('\0');
-  key.append(verb).push_back('\0');
-  key.append(group).push_back('\0');
-  key.append(resource);
-  return key;
+std::uint64_t rule_key(std::string_view verb, std::string_view group, std::string_view resource) {
+  const std::hash<std::string_view> h;
+  std::uint64_t seed = h(verb);
+  for (const std::string_view part : {group, resource}) seed ^= h(part) + 0x9e3779b97f4a7c15ULL + (seed << 6U) + (seed >> 2U);
+  return seed;
 }
 
 /// The API server's NotFound wording for a role that is not there.
@@ -94,12 +91,23 @@ Authorizer::Authorizer(const Model& model) {
     else namespace_bindings_[b->meta.namespace_].push_back(index);
     index_rules(index);
   }
+  for (auto& [ns, rules] : resource_index_) {
+    std::sort(rules.begin(), rules.end(), [](const HashedRule& a, const HashedRule& b) {
+      return std::tie(a.key, a.ref.binding, a.ref.rule) < std::tie(b.key, b.ref.binding, b.ref.rule);
+    });
+    rules.erase(std::unique(rules.begin(), rules.end(),
+                            [](const HashedRule& a, const HashedRule& b) {
+                              return a.key == b.key && a.ref.binding == b.ref.binding && a.ref.rule == b.ref.rule;
+                            }),
+                rules.end());
+  }
 }
 
 void Authorizer::index_rules(std::size_t binding_index) {
   const ResolvedBinding& rb = bindings_[binding_index];
   if (rb.role == nullptr) return;
   const std::string_view ns = rb.binding->cluster ? std::string_view{} : std::string_view(rb.binding->meta.namespace_);
+  std::vector<HashedRule>& index = resource_index_[ns];
   for (std::size_t i = 0; i < rb.role->rules.size(); ++i) {
     const PolicyRule& rule = rb.role->rules[i];
     // Only ClusterRoleBindings ever see a non-resource request (its namespace is "").
@@ -108,11 +116,7 @@ void Authorizer::index_rules(std::size_t binding_index) {
     }
     for (const std::string& verb : rule.verbs) {
       for (const std::string& group : rule.api_groups) {
-        for (const std::string& resource : rule.resources) {
-          std::vector<RuleRef>& refs = resource_index_[index_key(ns, verb, group, resource)];
-          // A rule that lists the same verb, group or resource twice is indexed once.
-          if (refs.empty() || refs.back().binding != binding_index || refs.back().rule != i) refs.push_back({binding_index, i});
-        }
+        for (const std::string& resource : rule.resources) index.push_back({rule_key(verb, group, resource), {binding_index, i}});
       }
     }
   }
@@ -126,6 +130,9 @@ const std::vector<std::size_t>& Authorizer::bindings_in(std::string_view namespa
 }
 
 void Authorizer::collect(std::string_view namespace_, const RequestAttributes& request, std::vector<RuleRef>& out) const {
+  const auto found = resource_index_.find(namespace_);
+  if (found == resource_index_.end()) return;
+  const std::vector<HashedRule>& index = found->second;
   const std::string combined = request.combined_resource();
   std::vector<std::string_view> resources{combined, "*"};
   const std::string star_sub = "*/" + request.subresource;
@@ -133,10 +140,10 @@ void Authorizer::collect(std::string_view namespace_, const RequestAttributes& r
   for (const std::string_view verb : {std::string_view(request.verb), std::string_view("*")}) {
     for (const std::string_view group : {std::string_view(request.api_group), std::string_view("*")}) {
       for (const std::string_view resource : resources) {
-        const auto it = resource_index_.find(index_key(namespace_, verb, group, resource));
-        if (it == resource_index_.end()) continue;
-        for (const RuleRef& ref : it->second) {
-          if (rule_allows(request, bindings_[ref.binding].role->rules[ref.rule])) out.push_back(ref);
+        const std::uint64_t key = rule_key(verb, group, resource);
+        auto it = std::lower_bound(index.begin(), index.end(), key, [](const HashedRule& r, std::uint64_t k) { return r.key < k; });
+        for (; it != index.end() && it->key == key; ++it) {
+          if (rule_allows(request, bindings_[it->ref.binding].role->rules[it->ref.rule])) out.push_back(it->ref);
         }
       }
     }

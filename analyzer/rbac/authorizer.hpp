@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -102,6 +103,12 @@ class Authorizer {
     std::size_t binding;
     std::size_t rule;
   };
+  /// A rule under the hash of one (verb, group, resource) it names. Lookups re-check every
+  /// candidate with rule_allows, so a hash collision costs a check, never a wrong answer.
+  struct HashedRule {
+    std::uint64_t key;
+    RuleRef ref;
+  };
   void index_rules(std::size_t binding_index);
   void collect(std::string_view namespace_, const RequestAttributes& request, std::vector<RuleRef>& out) const;
   [[nodiscard]] const std::vector<std::size_t>& bindings_in(std::string_view namespace_) const;
@@ -109,8 +116,8 @@ class Authorizer {
   std::vector<ResolvedBinding> bindings_;
   std::vector<std::size_t> cluster_bindings_;  // indexes into bindings_
   std::unordered_map<std::string, std::vector<std::size_t>> namespace_bindings_;
-  /// "NS\0VERB\0GROUP\0RESOURCE" → rules: NS is "" for ClusterRoleBindings.
-  std::unordered_map<std::string, std::vector<RuleRef>> resource_index_;
+  /// Namespace ("" for ClusterRoleBindings; views into the model) → rules sorted by key.
+  std::unordered_map<std::string_view, std::vector<HashedRule>> resource_index_;
   std::vector<RuleRef> non_resource_rules_;  // ClusterRoleBinding rules with nonResourceURLs
 };
 

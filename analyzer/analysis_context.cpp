@@ -1,6 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "analyzer/analysis_context.hpp"
 
+#include <map>
+
+#include <fmt/format.h>
+
 #include "analyzer/catalogue/default_policy.hpp"
 #include "analyzer/rbac/aggregation.hpp"
 
@@ -16,25 +20,36 @@ AnalysisContext::AnalysisContext(LoadResult loaded, const AnalysisOptions& optio
 
 namespace {
 
-/// Namespaced objects without a namespace land in the one kubectl would apply them to.
-void default_namespaces(Model& model, const std::string& ns) {
+/// Namespaced objects without a namespace land in the one kubectl would apply them to; one
+/// note per file says so, at the first such object.
+void default_namespaces(Model& model, const std::string& ns, Diagnostics& diagnostics) {
   if (ns.empty()) return;
+  std::map<FilePath, std::pair<SourceLocation, std::size_t>> per_file;
   const auto fill = [&](ObjectMeta& meta) {
     if (!meta.namespace_.empty()) return;
     meta.namespace_ = ns;
     model.namespaces_seen.insert(ns);
+    auto& [first, count] = per_file[meta.loc.file];
+    if (count++ == 0 || meta.loc < first) first = meta.loc;
   };
   for (Role& r : model.roles) if (!r.cluster) fill(r.meta);
   for (Binding& b : model.bindings) if (!b.cluster) fill(b.meta);
   for (ServiceAccount& sa : model.service_accounts) fill(sa.meta);
   for (Secret& s : model.secrets) fill(s.meta);
   for (Workload& w : model.workloads) fill(w.meta);
+  for (const auto& [file, first_and_count] : per_file) {
+    const auto& [first, count] = first_and_count;
+    diagnostics.add("input-namespace", Severity::note, first,
+                    fmt::format("{} namespaced object{} in this file {} no namespace: taken to be in namespace '{}', as kubectl "
+                                "apply would (choose another with --default-namespace NS)",
+                                count, count == 1 ? "" : "s", count == 1 ? "has" : "have", ns));
+  }
 }
 
 }  // namespace
 
 void AnalysisContext::resolve() {
-  default_namespaces(loaded_.model, options_.default_namespace);
+  default_namespaces(loaded_.model, options_.default_namespace, loaded_.diagnostics);
   if (options_.with_defaults) defaults_added_ = catalogue::add_default_policy(loaded_.model, loaded_.diagnostics);
   // The aggregation controller runs in every cluster: aggregated roles are empty in manifests.
   rbac::aggregate_cluster_roles(loaded_.model.roles, loaded_.diagnostics);

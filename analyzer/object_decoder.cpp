@@ -35,8 +35,11 @@ LabelSelector read_selector(ObjectReader& r, NodeId node) {
   return s;
 }
 
+void check_rules(ObjectReader& r, const Role& role);
+
 void read_role(ObjectReader& r, NodeId node, Role& role) {
   r.for_each_mapping(node, "rules", [&](NodeId rule) { role.rules.push_back(read_rule(r, rule)); });
+  if (r.ok()) check_rules(r, role);
   if (!role.cluster) return;
   if (const auto agg = r.mapping(node, "aggregationRule")) {
     AggregationRule a;
@@ -48,11 +51,31 @@ void read_role(ObjectReader& r, NodeId node, Role& role) {
 
 /// What API validation (pkg/apis/rbac/validation) would refuse: such a binding never exists in
 /// a cluster. It is kept, with a warning, so that the analysis shows what the manifest says.
+void report_invalid(ObjectReader& r, const SourceLocation& loc, std::string message) {
+  r.diagnostics().add(Diagnostic{"input-invalid", Severity::warning, loc, "the API server rejects this: " + std::move(message), {}});
+}
+
+/// ValidatePolicyRule: what a rule of a Role or ClusterRole must look like to be stored.
+void check_rules(ObjectReader& r, const Role& role) {
+  for (const PolicyRule& rule : role.rules) {
+    if (rule.verbs.empty()) {
+      report_invalid(r, rule.loc, "a rule needs 'verbs'; this one grants nothing");
+    } else if (!rule.non_resource_urls.empty()) {
+      if (!role.cluster) {
+        report_invalid(r, rule.loc, "a Role cannot have 'nonResourceURLs' (only ClusterRoles bound by ClusterRoleBindings grant them)");
+      } else if (!rule.api_groups.empty() || !rule.resources.empty() || !rule.resource_names.empty()) {
+        report_invalid(r, rule.loc, "a rule cannot apply to both resources and 'nonResourceURLs'; write two rules");
+      }
+    } else if (rule.api_groups.empty() || rule.resources.empty()) {
+      report_invalid(r, rule.loc,
+                     fmt::format("a rule for resources needs 'apiGroups' and 'resources' ({}); this one grants nothing",
+                                 rule.api_groups.empty() ? "apiGroups: [\"\"] is the core group" : "resources is empty"));
+    }
+  }
+}
+
 void check_binding(ObjectReader& r, const Binding& b) {
-  const auto invalid = [&](const SourceLocation& loc, std::string message) {
-    r.diagnostics().add(Diagnostic{"input-invalid", Severity::warning, loc,
-                                   "the API server rejects this: " + std::move(message), {}});
-  };
+  const auto invalid = [&](const SourceLocation& loc, std::string message) { report_invalid(r, loc, std::move(message)); };
   if (b.role_ref.kind != "Role" && b.role_ref.kind != "ClusterRole") {
     invalid(b.role_ref.loc, fmt::format("roleRef.kind must be Role or ClusterRole, not '{}'", b.role_ref.kind));
   } else if (b.cluster && b.role_ref.kind == "Role") {

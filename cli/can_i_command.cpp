@@ -46,7 +46,7 @@ constexpr const char* kExitHelp =
 
 std::string groups_text(const UserInfo& user) {
   std::vector<std::string> groups;
-  for (const auto& g : user.groups) groups.push_back(printable(g));
+  for (const auto& g : user.groups) groups.push_back(g.empty() ? std::string("\"\"") : printable(g));
   return groups.empty() ? std::string("no groups") : fmt::format("groups {}", fmt::join(groups, ", "));
 }
 
@@ -58,7 +58,7 @@ void print_notes(const std::vector<std::string>& notes) {
 void print_problems(const analyzer::AnalysisContext& context, const std::vector<const analyzer::rbac::ResolvedBinding*>& errors,
                     bool color) {
   std::vector<Diagnostic> all = context.diagnostics().sorted();
-  for (const auto* e : errors) all.push_back(resolution_diagnostic(*e));
+  for (const auto* e : errors) all.push_back(resolution_diagnostic(*e, context.options().with_defaults));
   const std::string text = render_text(all, color);
   std::fwrite(text.data(), 1, text.size(), stderr);
 }
@@ -252,10 +252,6 @@ std::string rules_json(const analyzer::AnalysisContext& context, const UserInfo&
 
 int run_list(const CLI::App& command, const CanIOptions& options, const OutputOptions& output,
              const analyzer::AnalysisContext& context, const UserInfo& user) {
-  if (options.request.all_namespaces || options.quiet || !options.request.subresource.empty() || !options.request.verb.empty()) {
-    return report_usage_error({"usage", Severity::error, {}, "--list takes no VERB or TYPE, and no -A, -q or --subresource: it lists "
-                                                             "what the user may do in one namespace (-n)", {}});
-  }
   const std::string ns = command.count("--namespace") != 0 ? options.request.namespace_ : options.input.default_namespace;
   const analyzer::rbac::RulesReview review = context.authorizer().rules_for(user, ns);
   if (output.format == Format::json) {
@@ -263,7 +259,7 @@ int run_list(const CLI::App& command, const CanIOptions& options, const OutputOp
     std::fwrite(json.data(), 1, json.size(), stdout);
   } else {
     print_problems(context, review.errors, output.color);
-    if (review.privileged) std::printf("note: %s; the rules below are only RBAC's\n", privileged_text().c_str());
+    if (review.privileged) std::fprintf(stderr, "rbacq: note: %s; the rules below are only RBAC's\n", privileged_text().c_str());
     const std::string table = rules_table(review, !options.no_headers);
     std::fwrite(table.data(), 1, table.size(), stdout);
   }
@@ -289,41 +285,60 @@ CLI::App* add_can_i_command(CLI::App& app, CanIOptions& options) {
 }
 
 int run_can_i(const CLI::App& command, const CanIOptions& options, const OutputOptions& output) {
+  if (options.list) {
+    if (options.request.all_namespaces || options.quiet || !options.request.subresource.empty() || !options.request.verb.empty()) {
+      return report_usage_error({"usage", Severity::error, {}, "--list takes no VERB or TYPE, and no -A, -q or --subresource: it lists "
+                                                               "what the user may do in one namespace (-n)", {}}, output);
+    }
+  } else if (options.request.verb.empty() || options.request.target.empty()) {
+    return report_usage_error({"usage", Severity::error, {}, "can-i needs VERB and TYPE[/NAME] or /URL (or --list)",
+                               {{{}, "for example: rbacq can-i get secrets -n kube-system --as alice -f manifests/"}}}, output);
+  }
   if (command.count("--as") == 0) {
     return report_usage_error({"usage", Severity::error, {}, "say whose access to check with --as USER: offline there is no current user",
-                               {{{}, "for example --as alice --as-group developers, or --as system:serviceaccount:NS:NAME"}}});
+                               {{{}, "for example --as alice --as-group developers, or --as system:serviceaccount:NS:NAME"}}}, output);
   }
   if (options.input.paths.empty() && !options.input.with_defaults) {
     return report_usage_error({"usage", Severity::error, {}, "no input: give the manifests with -f PATH (files, directories, or - for "
-                                                             "standard input), or ask about the default policy with --with-defaults", {}});
+                                                             "standard input), or ask about the default policy with --with-defaults", {}}, output);
   }
   const auto analysis = analysis_options(options.input);
-  if (!analysis) return report_usage_error(analysis.error());
-  if (!options.list && (options.request.verb.empty() || options.request.target.empty())) {
-    return report_usage_error({"usage", Severity::error, {}, "can-i needs VERB and TYPE[/NAME] or /URL (or --list)", {}});
+  if (!analysis) return report_usage_error(analysis.error(), output);
+  std::vector<std::string> notes;
+  if (options.as.starts_with(analyzer::rbac::kServiceAccountPrefix) && !analyzer::rbac::split_service_account_username(options.as)) {
+    notes.push_back(fmt::format("'{}' is not a valid service-account name (system:serviceaccount:NAMESPACE:NAME): it is asked as a "
+                                "plain user of that name, without service-account groups",
+                                options.as));
   }
 
   const analyzer::AnalysisContext context(options.input.paths, *analysis);
   const UserInfo user = options.exact_groups ? UserInfo{options.as, options.as_groups}
                                              : analyzer::rbac::authenticated_user(options.as, options.as_groups);
-  if (options.list) return run_list(command, options, output, context, user);
+  if (options.list) {
+    if (output.format == Format::text) print_notes(notes);
+    return run_list(command, options, output, context, user);
+  }
 
   const auto built = analyzer::rbac::build_request(request_spec(command, options.request, options.input), context.catalogue());
-  if (!built) return report_usage_error(built.error());
+  if (!built) return report_usage_error(built.error(), output);
+  notes.insert(notes.end(), built->notes.begin(), built->notes.end());
   const Decision decision = context.authorizer().authorize(user, built->attributes);
   const int answer = decision.allowed() ? kExitOk : kExitFindings;
   const int code = context.diagnostics().has_errors() ? kExitError : answer;
   if (options.quiet) return code;
 
   if (output.format == Format::json) {
-    const std::string json = decision_json(context, user, built->attributes, decision, built->notes);
+    const std::string json = decision_json(context, user, built->attributes, decision, notes);
     std::fwrite(json.data(), 1, json.size(), stdout);
     return code;
   }
-  print_notes(built->notes);
+  print_notes(notes);
   print_problems(context, decision.errors, output.color);
   if (decision.via == Via::privileged_group) {
-    std::printf("yes - %s\n", privileged_text().c_str());
+    // stdout stays "yes" for scripts, as kubectl prints it; the reason goes with the notes.
+    std::fprintf(stderr, "rbacq: note: %s\n", privileged_text().c_str());
+    std::fflush(stderr);
+    std::printf("yes\n");
   } else if (decision.allowed()) {
     std::printf("yes\n");
   } else if (!decision.errors.empty()) {

@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "cli/output.hpp"
+#include "support/json_writer.hpp"
 #include "support/printable.hpp"
 
 namespace rbacq::cli {
@@ -84,9 +85,27 @@ analyzer::rbac::RequestSpec request_spec(const CLI::App& command, const RequestO
   return spec;
 }
 
-int report_usage_error(const Diagnostic& error) {
+int report_usage_error(const Diagnostic& error, const OutputOptions& output) {
   std::fprintf(stderr, "rbacq: error: %s\n", printable(error.message).c_str());
   for (const Note& n : error.notes) std::fprintf(stderr, "rbacq: note: %s\n", printable(n.message).c_str());
+  if (output.format == Format::json) {
+    JsonWriter w;
+    w.begin_object();
+    w.key("schema");
+    w.value("rbacq/v1");
+    w.key("error");
+    w.begin_object();
+    w.key("message");
+    w.value(error.message);
+    w.key("notes");
+    w.begin_array();
+    for (const Note& n : error.notes) w.value(n.message);
+    w.end_array();
+    w.end_object();
+    w.end_object();
+    const std::string json = w.str();
+    std::fwrite(json.data(), 1, json.size(), stdout);
+  }
   return kExitError;
 }
 

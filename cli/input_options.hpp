@@ -12,6 +12,7 @@
 
 #include "analyzer/analysis_context.hpp"
 #include "analyzer/rbac/request_builder.hpp"
+#include "cli/output.hpp"
 
 namespace rbacq::cli {
 
@@ -45,8 +46,9 @@ void add_request_options(CLI::App& command, RequestOptions& options);
 [[nodiscard]] analyzer::rbac::RequestSpec request_spec(const CLI::App& command, const RequestOptions& options,
                                                        const InputOptions& input);
 
-/// Prints a usage error (and its notes) to stderr as `rbacq: error: …`; returns kExitError.
-int report_usage_error(const Diagnostic& error);
+/// Prints a usage error (and its notes) to stderr as `rbacq: error: …`, and with -o json also
+/// {"schema":"rbacq/v1","error":{"message","notes"}} on stdout; returns kExitError.
+int report_usage_error(const Diagnostic& error, const OutputOptions& output);
 
 /// Help text shared by can-i and who-can about how the request is read.
 extern const char* const kRequestHelp;

@@ -3,6 +3,7 @@
 
 #include <fmt/format.h>
 
+#include "analyzer/catalogue/default_policy.hpp"
 #include "analyzer/rbac/rule_match.hpp"
 #include "analyzer/rbac/subject_match.hpp"
 #include "support/printable.hpp"
@@ -91,13 +92,29 @@ std::vector<Note> grant_notes(const analyzer::rbac::Grant& grant) {
   return notes;
 }
 
-Diagnostic resolution_diagnostic(const analyzer::rbac::ResolvedBinding& binding) {
+Diagnostic resolution_diagnostic(const analyzer::rbac::ResolvedBinding& binding, bool with_defaults) {
   const Binding& b = *binding.binding;
-  return Diagnostic{"rbac-missing-role", Severity::warning, b.role_ref.loc,
-                    fmt::format("{} refers to {} '{}', which is not defined: {}; it grants nothing until it exists (not a "
-                                "deny: other bindings still count)",
-                                describe_binding(b), printable(b.role_ref.kind), printable(b.role_ref.name), printable(binding.error)),
-                    {}};
+  Diagnostic d{"rbac-missing-role", Severity::warning, b.role_ref.loc, {}, {}};
+  if (b.cluster && b.role_ref.kind == "Role") {
+    d.message = fmt::format("{} refers to a Role ('{}'): a ClusterRoleBinding can only use a ClusterRole, so it grants nothing "
+                            "(the API server rejects it; not a deny: other bindings still count)",
+                            describe_binding(b), printable(b.role_ref.name));
+    return d;
+  }
+  if (b.role_ref.kind != "Role" && b.role_ref.kind != "ClusterRole") {
+    d.message = fmt::format("{} refers to a '{}', which is not a role kind: it grants nothing ({})", describe_binding(b),
+                            printable(b.role_ref.kind), printable(binding.error));
+    return d;
+  }
+  d.message = fmt::format("{} refers to {} '{}', which is not defined: {}; it grants nothing until it exists (not a deny: other "
+                          "bindings still count)",
+                          describe_binding(b), printable(b.role_ref.kind), printable(b.role_ref.name), printable(binding.error));
+  if (!with_defaults && analyzer::catalogue::is_default_role(b.role_ref.kind == "ClusterRole", b.meta.namespace_, b.role_ref.name)) {
+    d.notes.push_back({b.role_ref.loc, fmt::format("'{}' is part of Kubernetes' default policy, which every cluster has: add "
+                                                   "--with-defaults to include it",
+                                                   printable(b.role_ref.name))});
+  }
+  return d;
 }
 
 void write_location(JsonWriter& w, const SourceLocation& loc) {

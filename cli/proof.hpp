@@ -29,8 +29,9 @@ namespace rbacq::cli {
 /// The chain of one grant as note lines: subject → binding → role → rule, each at its location.
 [[nodiscard]] std::vector<Note> grant_notes(const analyzer::rbac::Grant& grant);
 
-/// A resolution error as a warning diagnostic [rbac-missing-role] at the binding's roleRef.
-[[nodiscard]] Diagnostic resolution_diagnostic(const analyzer::rbac::ResolvedBinding& binding);
+/// A resolution error as a warning diagnostic [rbac-missing-role] at the binding's roleRef,
+/// with a hint to use --with-defaults when the role is a default one and they are not loaded.
+[[nodiscard]] Diagnostic resolution_diagnostic(const analyzer::rbac::ResolvedBinding& binding, bool with_defaults);
 
 /// JSON: {"subject":{…},"binding":{…},"role":{…},"rule":{…},"scope":NS|null}.
 void write_grant(JsonWriter& w, const analyzer::rbac::Grant& grant);

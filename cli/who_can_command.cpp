@@ -50,15 +50,10 @@ std::string who_can_text(const analyzer::AnalysisContext& context, const analyze
   std::vector<std::array<std::string, 4>> rows{{"SUBJECT", "SCOPE", "GRANTED BY", "AT"}};
   std::vector<std::string> group_lines;
   for (const WhoCanSubject& s : result.subjects) {
-    std::string subject = describe_subject(s.subject);
-    if (s.privileged) {
-      rows.push_back({subject, "everywhere", "privileged group: allowed before RBAC, no binding revokes it", ""});
-      subject.clear();
-    }
-    for (const Grant& g : s.grants) {
-      rows.push_back({subject, scope_text(g), granted_by(g), printable(to_string(g.binding().meta.loc))});
-      subject.clear();
-    }
+    // The subject on every row, so that grep finds all of its grants.
+    const std::string subject = describe_subject(s.subject);
+    if (s.privileged) rows.push_back({subject, "everywhere", "privileged group: allowed before RBAC, no binding revokes it", ""});
+    for (const Grant& g : s.grants) rows.push_back({subject, scope_text(g), granted_by(g), printable(to_string(g.binding().meta.loc))});
     if (s.subject.kind == "Group") {
       const auto members = analyzer::rbac::group_members(s.subject.name, context.model());
       if (members.description.empty()) continue;
@@ -159,13 +154,13 @@ CLI::App* add_who_can_command(CLI::App& app, WhoCanOptions& options) {
 int run_who_can(const CLI::App& command, const WhoCanOptions& options, const OutputOptions& output) {
   if (options.input.paths.empty() && !options.input.with_defaults) {
     return report_usage_error({"usage", Severity::error, {}, "no input: give the manifests with -f PATH (files, directories, or - for "
-                                                             "standard input), or ask about the default policy with --with-defaults", {}});
+                                                             "standard input), or ask about the default policy with --with-defaults", {}}, output);
   }
   const auto analysis = analysis_options(options.input);
-  if (!analysis) return report_usage_error(analysis.error());
+  if (!analysis) return report_usage_error(analysis.error(), output);
   const analyzer::AnalysisContext context(options.input.paths, *analysis);
   const auto built = analyzer::rbac::build_request(request_spec(command, options.request, options.input), context.catalogue());
-  if (!built) return report_usage_error(built.error());
+  if (!built) return report_usage_error(built.error(), output);
   const WhoCanResult result = context.authorizer().who_can(built->attributes);
   const int code = context.diagnostics().has_errors() ? kExitError : kExitOk;
 
@@ -176,7 +171,7 @@ int run_who_can(const CLI::App& command, const WhoCanOptions& options, const Out
   }
   for (const std::string& n : built->notes) std::fprintf(stderr, "rbacq: note: %s\n", printable(n).c_str());
   std::vector<Diagnostic> problems = context.diagnostics().sorted();
-  for (const auto* e : result.errors) problems.push_back(resolution_diagnostic(*e));
+  for (const auto* e : result.errors) problems.push_back(resolution_diagnostic(*e, context.options().with_defaults));
   const std::string text = render_text(problems, output.color);
   std::fwrite(text.data(), 1, text.size(), stderr);
   const std::string table = who_can_text(context, built->attributes, result);

@@ -8,6 +8,7 @@
 #include <set>
 
 #include "analyzer/catalogue/builtin_resources.hpp"
+#include "support/edit_distance.hpp"
 
 namespace rbacq::analyzer::catalogue {
 namespace {
@@ -67,21 +68,6 @@ ApiResource from_crd(const CustomResourceDefinition& crd) {
   return r;
 }
 
-/// Edit distance with transpositions (optimal string alignment), for "did you mean".
-std::size_t distance(std::string_view a, std::string_view b) {
-  std::vector<std::vector<std::size_t>> d(a.size() + 1, std::vector<std::size_t>(b.size() + 1));
-  for (std::size_t i = 0; i <= a.size(); ++i) d[i][0] = i;
-  for (std::size_t j = 0; j <= b.size(); ++j) d[0][j] = j;
-  for (std::size_t i = 1; i <= a.size(); ++i) {
-    for (std::size_t j = 1; j <= b.size(); ++j) {
-      const std::size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
-      d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost});
-      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
-    }
-  }
-  return d[a.size()][b.size()];
-}
-
 bool names_match(const ApiResource& r, std::string_view wanted) {
   if (lower(r.name) == wanted || r.singular == wanted || lower(r.kind) == wanted) return !r.name.empty();
   return std::any_of(r.short_names.begin(), r.short_names.end(), [&](const std::string& s) { return lower(s) == wanted; });
@@ -120,7 +106,7 @@ ApiCatalogue::ApiCatalogue(int minor, const std::vector<CustomResourceDefinition
                                  [&](const ApiResource& x) { return x.group == r.group && x.name == r.name; });
     if (it == resources_.end()) {
       resources_.push_back(std::move(r));
-    } else {  // a later row adds subresources of a newer release
+    } else {  // a later row adds subresources (of a newer release, or the kubelet's)
       for (auto& sub : r.subresources) it->subresources.push_back(std::move(sub));
     }
   }
@@ -182,7 +168,7 @@ ApiCatalogue::Lookup ApiCatalogue::resolve(std::string_view type) const {
   std::set<std::string> close;
   for (const ApiResource& r : resources_) {
     const std::string qualified = r.qualified_name();
-    const std::size_t d = distance(name, r.name);
+    const std::size_t d = edit_distance(name, r.name);
     if (d <= std::max<std::size_t>(1, name.size() / 3) || (name.size() >= 3 && r.name.starts_with(name))) {
       close.insert(qualified);
     }

@@ -27,7 +27,12 @@ constexpr std::array kTable = {
     BuiltinResource{"", "limitranges", "LimitRange", "limits", true, kAll, "", 0, 0},
     BuiltinResource{"", "namespaces", "Namespace", "ns", false, "create delete get list patch update watch",
                     "finalize=update status=get,patch,update", 0, 0},
-    BuiltinResource{"", "nodes", "Node", "no", false, kAll, "proxy=create,delete,get,patch,update " "status=get,patch,update", 0, 0},
+    BuiltinResource{"", "nodes", "Node", "no", false, kAll, "proxy=create,delete,get,patch,update status=get,patch,update", 0, 0},
+    // What the kubelet asks the API server about (its authorization webhook): nodes/stats,
+    // nodes/metrics, … with the verb of the HTTP method (get, create, …).
+    BuiltinResource{"", "nodes", "Node", "no", false, kAll,
+                    "checkpoint=create,get configz=get healthz=get log=get metrics=get pods=get spec=get stats=create,get", 0, 0,
+                    true},
     BuiltinResource{"", "persistentvolumeclaims", "PersistentVolumeClaim", "pvc", true, kAll, kStatus, 0, 0},
     BuiltinResource{"", "persistentvolumes", "PersistentVolume", "pv", false, kAll, kStatus, 0, 0},
     BuiltinResource{"", "pods", "Pod", "po", true, kAll,

@@ -15,15 +15,33 @@ namespace rbacq::analyzer::catalogue {
 std::span<const EmbeddedText> embedded_texts();
 
 namespace {
+
 using Key = std::tuple<bool, std::string, std::string>;  // cluster-scoped, namespace, name
+
+void load_defaults(Model& defaults, Diagnostics& problems) {
+  for (const EmbeddedText& file : embedded_texts()) {
+    load_text(file.text, std::string(kBuiltinPrefix) + std::string(file.name), LoadLimits{}, defaults, problems);
+  }
+}
+
+}  // namespace
+
+bool is_default_role(bool cluster, std::string_view namespace_, std::string_view name) {
+  static const std::set<Key> names = [] {
+    Model defaults;
+    Diagnostics ignored;
+    load_defaults(defaults, ignored);
+    std::set<Key> out;
+    for (const Role& r : defaults.roles) out.emplace(r.cluster, r.cluster ? std::string() : r.meta.namespace_, r.meta.name);
+    return out;
+  }();
+  return names.contains(Key{cluster, cluster ? std::string() : std::string(namespace_), std::string(name)});
 }
 
 std::size_t add_default_policy(Model& model, Diagnostics& diagnostics) {
   Model defaults;
   Diagnostics problems;
-  for (const EmbeddedText& file : embedded_texts()) {
-    load_text(file.text, std::string(kBuiltinPrefix) + std::string(file.name), LoadLimits{}, defaults, problems);
-  }
+  load_defaults(defaults, problems);
   // The files are part of rbacq: a problem in them is a bug, not a user's input error.
   for (const Diagnostic& d : problems.items()) {
     if (d.severity == Severity::error) diagnostics.add(d);

@@ -18,4 +18,8 @@ inline constexpr std::string_view kBuiltinPrefix = "<built-in>/";
 /// number of default objects added.
 std::size_t add_default_policy(Model& model, Diagnostics& diagnostics);
 
+/// True when the default policy defines a ClusterRole (cluster) or a Role in `namespace_` with
+/// this name: a binding to it resolves once `--with-defaults` is given.
+[[nodiscard]] bool is_default_role(bool cluster, std::string_view namespace_, std::string_view name);
+
 }  // namespace rbacq::analyzer::catalogue

@@ -5,6 +5,8 @@
 
 #include <fmt/format.h>
 
+#include "support/edit_distance.hpp"
+
 namespace rbacq::analyzer::rbac {
 namespace {
 
@@ -34,10 +36,15 @@ void check_verb_and_subresource(const RequestSpec& spec, const ApiResource& r, c
   if (!spec.subresource.empty()) {
     const Subresource* sub = r.subresource(spec.subresource);
     if (sub == nullptr) {
-      notes.push_back(r.subresources.empty()
-                          ? fmt::format("{} has no subresources in Kubernetes 1.{}", what, minor)
-                          : fmt::format("{} has no subresource '{}' in Kubernetes 1.{} (it has: {})", what, spec.subresource,
-                                        minor, names_of(r.subresources)));
+      std::vector<std::string> names;
+      for (const Subresource& s : r.subresources) names.push_back(s.name);
+      const std::vector<std::string> close = close_names(spec.subresource, names);
+      std::string message = r.subresources.empty()
+                                ? fmt::format("{} has no subresources in Kubernetes 1.{}", what, minor)
+                                : fmt::format("{} has no subresource '{}' in Kubernetes 1.{} (it has: {})", what, spec.subresource,
+                                              minor, names_of(r.subresources));
+      if (!close.empty()) message += fmt::format("; did you mean '{}'?", close.front());
+      notes.push_back(std::move(message));
       verbs = nullptr;
     } else {
       verbs = &sub->verbs;
@@ -89,7 +96,20 @@ Result<BuiltRequest> build_request(const RequestSpec& spec, const catalogue::Api
     // Exactly as given: the authorizer sees these strings, whatever the API serves.
     a.api_group = *spec.api_group;
     a.resource = type;
-    a.namespace_ = spec.all_namespaces ? std::string() : requested_namespace;
+    const catalogue::ApiResource* known = catalogue.find(a.api_group, type);
+    // Without -n, a type the catalogue knows as cluster-scoped is asked with no namespace.
+    const bool cluster_scoped = known != nullptr && !known->namespaced && !spec.namespace_;
+    a.namespace_ = spec.all_namespaces || cluster_scoped ? std::string() : requested_namespace;
+    if (known == nullptr) {
+      const auto found = catalogue.resolve(type);
+      for (const catalogue::ApiResource* m : found.matches) {
+        if (m->group == a.api_group) {
+          out.notes.push_back(fmt::format("with --api-group, TYPE is taken literally: '{}' is not a resource name (did you mean "
+                                          "'{}'?)",
+                                          type, m->name));
+        }
+      }
+    }
     return out;
   }
 

@@ -368,6 +368,30 @@ TEST_CASE("bad input: bindings the API server would refuse are kept with a warni
   CHECK(r.model.bindings.size() == 1);
 }
 
+TEST_CASE("bad input: rules the API server would refuse are kept with a warning (issue 3)") {
+  const auto r = test::load(
+      "apiVersion: rbac.authorization.k8s.io/v1\nkind: Role\nmetadata: {name: r, namespace: dev}\nrules:\n"
+      "- {verbs: [get], resources: [pods]}\n"
+      "- {verbs: [get], nonResourceURLs: [/healthz]}\n"
+      "- {apiGroups: [''], resources: [pods]}\n"
+      "---\napiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRole\nmetadata: {name: c}\nrules:\n"
+      "- {verbs: [get], apiGroups: [''], resources: [pods], nonResourceURLs: [/metrics]}\n"
+      "- {verbs: [get], apiGroups: [''], resources: []}\n"
+      "- {verbs: [get], nonResourceURLs: [/metrics]}\n");
+  CHECK(test::lines(r.diagnostics) ==
+        Lines{"5:3: warning: the API server rejects this: a rule for resources needs 'apiGroups' and 'resources' (apiGroups: [\"\"] "
+              "is the core group); this one grants nothing [input-invalid]",
+              "6:3: warning: the API server rejects this: a Role cannot have 'nonResourceURLs' (only ClusterRoles bound by "
+              "ClusterRoleBindings grant them) [input-invalid]",
+              "7:3: warning: the API server rejects this: a rule needs 'verbs'; this one grants nothing [input-invalid]",
+              "13:3: warning: the API server rejects this: a rule cannot apply to both resources and 'nonResourceURLs'; write "
+              "two rules [input-invalid]",
+              "14:3: warning: the API server rejects this: a rule for resources needs 'apiGroups' and 'resources' (resources is "
+              "empty); this one grants nothing [input-invalid]"});
+  REQUIRE(r.model.roles.size() == 2);
+  CHECK(r.model.roles[0].rules.size() == 3);
+}
+
 TEST_CASE("bad input: problems per file are capped (#2)") {
   std::string text = "apiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRole\nmetadata: {name: r}\nrules:\n- verbs: [";
   for (int i = 0; i < 1000; ++i) text += "{}, ";

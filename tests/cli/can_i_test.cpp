@@ -137,8 +137,9 @@ TEST_CASE("can-i: a missing role is a warning and the reason of a no, never the 
 TEST_CASE("can-i: system:masters is allowed before RBAC, and the answer says no binding revokes it") {
   const auto r = run_rbacq({"can-i", "delete", "nodes", "--as", "kubernetes-admin", "--as-group", "system:masters", "-f", kKubeadm});
   CHECK(r.exit_code == 0);
-  CHECK(r.out == "yes - the user is in group system:masters: the privileged-group authorizer allows every request before RBAC "
-                 "is asked, so no binding grants this and no binding change revokes it\n");
+  CHECK(r.out == "yes\n");
+  CHECK(r.err == "rbacq: note: the user is in group system:masters: the privileged-group authorizer allows every request before "
+                 "RBAC is asked, so no binding grants this and no binding change revokes it\n");
   // With no RBAC at all.
   rbacq::test::TempDir dir;
   const std::string empty = dir.write("empty.yaml", "apiVersion: v1\nkind: Namespace\nmetadata: {name: x}\n");
@@ -281,4 +282,88 @@ subjects: [{kind: User, name: editor}]
   CHECK(ask({"can-i", "get", "/api", "--as", "system:anonymous"}) == 1);
   // Without the defaults, view and edit do not exist.
   CHECK(run_rbacq(with({"can-i", "get", "pods", "-n", "dev", "--as", "viewer"}, path)).exit_code == 1);
+}
+
+TEST_CASE("can-i: a binding to a default role says --with-defaults would resolve it (issue 3 user test)") {
+  rbacq::test::TempDir dir;
+  const std::string path = dir.write("rb.yaml", R"(apiVersion: rbac.authorization.k8s.io/v1
+kind: ClusterRoleBinding
+metadata: {name: ops}
+roleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: cluster-admin}
+subjects: [{kind: User, name: ops, apiGroup: rbac.authorization.k8s.io}]
+)");
+  auto r = run_rbacq(with({"can-i", "get", "secrets", "--as", "ops"}, path));
+  CHECK(r.exit_code == 1);
+  CHECK(r.err.find(path + ":4:10: note: 'cluster-admin' is part of Kubernetes' default policy, which every cluster has: add "
+                          "--with-defaults to include it\n") != std::string::npos);
+  r = run_rbacq(with({"can-i", "get", "secrets", "--as", "ops", "--with-defaults"}, path));
+  CHECK(r.exit_code == 0);
+  CHECK(r.err.empty());
+}
+
+TEST_CASE("can-i: objects without a namespace are in --default-namespace, with a note") {
+  rbacq::test::TempDir dir;
+  const std::string path = dir.write("chart.yaml", R"(apiVersion: rbac.authorization.k8s.io/v1
+kind: Role
+metadata: {name: reader}
+rules: [{apiGroups: [""], resources: [pods], verbs: [get]}]
+---
+apiVersion: rbac.authorization.k8s.io/v1
+kind: RoleBinding
+metadata: {name: reader}
+roleRef: {apiGroup: rbac.authorization.k8s.io, kind: Role, name: reader}
+subjects: [{kind: ServiceAccount, name: app}]
+)");
+  auto r = run_rbacq(with({"can-i", "get", "pods", "--as", "system:serviceaccount:default:app"}, path));
+  CHECK(r.exit_code == 0);
+  CHECK(r.err == path + ":1:1: note: 2 namespaced objects in this file have no namespace: taken to be in namespace 'default', as "
+                        "kubectl apply would (choose another with --default-namespace NS) [input-namespace]\n");
+  r = run_rbacq(with({"can-i", "get", "pods", "-n", "web", "--as", "system:serviceaccount:web:app", "--default-namespace", "web"}, path));
+  CHECK(r.exit_code == 0);
+}
+
+TEST_CASE("can-i: how the question was read is said, in text and JSON") {
+  rbacq::test::TempDir dir;
+  const std::string path = dir.write("empty.yaml", "apiVersion: v1\nkind: Namespace\nmetadata: {name: x}\n");
+  auto r = run_rbacq(with({"can-i", "get", "pods", "--subresource", "logs", "--as", "a"}, path));
+  CHECK(r.err == "rbacq: note: pods has no subresource 'logs' in Kubernetes 1.35 (it has: attach, binding, ephemeralcontainers, "
+                 "eviction, exec, log, portforward, proxy, status, resize); did you mean 'log'?\n");
+  r = run_rbacq(with({"can-i", "get", "deploy/web", "--api-group", "apps", "--as", "a"}, path));
+  CHECK(r.err == "rbacq: note: with --api-group, TYPE is taken literally: 'deploy' is not a resource name (did you mean "
+                 "'deployments'?)\n");
+  r = run_rbacq(with({"can-i", "get", "pods", "--as", "system:serviceaccount:dev"}, path));
+  CHECK(r.err == "rbacq: note: 'system:serviceaccount:dev' is not a valid service-account name "
+                 "(system:serviceaccount:NAMESPACE:NAME): it is asked as a plain user of that name, without service-account groups\n");
+  r = run_rbacq(with({"-o", "json", "can-i", "get", "nodes", "-n", "x", "--as", "a"}, path));
+  CHECK(r.out.find(R"x("notes": [
+    "nodes is cluster-scoped: the API server's request has no namespace, so -n is ignored (only ClusterRoleBindings can allow it)"
+  ])x") != std::string::npos);
+  // The kubelet's subresources of nodes are known.
+  r = run_rbacq(with({"can-i", "get", "nodes", "--subresource", "metrics", "--as", "a"}, path));
+  CHECK(r.err.empty());
+}
+
+TEST_CASE("can-i: --api-group without -n asks a cluster-scoped type the catalogue knows with no namespace") {
+  rbacq::test::TempDir dir;
+  const std::string path = dir.write("crb.yaml", R"(apiVersion: rbac.authorization.k8s.io/v1
+kind: ClusterRole
+metadata: {name: node-reader}
+rules: [{apiGroups: [""], resources: [nodes], verbs: [get]}]
+---
+apiVersion: rbac.authorization.k8s.io/v1
+kind: RoleBinding
+metadata: {name: in-default, namespace: default}
+roleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: node-reader}
+subjects: [{kind: User, name: u, apiGroup: rbac.authorization.k8s.io}]
+)");
+  CHECK(run_rbacq(with({"-o", "json", "can-i", "get", "nodes", "--api-group", "", "--as", "u"}, path)).exit_code == 1);
+  CHECK(run_rbacq(with({"can-i", "get", "nodes", "--api-group", "", "-n", "default", "--as", "u"}, path)).exit_code == 0);
+}
+
+TEST_CASE("can-i -o json: usage errors are a JSON document too") {
+  const auto r = run_rbacq({"-o", "json", "can-i", "get", "pods", "--with-defaults"});
+  CHECK(r.exit_code == 2);
+  CHECK(r.out == "{\n  \"schema\": \"rbacq/v1\",\n  \"error\": {\n    \"message\": \"say whose access to check with --as USER: offline "
+                 "there is no current user\",\n    \"notes\": [\n      \"for example --as alice --as-group developers, or --as "
+                 "system:serviceaccount:NS:NAME\"\n    ]\n  }\n}\n");
 }

@@ -17,7 +17,7 @@ TEST_CASE("who-can: the kubeadm incident, system:masters first") {
   CHECK(r.out == "who can get secrets in namespace kube-system:\n\n"
                  "SUBJECT                           SCOPE         GRANTED BY                                                                   AT\n"
                  "Group system:masters              everywhere    privileged group: allowed before RBAC, no binding revokes it\n"
-                 "                                  cluster-wide  ClusterRoleBinding cluster-admin → ClusterRole cluster-admin, rule 1         " +
+                 "Group system:masters              cluster-wide  ClusterRoleBinding cluster-admin → ClusterRole cluster-admin, rule 1         " +
                      crb +
                      "\n"
                      "ServiceAccount kube-system/admin  cluster-wide  ClusterRoleBinding add-on-cluster-admin → ClusterRole cluster-admin, rule 1  " +

@@ -75,10 +75,31 @@ TEST_CASE("default policy: anonymous reads /healthz and /version but not /api") 
 
 TEST_CASE("default policy: system:masters is bound to cluster-admin, and the node binding has no subjects") {
   const Policy p("", true);
-  CHECK(p.who_can(request("delete", "", "nodes", "", "n1")) == Strings{"Group system:masters"});
+  // Nodes are deleted by the controllers only; kubelets go through the Node authorizer.
+  CHECK(p.who_can(request("delete", "", "nodes", "", "n1")) ==
+        Strings{"Group system:masters", "ServiceAccount kube-system/generic-garbage-collector",
+                "ServiceAccount kube-system/namespace-controller", "ServiceAccount kube-system/node-controller"});
+  for (const auto& b : p.context().model().bindings) {
+    if (b.meta.name == "system:node") CHECK(b.subjects.empty());
+  }
   const auto masters = p.authorizer().who_can(request("delete", "", "nodes", "", "n1")).subjects.at(0);
   CHECK(masters.grants.size() == 1);
   CHECK(masters.grants.at(0).binding().meta.name == "cluster-admin");
+}
+
+TEST_CASE("default policy: the controllers and components have their bindings, as in a kubeadm cluster") {
+  const Policy p("", true);
+  const auto sa = [](std::string_view name) {
+    return analyzer::rbac::authenticated_user(analyzer::rbac::service_account_username("kube-system", name), {});
+  };
+  CHECK(p.allows(sa("generic-garbage-collector"), request("list", "", "secrets", "")));
+  CHECK(p.allows(sa("namespace-controller"), request("delete", "", "namespaces", "dev", "dev")));
+  CHECK(p.allows(sa("replicaset-controller"), request("create", "", "pods", "dev")));
+  CHECK_FALSE(p.allows(sa("replicaset-controller"), request("get", "", "secrets", "dev", "x")));
+  CHECK(p.allows(analyzer::rbac::authenticated_user("system:kube-scheduler", {}),
+                 request("get", "", "configmaps", "kube-system", "extension-apiserver-authentication")));
+  CHECK(p.allows(analyzer::rbac::authenticated_user("system:kube-controller-manager", {}),
+                 request("update", "coordination.k8s.io", "leases", "kube-system", "kube-controller-manager")));
 }
 
 TEST_CASE("default policy: objects in the input override the defaults of the same name") {

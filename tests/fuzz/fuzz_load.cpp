@@ -1,12 +1,16 @@
 // SPDX-License-Identifier: Apache-2.0
 // libFuzzer target: arbitrary bytes through the loading front door, once as a YAML file and once
-// as a JSON file, so that both readers and the object decoder (incl. embedded aws-auth YAML) run.
+// as a JSON file, so that both readers and the object decoder (incl. embedded aws-auth YAML) run;
+// then through aggregation and the authorizer, checking that can-i and who-can agree.
 // Also compiled into fuzz_replay_load (replay_main.cpp), which runs the seed corpus under CTest.
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
 
+#include "analyzer/analysis_context.hpp"
 #include "analyzer/loader.hpp"
+#include "analyzer/rbac/identity.hpp"
+#include "analyzer/rbac/rule_match.hpp"
 
 namespace {
 
@@ -28,6 +32,55 @@ void check(const rbacq::Diagnostics& diags, std::string_view name) {
   }
 }
 
+/// The user a who-can subject stands for.
+rbacq::analyzer::rbac::UserInfo user_for(const rbacq::analyzer::rbac::SubjectKey& s) {
+  if (s.kind == "User") return {s.name, {}};
+  if (s.kind == "Group") return {"fuzz-user", {s.name}};
+  return {rbacq::analyzer::rbac::service_account_username(s.namespace_, s.name), {}};
+}
+
+/// For the first rules of the model, as requests: who-can's subjects must each be allowed by
+/// can-i, and every grant must be a rule that allows the request.
+void check_authorizer(const rbacq::analyzer::AnalysisContext& context) {
+  namespace rbac = rbacq::analyzer::rbac;
+  std::size_t asked = 0;
+  for (const auto& rb : context.authorizer().bindings()) {
+    if (rb.role == nullptr || rb.role->rules.empty() || ++asked > 8) continue;
+    const rbacq::analyzer::PolicyRule& rule = rb.role->rules.front();
+    rbac::RequestAttributes request;
+    if (!rule.non_resource_urls.empty() && !rule.verbs.empty()) {
+      request.resource_request = false;
+      request.verb = rule.verbs.front();
+      request.path = rule.non_resource_urls.front();
+    } else if (!rule.verbs.empty() && !rule.api_groups.empty() && !rule.resources.empty()) {
+      request.verb = rule.verbs.front();
+      request.api_group = rule.api_groups.front();
+      const std::string& resource = rule.resources.front();
+      const std::size_t slash = resource.find('/');
+      request.resource = resource.substr(0, slash);
+      if (slash != std::string::npos) request.subresource = resource.substr(slash + 1);
+      request.namespace_ = rb.binding->cluster ? std::string() : rb.binding->meta.namespace_;
+      if (!rule.resource_names.empty()) request.name = rule.resource_names.front();
+    } else {
+      continue;
+    }
+    const rbac::WhoCanResult who = context.authorizer().who_can(request);
+    if (who.subjects.empty() || !who.subjects.front().privileged) __builtin_trap();
+    for (const auto& subject : who.subjects) {
+      for (const rbac::Grant& g : subject.grants) {
+        if (!rbac::rule_allows(request, g.policy_rule())) __builtin_trap();
+      }
+      if (subject.privileged) continue;
+      const rbac::Decision d = context.authorizer().authorize(user_for(subject.subject), request);
+      if (!d.allowed()) __builtin_trap();
+      for (const rbac::Grant& g : d.grants) {
+        if (!rbac::rule_allows(request, g.policy_rule())) __builtin_trap();
+      }
+    }
+    static_cast<void>(context.authorizer().rules_for({"fuzz-user", {"system:authenticated"}}, request.namespace_));
+  }
+}
+
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size);
@@ -42,6 +95,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     rbacq::analyzer::load_text(text, name, limits, model, diags);
     check(diags, name);
     static_cast<void>(diags.sorted());
+    const rbacq::analyzer::AnalysisContext context(rbacq::analyzer::LoadResult{std::move(model), std::move(diags)},
+                                                   rbacq::analyzer::AnalysisOptions{});
+    check(context.diagnostics(), name);
+    check_authorizer(context);
   }
   return 0;
 }

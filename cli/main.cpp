@@ -5,6 +5,9 @@
 #include <cstdio>
 #include <cstdlib>
 #include <exception>
+#include <optional>
+#include <string>
+#include <vector>
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
@@ -13,6 +16,7 @@
 #include "cli/inventory_command.hpp"
 #include "cli/output.hpp"
 #include "cli/who_can_command.hpp"
+#include "support/edit_distance.hpp"
 
 namespace rbacq::cli {
 
@@ -24,6 +28,14 @@ bool want_color(bool no_color_flag, std::FILE* stream) {
 }
 
 namespace {
+
+/// The first word the user typed that CLI11 could not place, for "did you mean" (the remaining
+/// arguments of the top-level app, in order).
+std::optional<std::string> argc_first_word(const CLI::App* app) {
+  const std::vector<std::string> rest = app->remaining();
+  if (rest.empty()) return std::nullopt;
+  return rest.front();
+}
 
 constexpr const char* kDescription =
     "rbacq: offline Kubernetes RBAC analysis. Reads manifests, cluster dumps (kubectl get -o yaml|json)\n"
@@ -77,6 +89,22 @@ int run(int argc, char** argv) {
   CLI::App* can_i_cmd = add_can_i_command(app, can_i);
   WhoCanOptions who_can;
   CLI::App* who_can_cmd = add_who_can_command(app, who_can);
+
+  // CLI11's own messages, in rbacq's voice, with a suggestion for a mistyped command.
+  app.failure_message([](const CLI::App* failed, const CLI::Error& e) {
+    std::string out = fmt::format("rbacq: error: {}\n", e.what());
+    std::vector<std::string> names;
+    const CLI::App* root = failed;
+    while (root->get_parent() != nullptr) root = root->get_parent();
+    for (const CLI::App* sub : root->get_subcommands([](const CLI::App*) { return true; })) names.push_back(sub->get_name());
+    if (failed == root && argc_first_word(failed).has_value()) {
+      const auto close = close_names(*argc_first_word(failed), names);
+      if (!close.empty()) out += fmt::format("rbacq: note: did you mean '{}'?\n", close.front());
+    }
+    std::string command = failed == root ? std::string("rbacq") : "rbacq " + failed->get_name();
+    for (const CLI::App* sub : root->get_subcommands([](const CLI::App* a) { return a->parsed(); })) command = "rbacq " + sub->get_name();
+    return out + fmt::format("rbacq: note: run '{} --help' for the options and examples\n", command);
+  });
 
   try {
     app.parse(argc, argv);

@@ -162,14 +162,26 @@ int run_who_can(const CLI::App& command, const WhoCanOptions& options, const Out
   const auto built = analyzer::rbac::build_request(request_spec(command, options.request, options.input), context.catalogue());
   if (!built) return report_usage_error(built.error(), output);
   const WhoCanResult result = context.authorizer().who_can(built->attributes);
+  std::vector<std::string> notes = built->notes;
+  if (built->attributes.resource_request && built->attributes.namespace_.empty()) {
+    // -A is exact (no namespace: ClusterRoleBindings only); say what RoleBindings add inside namespaces.
+    const std::vector<std::string> inside = context.authorizer().namespaces_allowing(built->attributes);
+    if (!inside.empty()) {
+      const std::size_t shown = std::min<std::size_t>(inside.size(), 10);
+      notes.push_back(fmt::format("RoleBindings also allow this inside {} namespace{}: {}{} (ask with -n NS to see who)", inside.size(),
+                                  inside.size() == 1 ? "" : "s",
+                                  fmt::join(inside.begin(), inside.begin() + static_cast<std::ptrdiff_t>(shown), ", "),
+                                  inside.size() > shown ? ", …" : ""));
+    }
+  }
   const int code = context.diagnostics().has_errors() ? kExitError : kExitOk;
 
   if (output.format == Format::json) {
-    const std::string json = who_can_json(context, built->attributes, result, built->notes);
+    const std::string json = who_can_json(context, built->attributes, result, notes);
     std::fwrite(json.data(), 1, json.size(), stdout);
     return code;
   }
-  for (const std::string& n : built->notes) std::fprintf(stderr, "rbacq: note: %s\n", printable(n).c_str());
+  for (const std::string& n : notes) std::fprintf(stderr, "rbacq: note: %s\n", printable(n).c_str());
   std::vector<Diagnostic> problems = context.diagnostics().sorted();
   for (const auto* e : result.errors) problems.push_back(resolution_diagnostic(*e, context.options().with_defaults));
   const std::string text = render_text(problems, output.color);

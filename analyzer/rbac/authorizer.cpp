@@ -228,6 +228,22 @@ WhoCanResult Authorizer::who_can(const RequestAttributes& request) const {
   return result;
 }
 
+std::vector<std::string> Authorizer::namespaces_allowing(const RequestAttributes& request) const {
+  std::vector<std::string> out;
+  if (!request.resource_request) return out;
+  RequestAttributes inside = request;
+  std::vector<RuleRef> refs;
+  for (const auto& [ns, rules] : resource_index_) {
+    if (ns.empty()) continue;
+    inside.namespace_ = std::string(ns);
+    refs.clear();
+    collect(ns, inside, refs);
+    if (!refs.empty()) out.emplace_back(ns);
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
 RulesReview Authorizer::rules_for(const UserInfo& user, std::string_view namespace_) const {
   RulesReview review;
   review.privileged = std::find(user.groups.begin(), user.groups.end(), kPrivilegedGroup) != user.groups.end();

@@ -91,6 +91,10 @@ class Authorizer {
   /// plus Group system:masters.
   [[nodiscard]] WhoCanResult who_can(const RequestAttributes& request) const;
 
+  /// The namespaces whose RoleBindings allow `request` when it is asked inside them (its own
+  /// namespace replaced), sorted: what an all-namespaces question misses.
+  [[nodiscard]] std::vector<std::string> namespaces_allowing(const RequestAttributes& request) const;
+
   /// What `user` may do in `namespace_` (SelfSubjectRulesReview): the rules of every
   /// ClusterRoleBinding and of the RoleBindings of that namespace that apply to the user.
   [[nodiscard]] RulesReview rules_for(const UserInfo& user, std::string_view namespace_) const;

@@ -58,6 +58,7 @@ subjects: [{kind: Group, name: "system:serviceaccounts:ci", apiGroup: rbac.autho
   CHECK(r.out.find("system:serviceaccounts:ci") == std::string::npos);
   r = run_rbacq({"who-can", "create", "pods", "-A", "-f", path});
   CHECK(r.out.find("system:serviceaccounts:ci") == std::string::npos);  // no namespace: ClusterRoleBindings only
+  CHECK(r.err == "rbacq: note: RoleBindings also allow this inside 1 namespace: ci (ask with -n NS to see who)\n");
 }
 
 TEST_CASE("who-can: the escalation verbs and special resources resolve") {
@@ -94,6 +95,15 @@ subjects: [{kind: User, name: x, apiGroup: rbac.authorization.k8s.io}]
   CHECK(r.err.find("[rbac-missing-role]") != std::string::npos);
   const auto json = run_rbacq({"-o", "json", "who-can", "get", "pods", "-f", path});
   CHECK(json.out.find(R"("message": "clusterrole.rbac.authorization.k8s.io \"gone\" not found")") != std::string::npos);
+}
+
+TEST_CASE("who-can: a mistyped command or option gets rbacq's voice and a suggestion") {
+  auto r = run_rbacq({"who-cna", "get", "pods"});
+  CHECK(r.exit_code == 2);
+  CHECK(r.err.find("rbacq: note: did you mean 'who-can'?\n") != std::string::npos);
+  r = run_rbacq({"who-can", "get", "pods", "--as", "alice", "--with-defaults"});
+  CHECK(r.exit_code == 2);
+  CHECK(r.err.find("rbacq: note: run 'rbacq who-can --help' for the options and examples\n") != std::string::npos);
 }
 
 TEST_CASE("who-can: usage errors") {

@@ -70,51 +70,37 @@ std::string privileged_text() {
       analyzer::rbac::kPrivilegedGroup);
 }
 
-/// Why a request was not allowed, beyond "no rule matches": bindings of the user that would
-/// allow it in another namespace, and rules that allow it only for other names.
-std::vector<std::string> near_misses(const analyzer::AnalysisContext& context, const UserInfo& user,
-                                     const analyzer::rbac::RequestAttributes& request) {
+/// Why a request was not allowed, beyond "no rule matches": as note lines.
+std::vector<std::string> near_miss_lines(const analyzer::AnalysisContext& context, const UserInfo& user,
+                                         const analyzer::rbac::RequestAttributes& request, bool namespaced) {
   std::vector<std::string> out;
-  for (const auto& rb : context.authorizer().bindings()) {
-    if (rb.role == nullptr) continue;
-    const analyzer::Binding& b = *rb.binding;
-    const std::string_view ns = b.cluster ? std::string_view{} : std::string_view(b.meta.namespace_);
-    if (!analyzer::rbac::applies_to(user, b.subjects, ns)) continue;
-    for (std::size_t i = 0; i < rb.role->rules.size(); ++i) {
-      const analyzer::PolicyRule& rule = rb.role->rules[i];
-      analyzer::rbac::RequestAttributes other = request;
-      const bool in_scope = b.cluster || (request.resource_request && b.meta.namespace_ == request.namespace_);
-      if (!in_scope) {
-        if (!request.resource_request) {
-          if (analyzer::rbac::rule_allows(other, rule)) {
-            out.push_back(fmt::format("{}: note: {} has a rule for this URL, but a RoleBinding never grants non-resource URLs",
-                                      to_string(b.meta.loc), describe_binding(b)));
-          }
-          continue;
-        }
-        other.namespace_ = b.meta.namespace_;
-        if (analyzer::rbac::rule_allows(other, rule)) {
-          out.push_back(fmt::format("{}: note: {} would allow it in namespace {}, but it grants only there{}", to_string(b.meta.loc),
-                                    describe_binding(b), printable(b.meta.namespace_),
-                                    request.namespace_.empty() ? " (a request with no namespace needs a ClusterRoleBinding)" : ""));
-        }
-        continue;
-      }
-      if (request.resource_request && !rule.resource_names.empty()) {
-        other.name = rule.resource_names.front();
-        if (analyzer::rbac::rule_allows(other, rule)) {
-          out.push_back(fmt::format("{}: note: rule {} of {} allows it only for the names [{}]{}", to_string(rule.loc), i + 1,
-                                    describe_role(*rb.role), printable(fmt::format("{}", fmt::join(rule.resource_names, " "))),
-                                    request.name.empty() ? "; this request has no name" : ""));
-        }
-      }
+  for (const analyzer::rbac::NearMiss& miss : context.authorizer().near_misses(user, request, namespaced)) {
+    const analyzer::Binding& b = *miss.resolved->binding;
+    const analyzer::PolicyRule& rule = miss.resolved->role->rules[miss.rule];
+    switch (miss.kind) {
+      case analyzer::rbac::NearMiss::Kind::url_in_role_binding:
+        out.push_back(fmt::format("{}: note: {} has a rule for this URL, but a RoleBinding never grants non-resource URLs",
+                                  printable(to_string(b.meta.loc)), describe_binding(b)));
+        break;
+      case analyzer::rbac::NearMiss::Kind::other_namespace:
+        out.push_back(fmt::format("{}: note: {} would allow it in namespace {}, but it grants only there{}",
+                                  printable(to_string(b.meta.loc)), describe_binding(b), printable(b.meta.namespace_),
+                                  request.namespace_.empty() ? " (a request with no namespace needs a ClusterRoleBinding)" : ""));
+        break;
+      case analyzer::rbac::NearMiss::Kind::other_names:
+        out.push_back(fmt::format("{}: note: rule {} of {} allows it only for the names [{}]{}", printable(to_string(rule.loc)),
+                                  miss.rule + 1, describe_role(*miss.resolved->role),
+                                  printable(fmt::format("{}", fmt::join(rule.resource_names, " "))),
+                                  request.name.empty() ? "; this request has no name" : ""));
+        break;
     }
   }
   return out;
 }
 
-void print_explanation(const analyzer::AnalysisContext& context, const UserInfo& user,
-                       const analyzer::rbac::RequestAttributes& request, const Decision& d) {
+void print_explanation(const analyzer::AnalysisContext& context, const UserInfo& user, const analyzer::rbac::BuiltRequest& built,
+                       const Decision& d) {
+  const analyzer::rbac::RequestAttributes& request = built.attributes;
   std::string out = fmt::format("request: {}\nuser: {} ({})\n", describe_request(request), printable(user.name), groups_text(user));
   if (d.via == Via::privileged_group) out += fmt::format("allowed: {}\n", privileged_text());
   if (!d.grants.empty()) {
@@ -126,7 +112,9 @@ void print_explanation(const analyzer::AnalysisContext& context, const UserInfo&
   }
   if (!d.allowed()) {
     out += "denied: no RBAC rule of a binding that applies allows it (RBAC has no deny rules: nothing grants it)\n";
-    const std::vector<std::string> misses = near_misses(context, user, request);
+    // Other namespaces only matter for namespaced types (and for --api-group, where it is unknown).
+    const bool namespaced = built.resource == nullptr || built.resource->namespaced;
+    const std::vector<std::string> misses = near_miss_lines(context, user, request, namespaced);
     if (!misses.empty()) out += "close, but not enough:\n";
     for (const std::string& m : misses) out += m + "\n";
   }
@@ -346,7 +334,7 @@ int run_can_i(const CLI::App& command, const CanIOptions& options, const OutputO
   } else {
     std::printf("no\n");
   }
-  if (options.explain) print_explanation(context, user, built->attributes, decision);
+  if (options.explain) print_explanation(context, user, *built, decision);
   return code;
 }
 

@@ -56,15 +56,6 @@ std::string describe_subject(const analyzer::rbac::SubjectKey& subject) {
   return fmt::format("{} {}", printable(subject.kind), qualified(subject.namespace_, subject.name));
 }
 
-analyzer::rbac::SubjectKey subject_key(const Binding& binding, std::size_t subject) {
-  const analyzer::Subject& s = binding.subjects[subject];
-  analyzer::rbac::SubjectKey key{s.kind, s.name, {}};
-  if (s.kind == "ServiceAccount") {
-    key.namespace_ = std::string(analyzer::rbac::service_account_namespace(s, binding.cluster ? std::string_view{} : binding.meta.namespace_));
-  }
-  return key;
-}
-
 std::string describe_request(const analyzer::rbac::RequestAttributes& r) {
   if (!r.resource_request) return fmt::format("{} {}", printable(r.verb), printable(r.path));
   std::string out = fmt::format("{} {}", printable(r.verb), printable(r.combined_resource()));
@@ -82,7 +73,7 @@ std::vector<Note> grant_notes(const analyzer::rbac::Grant& grant) {
   const Binding& b = grant.binding();
   const analyzer::PolicyRule& rule = grant.policy_rule();
   std::vector<Note> notes;
-  notes.push_back({b.subjects[grant.subject].loc, fmt::format("{} is subject {} of {}", describe_subject(subject_key(b, grant.subject)),
+  notes.push_back({b.subjects[grant.subject].loc, fmt::format("{} is subject {} of {}", describe_subject(analyzer::rbac::subject_key(b, grant.subject)),
                                                              grant.subject + 1, describe_binding(b))});
   notes.push_back({b.meta.loc, fmt::format("{} grants {} {}", describe_binding(b), describe_role(grant.role()), describe_scope(b))});
   std::string rule_line = fmt::format("rule {} of {} allows it: {}", grant.rule + 1, describe_role(grant.role()),
@@ -146,7 +137,7 @@ void write_rule(JsonWriter& w, const analyzer::PolicyRule& rule, std::size_t num
 void write_grant(JsonWriter& w, const analyzer::rbac::Grant& grant) {
   const Binding& b = grant.binding();
   const Role& r = grant.role();
-  const analyzer::rbac::SubjectKey s = subject_key(b, grant.subject);
+  const analyzer::rbac::SubjectKey s = analyzer::rbac::subject_key(b, grant.subject);
   w.begin_object();
   w.key("subject");
   write_object_ref(w, s.kind, s.name, s.namespace_, b.subjects[grant.subject].loc);

@@ -19,8 +19,6 @@ namespace rbacq::cli {
 [[nodiscard]] std::string describe_role(const analyzer::Role& role);
 /// "User alice", "Group dev", "ServiceAccount dev/app" (printable).
 [[nodiscard]] std::string describe_subject(const analyzer::rbac::SubjectKey& subject);
-/// The subject of a binding with a ServiceAccount's namespace defaulted.
-[[nodiscard]] analyzer::rbac::SubjectKey subject_key(const analyzer::Binding& binding, std::size_t subject);
 /// "get pods 'web' in namespace dev", "get /healthz" (printable).
 [[nodiscard]] std::string describe_request(const analyzer::rbac::RequestAttributes& request);
 /// "cluster-wide" or "in namespace dev".

@@ -57,7 +57,7 @@ std::string who_can_text(const analyzer::AnalysisContext& context, const analyze
     if (s.subject.kind == "Group") {
       const auto members = analyzer::rbac::group_members(s.subject.name, context.model());
       if (members.description.empty()) continue;
-      std::string line = fmt::format("{}: {}", describe_subject(s.subject), members.description);
+      std::string line = fmt::format("{}: {}", describe_subject(s.subject), printable(members.description));
       if (!members.service_accounts.empty()) {
         std::vector<std::string> names;
         for (std::size_t i = 0; i < members.service_accounts.size() && i < 10; ++i) names.push_back(printable(members.service_accounts[i]));

@@ -14,13 +14,6 @@
 namespace rbacq::analyzer::rbac {
 namespace {
 
-std::uint64_t rule_key(std::string_view verb, std::string_view group, std::string_view resource) {
-  const std::hash<std::string_view> h;
-  std::uint64_t seed = h(verb);
-  for (const std::string_view part : {group, resource}) seed ^= h(part) + 0x9e3779b97f4a7c15ULL + (seed << 6U) + (seed >> 2U);
-  return seed;
-}
-
 /// The API server's NotFound wording for a role that is not there.
 std::string not_found(const RoleRef& ref, bool cluster_role) {
   return fmt::format("{}.rbac.authorization.k8s.io \"{}\" not found", cluster_role ? "clusterrole" : "role", ref.name);
@@ -39,7 +32,7 @@ std::string Decision::reason() const {
     const Subject& s = g.binding().subjects[g.subject];
     std::string who = fmt::format("{} \"{}\"", s.kind, s.name);
     if (s.kind == "ServiceAccount") {  // upstream's describeSubject writes NAME/NAMESPACE
-      who = fmt::format("{} \"{}/{}\"", s.kind, s.name, service_account_namespace(s, g.binding().cluster ? "" : g.binding().meta.namespace_));
+      who = fmt::format("{} \"{}/{}\"", s.kind, s.name, service_account_namespace(s, binding_namespace(g.binding())));
     }
     const std::string binding =
         g.binding().cluster ? fmt::format("\"{}\"", g.binding().meta.name) : fmt::format("\"{}/{}\"", g.binding().meta.name, g.binding().meta.namespace_);
@@ -88,66 +81,20 @@ Authorizer::Authorizer(const Model& model) {
     bindings_.push_back(std::move(rb));
     const std::size_t index = bindings_.size() - 1;
     if (b->cluster) cluster_bindings_.push_back(index);
-    else namespace_bindings_[b->meta.namespace_].push_back(index);
-    index_rules(index);
-  }
-  for (auto& [ns, rules] : resource_index_) {
-    std::sort(rules.begin(), rules.end(), [](const HashedRule& a, const HashedRule& b) {
-      return std::tie(a.key, a.ref.binding, a.ref.rule) < std::tie(b.key, b.ref.binding, b.ref.rule);
-    });
-    rules.erase(std::unique(rules.begin(), rules.end(),
-                            [](const HashedRule& a, const HashedRule& b) {
-                              return a.key == b.key && a.ref.binding == b.ref.binding && a.ref.rule == b.ref.rule;
-                            }),
-                rules.end());
+    else if (!b->meta.namespace_.empty()) namespace_bindings_[b->meta.namespace_].push_back(index);
   }
 }
 
-void Authorizer::index_rules(std::size_t binding_index) {
-  const ResolvedBinding& rb = bindings_[binding_index];
-  if (rb.role == nullptr) return;
-  const std::string_view ns = rb.binding->cluster ? std::string_view{} : std::string_view(rb.binding->meta.namespace_);
-  std::vector<HashedRule>& index = resource_index_[ns];
-  for (std::size_t i = 0; i < rb.role->rules.size(); ++i) {
-    const PolicyRule& rule = rb.role->rules[i];
-    // Only ClusterRoleBindings ever see a non-resource request (its namespace is "").
-    if (rb.binding->cluster && !rule.non_resource_urls.empty() && !rule.verbs.empty()) {
-      non_resource_rules_.push_back({binding_index, i});
-    }
-    for (const std::string& verb : rule.verbs) {
-      for (const std::string& group : rule.api_groups) {
-        for (const std::string& resource : rule.resources) index.push_back({rule_key(verb, group, resource), {binding_index, i}});
-      }
-    }
-  }
+const RuleIndex& Authorizer::index() const {
+  std::call_once(index_once_, [this] { index_ = std::make_unique<RuleIndex>(bindings_); });
+  return *index_;
 }
 
 const std::vector<std::size_t>& Authorizer::bindings_in(std::string_view namespace_) const {
-  static const std::vector<std::size_t> kNone;
-  if (namespace_.empty()) return kNone;  // no RoleBinding applies to a request without namespace
+  static const std::vector<std::size_t> none;
+  if (namespace_.empty()) return none;  // no RoleBinding applies to a request without namespace
   const auto it = namespace_bindings_.find(std::string(namespace_));
-  return it == namespace_bindings_.end() ? kNone : it->second;
-}
-
-void Authorizer::collect(std::string_view namespace_, const RequestAttributes& request, std::vector<RuleRef>& out) const {
-  const auto found = resource_index_.find(namespace_);
-  if (found == resource_index_.end()) return;
-  const std::vector<HashedRule>& index = found->second;
-  const std::string combined = request.combined_resource();
-  std::vector<std::string_view> resources{combined, "*"};
-  const std::string star_sub = "*/" + request.subresource;
-  if (!request.subresource.empty()) resources.emplace_back(star_sub);  // "*/SUB" only with a subresource
-  for (const std::string_view verb : {std::string_view(request.verb), std::string_view("*")}) {
-    for (const std::string_view group : {std::string_view(request.api_group), std::string_view("*")}) {
-      for (const std::string_view resource : resources) {
-        const std::uint64_t key = rule_key(verb, group, resource);
-        auto it = std::lower_bound(index.begin(), index.end(), key, [](const HashedRule& r, std::uint64_t k) { return r.key < k; });
-        for (; it != index.end() && it->key == key; ++it) {
-          if (rule_allows(request, bindings_[it->ref.binding].role->rules[it->ref.rule])) out.push_back(it->ref);
-        }
-      }
-    }
-  }
+  return it == namespace_bindings_.end() ? none : it->second;
 }
 
 Decision Authorizer::authorize(const UserInfo& user, const RequestAttributes& request) const {
@@ -158,8 +105,7 @@ Decision Authorizer::authorize(const UserInfo& user, const RequestAttributes& re
   // VisitRulesFor: every ClusterRoleBinding, then the RoleBindings of the request namespace.
   const auto visit = [&](std::size_t index) {
     const ResolvedBinding& rb = bindings_[index];
-    const std::string_view ns = rb.binding->cluster ? std::string_view{} : std::string_view(rb.binding->meta.namespace_);
-    const auto subject = applies_to(user, rb.binding->subjects, ns);
+    const auto subject = applies_to(user, rb.binding->subjects, binding_namespace(*rb.binding));
     if (!subject) return;
     if (rb.role == nullptr) {
       decision.errors.push_back(&rb);
@@ -178,33 +124,15 @@ Decision Authorizer::authorize(const UserInfo& user, const RequestAttributes& re
 }
 
 WhoCanResult Authorizer::who_can(const RequestAttributes& request) const {
-  std::vector<RuleRef> refs;
-  if (request.resource_request) {
-    collect("", request, refs);
-    if (!request.namespace_.empty()) collect(request.namespace_, request, refs);
-  } else {
-    for (const RuleRef& ref : non_resource_rules_) {
-      if (rule_allows(request, bindings_[ref.binding].role->rules[ref.rule])) refs.push_back(ref);
-    }
-  }
-  std::sort(refs.begin(), refs.end(), [](const RuleRef& a, const RuleRef& b) { return std::tie(a.binding, a.rule) < std::tie(b.binding, b.rule); });
-  refs.erase(std::unique(refs.begin(), refs.end(), [](const RuleRef& a, const RuleRef& b) { return a.binding == b.binding && a.rule == b.rule; }),
-             refs.end());
-
+  const std::vector<RuleRef> refs = index().allowing(request);
   std::map<SubjectKey, std::vector<Grant>> by_subject;
   for (const RuleRef& ref : refs) {
     const ResolvedBinding& rb = bindings_[ref.binding];
-    const std::string_view binding_ns = rb.binding->cluster ? std::string_view{} : std::string_view(rb.binding->meta.namespace_);
     for (std::size_t s = 0; s < rb.binding->subjects.size(); ++s) {
-      const Subject& subject = rb.binding->subjects[s];
-      SubjectKey key{subject.kind, subject.name, {}};
-      if (subject.kind == "ServiceAccount") {
-        key.namespace_ = std::string(service_account_namespace(subject, binding_ns));
-        if (key.namespace_.empty()) continue;  // never matches anyone
-      } else if (subject.kind != "User" && subject.kind != "Group") {
-        continue;  // a kind the authorizer never matches
-      }
-      by_subject[key].push_back({&rb, s, ref.rule});
+      SubjectKey key = subject_key(*rb.binding, s);
+      if (key.kind != "User" && key.kind != "Group" && key.kind != "ServiceAccount") continue;  // never matches
+      if (key.kind == "ServiceAccount" && key.namespace_.empty()) continue;  // never matches anyone
+      by_subject[std::move(key)].push_back({&rb, s, ref.rule});
     }
   }
 
@@ -229,18 +157,30 @@ WhoCanResult Authorizer::who_can(const RequestAttributes& request) const {
 }
 
 std::vector<std::string> Authorizer::namespaces_allowing(const RequestAttributes& request) const {
-  std::vector<std::string> out;
-  if (!request.resource_request) return out;
-  RequestAttributes inside = request;
-  std::vector<RuleRef> refs;
-  for (const auto& [ns, rules] : resource_index_) {
-    if (ns.empty()) continue;
-    inside.namespace_ = std::string(ns);
-    refs.clear();
-    collect(ns, inside, refs);
-    if (!refs.empty()) out.emplace_back(ns);
+  return index().namespaces_allowing(request);
+}
+
+std::vector<NearMiss> Authorizer::near_misses(const UserInfo& user, const RequestAttributes& request, bool namespaced) const {
+  std::vector<NearMiss> out;
+  for (const ResolvedBinding& rb : bindings_) {
+    if (rb.role == nullptr || !applies_to(user, rb.binding->subjects, binding_namespace(*rb.binding))) continue;
+    const bool in_scope = rb.binding->cluster || (request.resource_request && rb.binding->meta.namespace_ == request.namespace_);
+    for (std::size_t i = 0; i < rb.role->rules.size(); ++i) {
+      const PolicyRule& rule = rb.role->rules[i];
+      RequestAttributes other = request;
+      if (!in_scope) {
+        if (!request.resource_request) {
+          if (rule_allows(other, rule)) out.push_back({NearMiss::Kind::url_in_role_binding, &rb, i});
+        } else if (namespaced && !rb.binding->meta.namespace_.empty()) {
+          other.namespace_ = rb.binding->meta.namespace_;
+          if (rule_allows(other, rule)) out.push_back({NearMiss::Kind::other_namespace, &rb, i});
+        }
+      } else if (request.resource_request && !rule.resource_names.empty()) {
+        other.name = rule.resource_names.front();
+        if (rule_allows(other, rule)) out.push_back({NearMiss::Kind::other_names, &rb, i});
+      }
+    }
   }
-  std::sort(out.begin(), out.end());
   return out;
 }
 
@@ -249,8 +189,7 @@ RulesReview Authorizer::rules_for(const UserInfo& user, std::string_view namespa
   review.privileged = std::find(user.groups.begin(), user.groups.end(), kPrivilegedGroup) != user.groups.end();
   const auto visit = [&](std::size_t index) {
     const ResolvedBinding& rb = bindings_[index];
-    const std::string_view ns = rb.binding->cluster ? std::string_view{} : std::string_view(rb.binding->meta.namespace_);
-    const auto subject = applies_to(user, rb.binding->subjects, ns);
+    const auto subject = applies_to(user, rb.binding->subjects, binding_namespace(*rb.binding));
     if (!subject) return;
     if (rb.role == nullptr) {
       review.errors.push_back(&rb);

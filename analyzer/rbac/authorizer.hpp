@@ -6,7 +6,8 @@
 #pragma once
 
 #include <cstddef>
-#include <cstdint>
+#include <memory>
+#include <mutex>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -14,6 +15,8 @@
 
 #include "analyzer/model.hpp"
 #include "analyzer/rbac/request.hpp"
+#include "analyzer/rbac/rule_index.hpp"
+#include "analyzer/rbac/subject_key.hpp"
 
 namespace rbacq::analyzer::rbac {
 
@@ -50,14 +53,6 @@ struct Decision {
   [[nodiscard]] std::string reason() const;
 };
 
-/// A subject as written in a binding, with a ServiceAccount's namespace defaulted.
-struct SubjectKey {
-  std::string kind;
-  std::string name;
-  std::string namespace_;
-  friend auto operator<=>(const SubjectKey&, const SubjectKey&) = default;
-};
-
 struct WhoCanSubject {
   SubjectKey subject;
   bool privileged = false;  // system:masters: allowed before RBAC
@@ -65,8 +60,17 @@ struct WhoCanSubject {
 };
 
 struct WhoCanResult {
-  std::vector<WhoCanSubject> subjects;  // system:masters first, then by kind, namespace, name
+  std::vector<WhoCanSubject> subjects;  // system:masters first, then by kind, name, namespace
   std::vector<const ResolvedBinding*> errors;  // bindings in scope whose role is missing
+};
+
+/// Why a denied request came close: a binding of the user that would allow it in its own
+/// namespace, or a rule that allows it only for other resourceNames.
+struct NearMiss {
+  enum class Kind { other_namespace, url_in_role_binding, other_names };
+  Kind kind;
+  const ResolvedBinding* resolved = nullptr;
+  std::size_t rule = 0;
 };
 
 struct RulesReview {
@@ -95,6 +99,10 @@ class Authorizer {
   /// namespace replaced), sorted: what an all-namespaces question misses.
   [[nodiscard]] std::vector<std::string> namespaces_allowing(const RequestAttributes& request) const;
 
+  /// For a request `user` is not allowed: the bindings of the user that came close. Other
+  /// namespaces are only worth naming for namespaced resources (`namespaced`).
+  [[nodiscard]] std::vector<NearMiss> near_misses(const UserInfo& user, const RequestAttributes& request, bool namespaced) const;
+
   /// What `user` may do in `namespace_` (SelfSubjectRulesReview): the rules of every
   /// ClusterRoleBinding and of the RoleBindings of that namespace that apply to the user.
   [[nodiscard]] RulesReview rules_for(const UserInfo& user, std::string_view namespace_) const;
@@ -103,26 +111,15 @@ class Authorizer {
   [[nodiscard]] const std::vector<ResolvedBinding>& bindings() const { return bindings_; }
 
  private:
-  struct RuleRef {
-    std::size_t binding;
-    std::size_t rule;
-  };
-  /// A rule under the hash of one (verb, group, resource) it names. Lookups re-check every
-  /// candidate with rule_allows, so a hash collision costs a check, never a wrong answer.
-  struct HashedRule {
-    std::uint64_t key;
-    RuleRef ref;
-  };
-  void index_rules(std::size_t binding_index);
-  void collect(std::string_view namespace_, const RequestAttributes& request, std::vector<RuleRef>& out) const;
   [[nodiscard]] const std::vector<std::size_t>& bindings_in(std::string_view namespace_) const;
+  /// The who-can index, built on first use: can-i never needs it.
+  [[nodiscard]] const RuleIndex& index() const;
 
   std::vector<ResolvedBinding> bindings_;
   std::vector<std::size_t> cluster_bindings_;  // indexes into bindings_
   std::unordered_map<std::string, std::vector<std::size_t>> namespace_bindings_;
-  /// Namespace ("" for ClusterRoleBindings; views into the model) → rules sorted by key.
-  std::unordered_map<std::string_view, std::vector<HashedRule>> resource_index_;
-  std::vector<RuleRef> non_resource_rules_;  // ClusterRoleBinding rules with nonResourceURLs
+  mutable std::once_flag index_once_;
+  mutable std::unique_ptr<RuleIndex> index_;
 };
 
 }  // namespace rbacq::analyzer::rbac

@@ -63,6 +63,15 @@ void check_verb_and_subresource(const RequestSpec& spec, const ApiResource& r, c
   }
 }
 
+/// RequestInfo puts the Namespace object NAME inside NAME only when NAME is in the URL path
+/// (/api/v1/namespaces/NAME[/SUB]): not for create, deletecollection, or a list or watch of
+/// the collection (whose name comes from a field selector).
+std::string namespace_of_namespace_request(const RequestAttributes& a) {
+  if (!a.api_group.empty() || a.resource != "namespaces" || a.name.empty()) return {};
+  const bool collection = a.verb == "create" || a.verb == "deletecollection" || a.verb == "list" || a.verb == "watch";
+  return a.subresource.empty() && collection ? std::string() : a.name;
+}
+
 }  // namespace
 
 Result<BuiltRequest> build_request(const RequestSpec& spec, const catalogue::ApiCatalogue& catalogue) {
@@ -97,9 +106,15 @@ Result<BuiltRequest> build_request(const RequestSpec& spec, const catalogue::Api
     a.api_group = *spec.api_group;
     a.resource = type;
     const catalogue::ApiResource* known = catalogue.find(a.api_group, type);
-    // Without -n, a type the catalogue knows as cluster-scoped is asked with no namespace.
-    const bool cluster_scoped = known != nullptr && !known->namespaced && !spec.namespace_;
-    a.namespace_ = spec.all_namespaces || cluster_scoped ? std::string() : requested_namespace;
+    if (spec.all_namespaces) {
+      a.namespace_.clear();
+    } else if (spec.namespace_ || known == nullptr || known->namespaced) {
+      a.namespace_ = requested_namespace;
+    } else {
+      // Without -n, a type the catalogue knows as cluster-scoped is asked as the API server
+      // would build it: no namespace, except the Namespace object itself.
+      a.namespace_ = namespace_of_namespace_request(a);
+    }
     if (known == nullptr) {
       const auto found = catalogue.resolve(type);
       for (const catalogue::ApiResource* m : found.matches) {
@@ -143,9 +158,9 @@ Result<BuiltRequest> build_request(const RequestSpec& spec, const catalogue::Api
 
   if (r == nullptr || r->namespaced) {
     a.namespace_ = spec.all_namespaces ? std::string() : requested_namespace;
-  } else if (r->group.empty() && r->name == "namespaces" && !name.empty()) {
+  } else if (r->group.empty() && r->name == "namespaces" && !namespace_of_namespace_request(a).empty()) {
     // /api/v1/namespaces/NAME: the Namespace object is inside itself.
-    a.namespace_ = name;
+    a.namespace_ = namespace_of_namespace_request(a);
     if (spec.namespace_ && *spec.namespace_ != name) {
       out.notes.push_back(fmt::format("the request for namespace '{}' is in namespace '{}' itself: -n is ignored", name, name));
     }
@@ -155,11 +170,11 @@ Result<BuiltRequest> build_request(const RequestSpec& spec, const catalogue::Api
                                     r->qualified_name()));
   }
 
-  if (a.verb == "create" && !a.name.empty() && a.subresource.empty()) {
-    // POST to the collection: the name is in the body, not the URL.
-    out.notes.push_back(fmt::format("a create request has no name (the name is in the body): '{}' is ignored, and rules "
-                                    "with resourceNames never allow a create",
-                                    a.name));
+  if (!a.name.empty() && a.subresource.empty() && (a.verb == "create" || a.verb == "deletecollection")) {
+    // POST or DELETE to the collection: the URL has no name.
+    out.notes.push_back(fmt::format("a {} request has no name (it goes to the collection): '{}' is ignored, and rules with "
+                                    "resourceNames never allow it",
+                                    a.verb, a.name));
     a.name.clear();
   }
   return out;

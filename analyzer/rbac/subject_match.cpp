@@ -26,6 +26,13 @@ bool applies_to_user(const UserInfo& user, const Subject& subject, std::string_v
   return false;
 }
 
+SubjectKey subject_key(const Binding& binding, std::size_t index) {
+  const Subject& s = binding.subjects[index];
+  SubjectKey key{s.kind, s.name, {}};
+  if (s.kind == "ServiceAccount") key.namespace_ = std::string(service_account_namespace(s, binding_namespace(binding)));
+  return key;
+}
+
 std::optional<std::size_t> applies_to(const UserInfo& user, const std::vector<Subject>& subjects,
                                       std::string_view binding_namespace) {
   for (std::size_t i = 0; i < subjects.size(); ++i) {

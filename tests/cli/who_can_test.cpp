@@ -113,3 +113,31 @@ TEST_CASE("who-can: usage errors") {
   CHECK(r.exit_code == 2);
   CHECK(r.err.find("did you mean: deployments.apps?") != std::string::npos);
 }
+
+TEST_CASE("who-can and can-i: names from the input never reach the terminal raw (review of issue 3)") {
+  rbacq::test::TempDir dir;
+  const std::string path = dir.write("esc.yaml", "apiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRole\n"
+                                                 "metadata: {name: \"r\\e[31m\"}\n"
+                                                 "rules: [{apiGroups: [\"\"], resources: [pods], verbs: [get], resourceNames: [\"a\\e[0m\"]}]\n"
+                                                 "---\napiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRoleBinding\n"
+                                                 "metadata: {name: \"b\\nfake.yaml:1:1: error: forged\"}\n"
+                                                 "roleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: \"r\\e[31m\"}\n"
+                                                 "subjects:\n- {kind: Group, name: \"system:serviceaccounts:\\e[31mEVIL\\nfake.yaml:1:1: error: x\"}\n"
+                                                 "- {kind: User, name: \"u\\e]0;title\\a\"}\n");
+  const std::vector<std::vector<std::string>> commands = {
+      {"who-can", "get", "pods", "-n", "x", "-f", path},
+      {"who-can", "get", "pods/a\x1b[0m", "-n", "x", "-f", path},
+      {"can-i", "get", "pods/a\x1b[0m", "-n", "x", "--as", "u\x1b]0;title\a", "--explain", "-f", path},
+      {"can-i", "get", "pods/zz", "-n", "x", "--as", "u\x1b]0;title\a", "--explain", "-f", path},
+      {"can-i", "--list", "-n", "x", "--as", "u\x1b]0;title\a", "-f", path},
+  };
+  for (const auto& args : commands) {
+    const auto r = run_rbacq(args);
+    INFO(args.front(), " ", args.at(3));
+    CHECK(r.exit_code != 2);
+    CHECK(r.out.find('\x1b') == std::string::npos);
+    CHECK(r.err.find('\x1b') == std::string::npos);
+    CHECK(r.out.find("\nfake.yaml") == std::string::npos);
+    CHECK(r.err.find("\nfake.yaml") == std::string::npos);
+  }
+}

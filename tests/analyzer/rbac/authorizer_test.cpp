@@ -216,6 +216,16 @@ TEST_CASE("who-can: the index finds every form of rule and filters names and sco
   CHECK(p.who_can(request("delete", "", "pods", "prod", "x")) == Strings{"Group system:masters", "User star-verb"});
 }
 
+TEST_CASE("who-can and can-i: a RoleBinding without a namespace applies nowhere (review of issue 3)") {
+  const Policy p(cluster_role("node-reader", "[get]", "['']", "[nodes, pods]") +
+                 "---\napiVersion: rbac.authorization.k8s.io/v1\nkind: RoleBinding\nmetadata: {name: rb}\n"
+                 "roleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: node-reader}\n"
+                 "subjects: [{kind: User, name: bob}]\n");
+  CHECK(p.who_can(request("get", "", "nodes", "", "n1")) == Strings{"Group system:masters"});
+  CHECK_FALSE(p.allows(user("bob"), request("get", "", "nodes", "", "n1")));
+  CHECK(p.authorizer().namespaces_allowing(request("get", "", "pods", "")).empty());
+}
+
 TEST_CASE("who-can: resolution errors of bindings in scope are reported") {
   const Policy p(cluster_binding("broken", "ClusterRole", "gone", "[{kind: User, name: alice}]") +
                  binding("dev", "broken-rb", "Role", "gone", "[{kind: User, name: bob}]"));

@@ -139,7 +139,18 @@ TEST_CASE("request builder: RequestInfo rules") {
   CHECK(built(nodes) == "get core nodes n1@");
   // The Namespace object is inside itself.
   CHECK(built(spec("get", "namespaces/dev")) == "get core namespaces dev@dev");
+  CHECK(built(spec("delete", "namespaces/dev")) == "delete core namespaces dev@dev");
   CHECK(built(spec("list", "namespaces")) == "list core namespaces @");
+  // Only a name in the URL path puts the request inside the namespace (review of issue 3).
+  CHECK(built(spec("create", "namespaces/dev")) == "create core namespaces @");
+  CHECK(built(spec("list", "namespaces/dev")) == "list core namespaces dev@");  // a field selector: no path name
+  CHECK(built(spec("deletecollection", "namespaces/dev")) == "deletecollection core namespaces @");
+  auto finalize = spec("update", "namespaces/dev");
+  finalize.subresource = "finalize";
+  CHECK(built(finalize) == "update core namespaces/finalize dev@dev");
+  // A deletecollection has no name either; a list keeps it (field selector).
+  CHECK(built(spec("deletecollection", "pods/p1")) == "deletecollection core pods @default");
+  CHECK(built(spec("list", "pods/p1")) == "list core pods p1@default");
   auto sub = spec("create", "pods/web");
   sub.subresource = "exec";
   CHECK(built(sub) == "create core pods/exec web@default");
@@ -159,6 +170,13 @@ TEST_CASE("request builder: --api-group takes the request exactly as given") {
   auto create = spec("create", "widgets/w");
   create.api_group = "example.com";
   CHECK(built(create) == "create example.com widgets w@default");
+  // Without -n, what the catalogue knows as cluster-scoped has no namespace, as the server builds it.
+  auto node = spec("get", "nodes/n1");
+  node.api_group = "";
+  CHECK(built(node) == "get core nodes n1@");
+  auto ns = spec("get", "namespaces/dev");
+  ns.api_group = "";
+  CHECK(built(ns) == "get core namespaces dev@dev");
 }
 
 TEST_CASE("request builder: errors and notes") {

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <optional>
 #include <string_view>
+#include <unordered_set>
 
 #include <fmt/format.h>
 
@@ -32,15 +33,28 @@ std::string_view rule_origin(const PolicyRule& rule, const Role& source) {
   return rule.aggregated_from.empty() ? std::string_view(source.meta.name) : std::string_view(rule.aggregated_from);
 }
 
+/// The lists of a rule as one string, for a set of rules seen (semantic equality, in order).
+std::string rule_fingerprint(const PolicyRule& rule) {
+  std::string out;
+  for (const auto* list : {&rule.verbs, &rule.api_groups, &rule.resources, &rule.resource_names, &rule.non_resource_urls}) {
+    for (const std::string& item : *list) {
+      out += item;
+      out += '\0';
+    }
+    out += '\1';
+  }
+  return out;
+}
+
 /// The rules the controller would write into `target`, from the roles as they are now.
 std::vector<PolicyRule> aggregate(const Role& target, const std::vector<const Role*>& by_name) {
   std::vector<PolicyRule> rules;
+  std::unordered_set<std::string> seen;
   for (const LabelSelector& selector : target.aggregation->selectors) {
     for (const Role* source : by_name) {
       if (source->meta.name == target.meta.name || !selector_matches(selector, source->meta.labels)) continue;
       for (const PolicyRule& rule : source->rules) {
-        const bool seen = std::any_of(rules.begin(), rules.end(), [&](const PolicyRule& r) { return semantically_equal(r, rule); });
-        if (seen) continue;
+        if (!seen.insert(rule_fingerprint(rule)).second) continue;
         PolicyRule copy = rule;
         copy.aggregated_from = std::string(rule_origin(rule, *source));
         rules.push_back(std::move(copy));
@@ -135,6 +149,23 @@ void aggregate_cluster_roles(std::vector<Role>& roles, Diagnostics& diagnostics)
 
   for (std::size_t i = 0; i < targets.size(); ++i) {
     const Role& target = *targets[i];
+    const bool selects_any = std::any_of(by_name.begin(), by_name.end(), [&](const Role* r) {
+      return r->meta.name != target.meta.name &&
+             std::any_of(target.aggregation->selectors.begin(), target.aggregation->selectors.end(),
+                         [&](const LabelSelector& sel) { return selector_matches(sel, r->meta.labels); });
+    });
+    if (!selects_any) {
+      // Typical of a partial dump (`kubectl get clusterrole admin -o yaml`): the rules are the
+      // controller's copy, and the roles they came from are not in the input.
+      if (!written[i].empty()) {
+        diagnostics.add("aggregation-replaced", Severity::warning, target.aggregation->loc,
+                        fmt::format("no ClusterRole in the input matches the aggregationRule of ClusterRole '{}', so the "
+                                    "aggregation controller would leave it empty: its {} written rule{} are not counted; add "
+                                    "the ClusterRoles it aggregates (or --with-defaults for admin, edit and view)",
+                                    target.meta.name, written[i].size(), written[i].size() == 1 ? "" : "s"));
+      }
+      continue;
+    }
     for (const PolicyRule& rule : written[i]) {
       const bool kept = std::any_of(target.rules.begin(), target.rules.end(),
                                     [&](const PolicyRule& r) { return semantically_equal(r, rule); });

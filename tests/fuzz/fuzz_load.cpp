@@ -3,6 +3,7 @@
 // as a JSON file, so that both readers and the object decoder (incl. embedded aws-auth YAML) run;
 // then through aggregation and the authorizer, checking that can-i and who-can agree.
 // Also compiled into fuzz_replay_load (replay_main.cpp), which runs the seed corpus under CTest.
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
@@ -11,6 +12,7 @@
 #include "analyzer/loader.hpp"
 #include "analyzer/rbac/identity.hpp"
 #include "analyzer/rbac/rule_match.hpp"
+#include "analyzer/rbac/subject_match.hpp"
 
 namespace {
 
@@ -40,7 +42,8 @@ rbacq::analyzer::rbac::UserInfo user_for(const rbacq::analyzer::rbac::SubjectKey
 }
 
 /// For the first rules of the model, as requests: who-can's subjects must each be allowed by
-/// can-i, and every grant must be a rule that allows the request.
+/// can-i, every grant must be a rule that allows the request, and every grant can-i finds for
+/// a binding's subject must be in who-can's answer.
 void check_authorizer(const rbacq::analyzer::AnalysisContext& context) {
   namespace rbac = rbacq::analyzer::rbac;
   std::size_t asked = 0;
@@ -77,6 +80,24 @@ void check_authorizer(const rbacq::analyzer::AnalysisContext& context) {
         if (!rbac::rule_allows(request, g.policy_rule())) __builtin_trap();
       }
     }
+    // The other direction: each subject of the bindings, asked with can-i, is in who-can.
+    for (const auto& other : context.authorizer().bindings()) {
+      for (std::size_t i = 0; i < other.binding->subjects.size() && i < 4; ++i) {
+        const rbac::SubjectKey key = rbac::subject_key(*other.binding, i);
+        if (key.kind != "User" && key.kind != "Group" && key.kind != "ServiceAccount") continue;
+        if (key.kind == "ServiceAccount" && key.namespace_.empty()) continue;
+        const rbac::Decision d = context.authorizer().authorize(user_for(key), request);
+        for (const rbac::Grant& g : d.grants) {
+          const rbac::SubjectKey granted = rbac::subject_key(g.binding(), g.subject);
+          const bool listed = std::any_of(who.subjects.begin(), who.subjects.end(), [&](const rbac::WhoCanSubject& w) {
+            return w.subject == granted && std::any_of(w.grants.begin(), w.grants.end(), [&](const rbac::Grant& x) {
+                     return x.resolved == g.resolved && x.rule == g.rule;
+                   });
+          });
+          if (!listed) __builtin_trap();
+        }
+      }
+    }
     static_cast<void>(context.authorizer().rules_for({"fuzz-user", {"system:authenticated"}}, request.namespace_));
   }
 }
@@ -95,8 +116,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     rbacq::analyzer::load_text(text, name, limits, model, diags);
     check(diags, name);
     static_cast<void>(diags.sorted());
-    const rbacq::analyzer::AnalysisContext context(rbacq::analyzer::LoadResult{std::move(model), std::move(diags)},
-                                                   rbacq::analyzer::AnalysisOptions{});
+    // Half of the inputs keep namespaces as written (RoleBindings without one apply nowhere).
+    rbacq::analyzer::AnalysisOptions options;
+    if (size % 2 == 1) options.default_namespace.clear();
+    const rbacq::analyzer::AnalysisContext context(rbacq::analyzer::LoadResult{std::move(model), std::move(diags)}, options);
     check(context.diagnostics(), name);
     check_authorizer(context);
   }

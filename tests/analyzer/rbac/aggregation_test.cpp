@@ -85,6 +85,15 @@ TEST_CASE("aggregation: never selects itself, empty selector selects all others,
   CHECK(rules_of(none, "lonely").empty());
 }
 
+TEST_CASE("aggregation: a partial dump whose aggregated roles are missing is one warning, as the controller empties it") {
+  const Policy p(labelled("admin", "", {"get pods", "get secrets"}, "[{matchLabels: {to-admin: 'true'}}]"));
+  CHECK(rules_of(p, "admin").empty());
+  CHECK(lines(p.context().diagnostics()) ==
+        Strings{"5:18: warning: no ClusterRole in the input matches the aggregationRule of ClusterRole 'admin', so the aggregation "
+                "controller would leave it empty: its 2 written rules are not counted; add the ClusterRoles it aggregates (or "
+                "--with-defaults for admin, edit and view) [aggregation-replaced]"});
+}
+
 TEST_CASE("aggregation: chains converge transitively, as admin <- edit <- view") {
   const Policy p(labelled("admin", "", {}, "[{matchLabels: {to-admin: 'true'}}]") +
                  labelled("edit", "{to-admin: 'true'}", {}, "[{matchLabels: {to-edit: 'true'}}]") +

@@ -13,8 +13,8 @@ namespace rbacq::analyzer {
 AnalysisContext::AnalysisContext(const std::vector<std::string>& paths, const AnalysisOptions& options)
     : AnalysisContext(load(paths, options.limits), options) {}
 
-AnalysisContext::AnalysisContext(LoadResult loaded, const AnalysisOptions& options)
-    : options_(options), loaded_(std::move(loaded)) {
+AnalysisContext::AnalysisContext(LoadResult loaded, AnalysisOptions options)
+    : options_(std::move(options)), loaded_(std::move(loaded)) {
   resolve();
 }
 

@@ -30,7 +30,7 @@ class AnalysisContext {
   /// Loads the paths and resolves the policy. Never fails: problems are diagnostics.
   AnalysisContext(const std::vector<std::string>& paths, const AnalysisOptions& options);
   /// For tests and embedding: an already loaded model.
-  AnalysisContext(LoadResult loaded, const AnalysisOptions& options);
+  AnalysisContext(LoadResult loaded, AnalysisOptions options);
   AnalysisContext(const AnalysisContext&) = delete;
   AnalysisContext& operator=(const AnalysisContext&) = delete;
 

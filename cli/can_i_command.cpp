@@ -63,12 +63,6 @@ void print_problems(const analyzer::AnalysisContext& context, const std::vector<
   std::fwrite(text.data(), 1, text.size(), stderr);
 }
 
-std::string privileged_text() {
-  return fmt::format(
-      "the user is in group {}: the privileged-group authorizer allows every request before RBAC is asked, so no "
-      "binding grants this and no binding change revokes it",
-      analyzer::rbac::kPrivilegedGroup);
-}
 
 /// Why a request was not allowed, beyond "no rule matches": as note lines.
 std::vector<std::string> near_miss_lines(const analyzer::AnalysisContext& context, const UserInfo& user,
@@ -102,7 +96,7 @@ void print_explanation(const analyzer::AnalysisContext& context, const UserInfo&
                        const Decision& d) {
   const analyzer::rbac::RequestAttributes& request = built.attributes;
   std::string out = fmt::format("request: {}\nuser: {} ({})\n", describe_request(request), printable(user.name), groups_text(user));
-  if (d.via == Via::privileged_group) out += fmt::format("allowed: {}\n", privileged_text());
+  if (d.via == Via::privileged_group) out += fmt::format("allowed: {}\n", analyzer::rbac::privileged_group_reason());
   if (!d.grants.empty()) {
     out += d.via == Via::privileged_group ? fmt::format("RBAC would allow it too ({} grant{}):\n", d.grants.size(), d.grants.size() == 1 ? "" : "s")
                                           : fmt::format("allowed by {} grant{}:\n", d.grants.size(), d.grants.size() == 1 ? "" : "s");
@@ -157,7 +151,7 @@ std::string decision_json(const analyzer::AnalysisContext& context, const UserIn
   else if (d.via == Via::rbac) w.value("rbac");
   else w.null();
   w.key("reason");
-  w.value(d.via == Via::privileged_group ? privileged_text() : d.reason());
+  w.value(d.reason());
   w.key("request");
   write_request(w, request);
   write_user(w, user);
@@ -191,7 +185,11 @@ std::string rules_table(const analyzer::rbac::RulesReview& review, bool headers)
     const std::string scope = g.binding().cluster ? "cluster-wide" : "namespace";
     const std::string names = fmt::format("[{}]", fmt::join(rule.resource_names, " "));
     for (const auto& group : rule.api_groups) {
-      for (const auto& resource : rule.resources) add({false, group.empty() ? resource : resource + "." + group, "[]", names, scope}, rule.verbs);
+      for (const auto& resource : rule.resources) {
+        std::string qualified = resource;
+        if (!group.empty()) qualified.append(".").append(group);
+        add({false, std::move(qualified), "[]", names, scope}, rule.verbs);
+      }
     }
     for (const auto& url : rule.non_resource_urls) add({true, "", "[" + url + "]", "[]", scope}, rule.verbs);
   }
@@ -247,7 +245,7 @@ int run_list(const CLI::App& command, const CanIOptions& options, const OutputOp
     std::fwrite(json.data(), 1, json.size(), stdout);
   } else {
     print_problems(context, review.errors, output.color);
-    if (review.privileged) std::fprintf(stderr, "rbacq: note: %s; the rules below are only RBAC's\n", privileged_text().c_str());
+    if (review.privileged) std::fprintf(stderr, "rbacq: note: %s; the rules below are only RBAC's\n", analyzer::rbac::privileged_group_reason().c_str());
     const std::string table = rules_table(review, !options.no_headers);
     std::fwrite(table.data(), 1, table.size(), stdout);
   }
@@ -286,10 +284,7 @@ int run_can_i(const CLI::App& command, const CanIOptions& options, const OutputO
     return report_usage_error({"usage", Severity::error, {}, "say whose access to check with --as USER: offline there is no current user",
                                {{{}, "for example --as alice --as-group developers, or --as system:serviceaccount:NS:NAME"}}}, output);
   }
-  if (options.input.paths.empty() && !options.input.with_defaults) {
-    return report_usage_error({"usage", Severity::error, {}, "no input: give the manifests with -f PATH (files, directories, or - for "
-                                                             "standard input), or ask about the default policy with --with-defaults", {}}, output);
-  }
+  if (const auto missing = missing_input(options.input)) return report_usage_error(*missing, output);
   const auto analysis = analysis_options(options.input);
   if (!analysis) return report_usage_error(analysis.error(), output);
   std::vector<std::string> notes;
@@ -324,7 +319,7 @@ int run_can_i(const CLI::App& command, const CanIOptions& options, const OutputO
   print_problems(context, decision.errors, output.color);
   if (decision.via == Via::privileged_group) {
     // stdout stays "yes" for scripts, as kubectl prints it; the reason goes with the notes.
-    std::fprintf(stderr, "rbacq: note: %s\n", privileged_text().c_str());
+    std::fprintf(stderr, "rbacq: note: %s\n", analyzer::rbac::privileged_group_reason().c_str());
     std::fflush(stderr);
     std::printf("yes\n");
   } else if (decision.allowed()) {

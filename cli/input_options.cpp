@@ -55,6 +55,14 @@ void add_request_options(CLI::App& command, RequestOptions& options) {
   command.add_option("--api-group", options.api_group, "Take TYPE verbatim, in this API group (\"\" is core)")->type_name("GROUP");
 }
 
+std::optional<Diagnostic> missing_input(const InputOptions& options) {
+  if (!options.paths.empty() || options.with_defaults) return std::nullopt;
+  return Diagnostic{"usage", Severity::error, {},
+                    "no input: give the manifests with -f PATH (files, directories, or - for standard input), or ask about "
+                    "the default policy with --with-defaults",
+                    {}};
+}
+
 Result<analyzer::AnalysisOptions> analysis_options(const InputOptions& options) {
   analyzer::AnalysisOptions out;
   out.with_defaults = options.with_defaults;

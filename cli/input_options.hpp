@@ -39,6 +39,9 @@ void add_input_options(CLI::App& command, InputOptions& options);
 /// Registers VERB, TYPE[/NAME], --subresource, -n, -A, --api-group.
 void add_request_options(CLI::App& command, RequestOptions& options);
 
+/// A usage error when there is nothing to analyse: no -f and no --with-defaults.
+[[nodiscard]] std::optional<Diagnostic> missing_input(const InputOptions& options);
+
 /// The analysis options, or a usage error (a --k8s-version rbacq does not know).
 [[nodiscard]] Result<analyzer::AnalysisOptions> analysis_options(const InputOptions& options);
 

@@ -108,15 +108,6 @@ Diagnostic resolution_diagnostic(const analyzer::rbac::ResolvedBinding& binding,
   return d;
 }
 
-void write_location(JsonWriter& w, const SourceLocation& loc) {
-  w.key("file");
-  w.value(loc.file.str());
-  w.key("line");
-  w.value(static_cast<std::uint64_t>(loc.line));
-  w.key("column");
-  w.value(static_cast<std::uint64_t>(loc.column));
-}
-
 void write_rule(JsonWriter& w, const analyzer::PolicyRule& rule, std::size_t number) {
   w.begin_object();
   w.key("number");

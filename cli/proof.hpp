@@ -37,8 +37,6 @@ void write_grant(JsonWriter& w, const analyzer::rbac::Grant& grant);
 void write_resolution_error(JsonWriter& w, const analyzer::rbac::ResolvedBinding& binding);
 /// JSON: {"verb",…} as the authorizer sees it.
 void write_request(JsonWriter& w, const analyzer::rbac::RequestAttributes& request);
-/// JSON: {"file","line","column"} under `key`.
-void write_location(JsonWriter& w, const SourceLocation& loc);
 /// JSON: the rule's lists, number (1-based) and location.
 void write_rule(JsonWriter& w, const analyzer::PolicyRule& rule, std::size_t number);
 

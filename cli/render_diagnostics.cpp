@@ -17,15 +17,6 @@ std::string_view color_of(Severity s) {
   return "";
 }
 
-void write_location(JsonWriter& w, const SourceLocation& loc) {
-  w.key("file");
-  w.value(loc.file.str());
-  w.key("line");
-  w.value(static_cast<std::uint64_t>(loc.line));
-  w.key("column");
-  w.value(static_cast<std::uint64_t>(loc.column));
-}
-
 std::string plural(std::size_t n, std::string_view word) {
   return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s");
 }

@@ -152,10 +152,7 @@ CLI::App* add_who_can_command(CLI::App& app, WhoCanOptions& options) {
 }
 
 int run_who_can(const CLI::App& command, const WhoCanOptions& options, const OutputOptions& output) {
-  if (options.input.paths.empty() && !options.input.with_defaults) {
-    return report_usage_error({"usage", Severity::error, {}, "no input: give the manifests with -f PATH (files, directories, or - for "
-                                                             "standard input), or ask about the default policy with --with-defaults", {}}, output);
-  }
+  if (const auto missing = missing_input(options.input)) return report_usage_error(*missing, output);
   const auto analysis = analysis_options(options.input);
   if (!analysis) return report_usage_error(analysis.error(), output);
   const analyzer::AnalysisContext context(options.input.paths, *analysis);

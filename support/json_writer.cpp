@@ -117,4 +117,13 @@ void JsonWriter::null() {
   out_ += "null";
 }
 
+void write_location(JsonWriter& w, const SourceLocation& loc) {
+  w.key("file");
+  w.value(loc.file.str());
+  w.key("line");
+  w.value(static_cast<std::uint64_t>(loc.line));
+  w.key("column");
+  w.value(static_cast<std::uint64_t>(loc.column));
+}
+
 }  // namespace rbacq

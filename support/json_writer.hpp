@@ -7,6 +7,8 @@
 #include <string_view>
 #include <vector>
 
+#include "support/source_location.hpp"
+
 namespace rbacq {
 
 /// Writes JSON text in document order. Commas and indentation are handled by the writer.
@@ -37,6 +39,10 @@ class JsonWriter {
   std::vector<bool> has_elements_;
   bool after_key_ = false;
 };
+
+/// Writes the members "file", "line" and "column" of `loc` into the object being written
+/// (line and column 0 when unknown), as every rbacq JSON document locates things.
+void write_location(JsonWriter& w, const SourceLocation& loc);
 
 /// Appends `s` to `out` as a quoted JSON string.
 void append_json_string(std::string& out, std::string_view s);

@@ -13,10 +13,9 @@ namespace {
 
 /// The value of a label (the last one written, as the decoders keep it).
 std::optional<std::string_view> label(const Labels& labels, std::string_view key) {
-  for (auto it = labels.rbegin(); it != labels.rend(); ++it) {
-    if (it->first == key) return std::string_view(it->second);
-  }
-  return std::nullopt;
+  const auto it = std::find_if(labels.rbegin(), labels.rend(), [&](const auto& kv) { return kv.first == key; });
+  if (it == labels.rend()) return std::nullopt;
+  return std::string_view(it->second);
 }
 
 bool requirement_matches(const LabelSelectorRequirement& req, const Labels& labels) {

@@ -23,10 +23,15 @@ const char* binding_kind(const Binding& b) { return b.cluster ? "ClusterRoleBind
 
 }  // namespace
 
+std::string privileged_group_reason() {
+  return fmt::format(
+      "the user is in group {}: the privileged-group authorizer allows every request before RBAC is asked, so no binding grants "
+      "this and no binding change revokes it",
+      kPrivilegedGroup);
+}
+
 std::string Decision::reason() const {
-  if (via == Via::privileged_group) {
-    return fmt::format("allowed by the privileged-group authorizer: the user is in group {}", kPrivilegedGroup);
-  }
+  if (via == Via::privileged_group) return privileged_group_reason();
   if (via == Via::rbac) {
     const Grant& g = grants.front();
     const Subject& s = g.binding().subjects[g.subject];

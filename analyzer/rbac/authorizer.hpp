@@ -39,6 +39,9 @@ struct Grant {
 
 enum class Via { none, privileged_group, rbac };
 
+/// Why a member of system:masters is allowed, in the words every answer uses.
+[[nodiscard]] std::string privileged_group_reason();
+
 struct Decision {
   Via via = Via::none;
   /// Every RBAC grant that allows the request (also when system:masters already does).

@@ -23,6 +23,7 @@ bool has(const std::vector<std::string>& list, std::string_view s) {
 
 std::string names_of(const std::vector<Subresource>& subs) {
   std::vector<std::string> names;
+  names.reserve(subs.size());
   for (const Subresource& s : subs) names.push_back(s.name);
   return fmt::format("{}", fmt::join(names, ", "));
 }
@@ -87,7 +88,7 @@ Result<BuiltRequest> build_request(const RequestSpec& spec, const catalogue::Api
     if (spec.api_group) return fail(usage_error("--api-group does not apply to a non-resource URL"));
     a.resource_request = false;
     a.path = spec.target;
-    if (spec.namespace_) out.notes.push_back("a non-resource URL has no namespace: -n is ignored");
+    if (spec.namespace_) out.notes.emplace_back("a non-resource URL has no namespace: -n is ignored");
     return out;
   }
 
@@ -131,7 +132,7 @@ Result<BuiltRequest> build_request(const RequestSpec& spec, const catalogue::Api
   const ApiResource* r = nullptr;
   if (type == "*") {
     a.resource = "*";  // as kubectl: the core group; --api-group '*' asks about every group
-    out.notes.push_back("'*' is asked in the core group, as kubectl does; add --api-group '*' for every group");
+    out.notes.emplace_back("'*' is asked in the core group, as kubectl does; add --api-group '*' for every group");
   } else {
     const catalogue::ApiCatalogue::Lookup found = catalogue.resolve(type);
     if (found.matches.empty()) {

@@ -34,14 +34,11 @@ bool api_group_matches(const PolicyRule& rule, std::string_view group) {
 }
 
 bool resource_matches(const PolicyRule& rule, std::string_view combined, std::string_view subresource) {
-  for (const std::string& r : rule.resources) {
-    if (r == "*" || r == combined) return true;
+  return std::any_of(rule.resources.begin(), rule.resources.end(), [&](const std::string& r) {
     // "*/SUB" matches SUB of every resource, and only requests that have that subresource.
-    if (!subresource.empty() && r.size() == subresource.size() + 2 && r.starts_with("*/") && r.ends_with(subresource)) {
-      return true;
-    }
-  }
-  return false;
+    return r == "*" || r == combined ||
+           (!subresource.empty() && r.size() == subresource.size() + 2 && r.starts_with("*/") && r.ends_with(subresource));
+  });
 }
 
 bool resource_name_matches(const PolicyRule& rule, std::string_view name) {
@@ -49,15 +46,11 @@ bool resource_name_matches(const PolicyRule& rule, std::string_view name) {
 }
 
 bool non_resource_url_matches(const PolicyRule& rule, std::string_view path) {
-  for (const std::string& url : rule.non_resource_urls) {
+  return std::any_of(rule.non_resource_urls.begin(), rule.non_resource_urls.end(), [&](const std::string& url) {
     if (url == "*" || url == path) return true;
-    if (url.ends_with('*')) {
-      // Every trailing '*' goes (Go's TrimRight): "/api**" is "/api*". Not segment-aware.
-      const std::string_view prefix = std::string_view(url).substr(0, url.find_last_not_of('*') + 1);
-      if (path.starts_with(prefix)) return true;
-    }
-  }
-  return false;
+    // Every trailing '*' goes (Go's TrimRight): "/api**" is "/api*". A string prefix, not a path segment.
+    return url.ends_with('*') && path.starts_with(std::string_view(url).substr(0, url.find_last_not_of('*') + 1));
+  });
 }
 
 bool rule_allows(const RequestAttributes& request, const PolicyRule& rule) {

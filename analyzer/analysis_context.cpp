@@ -2,6 +2,7 @@
 #include "analyzer/analysis_context.hpp"
 
 #include <map>
+#include <tuple>
 
 #include <fmt/format.h>
 
@@ -46,10 +47,39 @@ void default_namespaces(Model& model, const std::string& ns, Diagnostics& diagno
   }
 }
 
+/// Objects that became the same object once their namespace was defaulted (a RoleBinding
+/// `default/rb` and a namespace-less `rb`): as kubectl apply in order, the later one stays.
+template <class T>
+void drop_defaulted_duplicates(std::vector<T>& objects, const std::string& ns, Diagnostics& diagnostics) {
+  std::map<std::tuple<std::string, std::string, std::string>, std::size_t> seen;
+  std::vector<bool> replaced(objects.size(), false);
+  for (std::size_t i = 0; i < objects.size(); ++i) {
+    const ObjectMeta& meta = objects[i].meta;
+    if (meta.generated_name) continue;
+    const auto [it, inserted] = seen.try_emplace(std::make_tuple(meta.kind, meta.namespace_, meta.name), i);
+    if (inserted) continue;
+    const ObjectMeta& earlier = objects[it->second].meta;
+    diagnostics.add(Diagnostic{"input-duplicate", Severity::warning, meta.loc,
+                               fmt::format("{} '{}/{}' is defined more than once when objects without a namespace are put in "
+                                           "'{}'; this definition replaces the earlier one",
+                                           meta.kind, meta.namespace_, meta.name, ns),
+                               {Note{earlier.loc, "earlier definition is here"}}});
+    replaced[it->second] = true;
+    it->second = i;
+  }
+  std::size_t i = 0;
+  std::erase_if(objects, [&](const T&) { return replaced[i++]; });
+}
+
 }  // namespace
 
 void AnalysisContext::resolve() {
   default_namespaces(loaded_.model, options_.default_namespace, loaded_.diagnostics);
+  if (!options_.default_namespace.empty()) {
+    drop_defaulted_duplicates(loaded_.model.roles, options_.default_namespace, loaded_.diagnostics);
+    drop_defaulted_duplicates(loaded_.model.bindings, options_.default_namespace, loaded_.diagnostics);
+    drop_defaulted_duplicates(loaded_.model.service_accounts, options_.default_namespace, loaded_.diagnostics);
+  }
   if (options_.with_defaults) defaults_added_ = catalogue::add_default_policy(loaded_.model, loaded_.diagnostics);
   // The aggregation controller runs in every cluster: aggregated roles are empty in manifests.
   rbac::aggregate_cluster_roles(loaded_.model.roles, loaded_.diagnostics);

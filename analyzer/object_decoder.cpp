@@ -49,8 +49,8 @@ void read_role(ObjectReader& r, NodeId node, Role& role) {
   }
 }
 
-/// What API validation (pkg/apis/rbac/validation) would refuse: such a binding never exists in
-/// a cluster. It is kept, with a warning, so that the analysis shows what the manifest says.
+/// What API validation (pkg/apis/rbac/validation) would refuse never exists in a cluster. It is
+/// kept, with a warning [input-invalid], so that the analysis shows what the manifest says.
 void report_invalid(ObjectReader& r, const SourceLocation& loc, std::string message) {
   r.diagnostics().add(Diagnostic{"input-invalid", Severity::warning, loc, "the API server rejects this: " + std::move(message), {}});
 }

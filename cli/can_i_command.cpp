@@ -191,7 +191,9 @@ std::string rules_table(const analyzer::rbac::RulesReview& review, bool headers)
         add({false, std::move(qualified), "[]", names, scope}, rule.verbs);
       }
     }
-    for (const auto& url : rule.non_resource_urls) add({true, "", "[" + url + "]", "[]", scope}, rule.verbs);
+    // A RoleBinding never grants a URL (requests for URLs have no namespace): say so.
+    const std::string url_scope = g.binding().cluster ? scope : std::string("none (RoleBinding)");
+    for (const auto& url : rule.non_resource_urls) add({true, "", "[" + url + "]", "[]", url_scope}, rule.verbs);
   }
   std::vector<std::array<std::string, 5>> table;
   if (headers) table.push_back({"Resources", "Non-Resource URLs", "Resource Names", "Verbs", "Scope"});
@@ -213,7 +215,7 @@ std::string rules_table(const analyzer::rbac::RulesReview& review, bool headers)
 }
 
 std::string rules_json(const analyzer::AnalysisContext& context, const UserInfo& user, std::string_view ns,
-                       const analyzer::rbac::RulesReview& review) {
+                       const analyzer::rbac::RulesReview& review, const std::vector<std::string>& notes) {
   JsonWriter w;
   w.begin_object();
   w.key("schema");
@@ -231,17 +233,17 @@ std::string rules_json(const analyzer::AnalysisContext& context, const UserInfo&
   w.begin_array();
   for (const auto* e : review.errors) write_resolution_error(w, *e);
   w.end_array();
-  write_notes_and_diagnostics(w, {}, context);
+  write_notes_and_diagnostics(w, notes, context);
   w.end_object();
   return w.str();
 }
 
 int run_list(const CLI::App& command, const CanIOptions& options, const OutputOptions& output,
-             const analyzer::AnalysisContext& context, const UserInfo& user) {
+             const analyzer::AnalysisContext& context, const UserInfo& user, const std::vector<std::string>& notes) {
   const std::string ns = command.count("--namespace") != 0 ? options.request.namespace_ : options.input.default_namespace;
   const analyzer::rbac::RulesReview review = context.authorizer().rules_for(user, ns);
   if (output.format == Format::json) {
-    const std::string json = rules_json(context, user, ns, review);
+    const std::string json = rules_json(context, user, ns, review, notes);
     std::fwrite(json.data(), 1, json.size(), stdout);
   } else {
     print_problems(context, review.errors, output.color);
@@ -299,7 +301,7 @@ int run_can_i(const CLI::App& command, const CanIOptions& options, const OutputO
                                              : analyzer::rbac::authenticated_user(options.as, options.as_groups);
   if (options.list) {
     if (output.format == Format::text) print_notes(notes);
-    return run_list(command, options, output, context, user);
+    return run_list(command, options, output, context, user, notes);
   }
 
   const auto built = analyzer::rbac::build_request(request_spec(command, options.request, options.input), context.catalogue());

@@ -367,3 +367,18 @@ TEST_CASE("can-i -o json: usage errors are a JSON document too") {
                  "there is no current user\",\n    \"notes\": [\n      \"for example --as alice --as-group developers, or --as "
                  "system:serviceaccount:NS:NAME\"\n    ]\n  }\n}\n");
 }
+
+TEST_CASE("can-i: a namespace-less object that lands on an existing one replaces it, with a warning (review of issue 3)") {
+  rbacq::test::TempDir dir;
+  const std::string rb = "apiVersion: rbac.authorization.k8s.io/v1\nkind: RoleBinding\n";
+  const std::string ref = "roleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: admin}\n";
+  const std::string a = dir.write("a.yaml", rb + "metadata: {name: rb, namespace: default}\n" + ref + "subjects: [{kind: User, name: alice}]\n");
+  dir.write("b.yaml", rb + "metadata: {name: rb}\n" + ref + "subjects: [{kind: User, name: bob}]\n");
+  const std::string b = (dir.path() / "b.yaml").string();
+  auto r = run_rbacq({"can-i", "get", "pods", "--as", "alice", "--with-defaults", "-f", dir.path().string()});
+  CHECK(r.exit_code == 1);
+  CHECK(r.err.find(b + ":1:1: warning: RoleBinding 'default/rb' is defined more than once when objects without a namespace are put "
+                       "in 'default'; this definition replaces the earlier one [input-duplicate]\n" +
+                   a + ":1:1: note: earlier definition is here\n") != std::string::npos);
+  CHECK(run_rbacq({"can-i", "get", "pods", "--as", "bob", "--with-defaults", "-f", dir.path().string()}).exit_code == 0);
+}

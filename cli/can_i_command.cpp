@@ -12,6 +12,7 @@
 #include "analyzer/rbac/subject_match.hpp"
 #include "cli/proof.hpp"
 #include "cli/render_diagnostics.hpp"
+#include "cli/table.hpp"
 #include "support/json_writer.hpp"
 #include "support/printable.hpp"
 
@@ -195,23 +196,13 @@ std::string rules_table(const analyzer::rbac::RulesReview& review, bool headers)
     const std::string url_scope = g.binding().cluster ? scope : std::string("none (RoleBinding)");
     for (const auto& url : rule.non_resource_urls) add({true, "", "[" + url + "]", "[]", url_scope}, rule.verbs);
   }
-  std::vector<std::array<std::string, 5>> table;
+  std::vector<TableRow> table;
   if (headers) table.push_back({"Resources", "Non-Resource URLs", "Resource Names", "Verbs", "Scope"});
   for (const auto& [key, verbs] : rows) {
     table.push_back({printable(std::get<1>(key)), printable(std::get<2>(key)), printable(std::get<3>(key)),
                      printable(fmt::format("[{}]", fmt::join(verbs, " "))), std::get<4>(key)});
   }
-  std::array<std::size_t, 5> width{};
-  for (const auto& row : table) {
-    for (std::size_t i = 0; i < row.size(); ++i) width[i] = std::max(width[i], display_width(row[i]));
-  }
-  std::string out;
-  for (const auto& row : table) {
-    std::string line;
-    for (std::size_t i = 0; i < row.size(); ++i) line += i + 1 == row.size() ? row[i] : pad_right(row[i], width[i]) + "   ";
-    out += line + "\n";
-  }
-  return out;
+  return aligned_table(table, "   ");
 }
 
 std::string rules_json(const analyzer::AnalysisContext& context, const UserInfo& user, std::string_view ns,

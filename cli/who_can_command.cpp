@@ -9,6 +9,7 @@
 #include "analyzer/rbac/group_members.hpp"
 #include "cli/proof.hpp"
 #include "cli/render_diagnostics.hpp"
+#include "cli/table.hpp"
 #include "support/json_writer.hpp"
 #include "support/printable.hpp"
 
@@ -33,8 +34,9 @@ constexpr const char* kHelp =
     "  rbacq who-can get /metrics -f rbac/ -o json\n\n";
 
 constexpr const char* kOutputHelp =
-    "\nOutput: a table (SUBJECT, SCOPE, GRANTED BY, AT); with -o json {\"schema\":\"rbacq/v1\",\"request\",\"subjects\":\n"
-    "[{\"kind\",\"name\",\"namespace\",\"privileged\",\"grants\",\"members\"}],\"errors\",\"notes\",\"diagnostics\"}.\n"
+    "\nOutput: a table (SUBJECT, SCOPE, GRANTED BY, AT), then who may do it only for some named objects\n"
+    "(resourceNames); with -o json {\"schema\":\"rbacq/v1\",\"request\",\"subjects\":[{\"kind\",\"name\",\"namespace\",\n"
+    "\"privileged\",\"grants\",\"members\"}],\"onlyForNames\":[…],\"errors\",\"notes\",\"diagnostics\"}.\n"
     "Exit status: 0 answered, 2 usage mistakes or errors in the input (the answer is still printed), 3 internal error.";
 
 std::string granted_by(const Grant& g) {
@@ -45,9 +47,27 @@ std::string scope_text(const Grant& g) {
   return g.binding().cluster ? std::string("cluster-wide") : fmt::format("in {}", printable(g.binding().meta.namespace_));
 }
 
+using Rows = std::vector<TableRow>;
+
+std::string aligned(const Rows& rows) { return aligned_table(rows, "  "); }
+
+/// Subjects whose grants allow the request only for named objects, as a second table.
+std::string named_only_text(const WhoCanResult& named) {
+  if (named.subjects.empty()) return {};
+  Rows rows{{"SUBJECT", "SCOPE", "ONLY FOR NAMES, GRANTED BY", "AT"}};
+  for (const WhoCanSubject& s : named.subjects) {
+    for (const Grant& g : s.grants) {
+      rows.push_back({describe_subject(s.subject), scope_text(g),
+                      fmt::format("[{}] {}", printable(fmt::format("{}", fmt::join(g.policy_rule().resource_names, " "))), granted_by(g)),
+                      printable(to_string(g.binding().meta.loc))});
+    }
+  }
+  return "\nonly for some objects (ask with TYPE/NAME for one):\n\n" + aligned(rows);
+}
+
 std::string who_can_text(const analyzer::AnalysisContext& context, const analyzer::rbac::RequestAttributes& request,
-                         const WhoCanResult& result) {
-  std::vector<std::array<std::string, 4>> rows{{"SUBJECT", "SCOPE", "GRANTED BY", "AT"}};
+                         const WhoCanResult& result, const WhoCanResult& named) {
+  Rows rows{{"SUBJECT", "SCOPE", "GRANTED BY", "AT"}};
   std::vector<std::string> group_lines;
   for (const WhoCanSubject& s : result.subjects) {
     // The subject on every row, so that grep finds all of its grants.
@@ -67,24 +87,47 @@ std::string who_can_text(const analyzer::AnalysisContext& context, const analyze
       group_lines.push_back(std::move(line));
     }
   }
-  std::array<std::size_t, 4> width{};
-  for (const auto& row : rows) {
-    for (std::size_t i = 0; i < row.size(); ++i) width[i] = std::max(width[i], display_width(row[i]));
-  }
-  std::string out = fmt::format("who can {}:\n\n", describe_request(request));
-  for (const auto& row : rows) {
-    std::string line;
-    for (std::size_t i = 0; i < row.size(); ++i) line += i + 1 == row.size() ? row[i] : pad_right(row[i], width[i]) + "  ";
-    while (!line.empty() && line.back() == ' ') line.pop_back();
-    out += line + "\n";
-  }
+  std::string out = fmt::format("who can {}:\n\n", describe_request(request)) + aligned(rows) + named_only_text(named);
   if (!group_lines.empty()) out += "\n";
   for (const auto& line : group_lines) out += line + "\n";
   return out;
 }
 
+void write_subject(JsonWriter& w, const analyzer::AnalysisContext& context, const WhoCanSubject& s) {
+  w.begin_object();
+  w.key("kind");
+  w.value(s.subject.kind);
+  w.key("name");
+  w.value(s.subject.name);
+  if (!s.subject.namespace_.empty()) {
+    w.key("namespace");
+    w.value(s.subject.namespace_);
+  }
+  w.key("privileged");
+  w.value(s.privileged);
+  w.key("grants");
+  w.begin_array();
+  for (const Grant& g : s.grants) write_grant(w, g);
+  w.end_array();
+  if (s.subject.kind == "Group") {
+    const auto members = analyzer::rbac::group_members(s.subject.name, context.model());
+    if (!members.description.empty()) {
+      w.key("members");
+      w.begin_object();
+      w.key("description");
+      w.value(members.description);
+      w.key("serviceAccounts");
+      w.begin_array();
+      for (const auto& sa : members.service_accounts) w.value(sa);
+      w.end_array();
+      w.end_object();
+    }
+  }
+  w.end_object();
+}
+
 std::string who_can_json(const analyzer::AnalysisContext& context, const analyzer::rbac::RequestAttributes& request,
-                         const WhoCanResult& result, const std::vector<std::string>& notes) {
+                         const WhoCanResult& result, const WhoCanResult& named, const std::vector<std::string>& notes) {
   JsonWriter w;
   w.begin_object();
   w.key("schema");
@@ -93,38 +136,11 @@ std::string who_can_json(const analyzer::AnalysisContext& context, const analyze
   write_request(w, request);
   w.key("subjects");
   w.begin_array();
-  for (const WhoCanSubject& s : result.subjects) {
-    w.begin_object();
-    w.key("kind");
-    w.value(s.subject.kind);
-    w.key("name");
-    w.value(s.subject.name);
-    if (!s.subject.namespace_.empty()) {
-      w.key("namespace");
-      w.value(s.subject.namespace_);
-    }
-    w.key("privileged");
-    w.value(s.privileged);
-    w.key("grants");
-    w.begin_array();
-    for (const Grant& g : s.grants) write_grant(w, g);
-    w.end_array();
-    if (s.subject.kind == "Group") {
-      const auto members = analyzer::rbac::group_members(s.subject.name, context.model());
-      if (!members.description.empty()) {
-        w.key("members");
-        w.begin_object();
-        w.key("description");
-        w.value(members.description);
-        w.key("serviceAccounts");
-        w.begin_array();
-        for (const auto& sa : members.service_accounts) w.value(sa);
-        w.end_array();
-        w.end_object();
-      }
-    }
-    w.end_object();
-  }
+  for (const WhoCanSubject& s : result.subjects) write_subject(w, context, s);
+  w.end_array();
+  w.key("onlyForNames");
+  w.begin_array();
+  for (const WhoCanSubject& s : named.subjects) write_subject(w, context, s);
   w.end_array();
   w.key("errors");
   w.begin_array();
@@ -159,6 +175,7 @@ int run_who_can(const CLI::App& command, const WhoCanOptions& options, const Out
   const auto built = analyzer::rbac::build_request(request_spec(command, options.request, options.input), context.catalogue());
   if (!built) return report_usage_error(built.error(), output);
   const WhoCanResult result = context.authorizer().who_can(built->attributes);
+  const WhoCanResult named = context.authorizer().who_can_named(built->attributes);
   std::vector<std::string> notes = built->notes;
   if (built->attributes.resource_request && built->attributes.namespace_.empty()) {
     // -A is exact (no namespace: ClusterRoleBindings only); say what RoleBindings add inside namespaces.
@@ -174,7 +191,7 @@ int run_who_can(const CLI::App& command, const WhoCanOptions& options, const Out
   const int code = context.diagnostics().has_errors() ? kExitError : kExitOk;
 
   if (output.format == Format::json) {
-    const std::string json = who_can_json(context, built->attributes, result, notes);
+    const std::string json = who_can_json(context, built->attributes, result, named, notes);
     std::fwrite(json.data(), 1, json.size(), stdout);
     return code;
   }
@@ -183,7 +200,7 @@ int run_who_can(const CLI::App& command, const WhoCanOptions& options, const Out
   for (const auto* e : result.errors) problems.push_back(resolution_diagnostic(*e, context.options().with_defaults));
   const std::string text = render_text(problems, output.color);
   std::fwrite(text.data(), 1, text.size(), stderr);
-  const std::string table = who_can_text(context, built->attributes, result);
+  const std::string table = who_can_text(context, built->attributes, result, named);
   std::fwrite(table.data(), 1, table.size(), stdout);
   return code;
 }

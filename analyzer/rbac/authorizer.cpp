@@ -128,8 +128,7 @@ Decision Authorizer::authorize(const UserInfo& user, const RequestAttributes& re
   return decision;
 }
 
-WhoCanResult Authorizer::who_can(const RequestAttributes& request) const {
-  const std::vector<RuleRef> refs = index().allowing(request);
+std::vector<WhoCanSubject> Authorizer::subjects_of(const std::vector<RuleRef>& refs) const {
   std::map<SubjectKey, std::vector<Grant>> by_subject;
   for (const RuleRef& ref : refs) {
     const ResolvedBinding& rb = bindings_[ref.binding];
@@ -140,16 +139,28 @@ WhoCanResult Authorizer::who_can(const RequestAttributes& request) const {
       by_subject[std::move(key)].push_back({&rb, s, ref.rule});
     }
   }
+  std::vector<WhoCanSubject> out;
+  out.reserve(by_subject.size());
+  for (auto& [key, grants] : by_subject) out.push_back({key, false, std::move(grants)});
+  return out;
+}
 
+WhoCanResult Authorizer::who_can_named(const RequestAttributes& request) const {
+  return {subjects_of(index().allowing_named(request)), {}};
+}
+
+WhoCanResult Authorizer::who_can(const RequestAttributes& request) const {
+  std::vector<WhoCanSubject> subjects = subjects_of(index().allowing(request));
   WhoCanResult result;
   const SubjectKey masters{"Group", std::string(kPrivilegedGroup), {}};
   WhoCanSubject privileged{masters, true, {}};
-  if (const auto it = by_subject.find(masters); it != by_subject.end()) {
-    privileged.grants = std::move(it->second);
-    by_subject.erase(it);
+  const auto it = std::find_if(subjects.begin(), subjects.end(), [&](const WhoCanSubject& s) { return s.subject == masters; });
+  if (it != subjects.end()) {
+    privileged.grants = std::move(it->grants);
+    subjects.erase(it);
   }
   result.subjects.push_back(std::move(privileged));
-  for (auto& [key, grants] : by_subject) result.subjects.push_back({key, false, std::move(grants)});
+  for (WhoCanSubject& s : subjects) result.subjects.push_back(std::move(s));
 
   const auto scope_errors = [&](const std::vector<std::size_t>& indexes) {
     for (const std::size_t i : indexes) {

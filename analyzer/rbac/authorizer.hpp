@@ -98,6 +98,11 @@ class Authorizer {
   /// plus Group system:masters.
   [[nodiscard]] WhoCanResult who_can(const RequestAttributes& request) const;
 
+  /// For a request without a name: the subjects whose grants allow it only for listed
+  /// resourceNames (a `who-can update leases` misses the controller that may update its own
+  /// lease). No system:masters entry, no errors.
+  [[nodiscard]] WhoCanResult who_can_named(const RequestAttributes& request) const;
+
   /// The namespaces whose RoleBindings allow `request` when it is asked inside them (its own
   /// namespace replaced), sorted: what an all-namespaces question misses.
   [[nodiscard]] std::vector<std::string> namespaces_allowing(const RequestAttributes& request) const;
@@ -115,6 +120,7 @@ class Authorizer {
 
  private:
   [[nodiscard]] const std::vector<std::size_t>& bindings_in(std::string_view namespace_) const;
+  [[nodiscard]] std::vector<WhoCanSubject> subjects_of(const std::vector<RuleRef>& refs) const;
   /// The who-can index, built on first use: can-i never needs it.
   [[nodiscard]] const RuleIndex& index() const;
 

@@ -58,7 +58,7 @@ RuleIndex::RuleIndex(const std::vector<ResolvedBinding>& bindings) {
 }
 
 template <class Found>
-void RuleIndex::candidates(std::string_view scope, const RequestAttributes& request, Found&& found) const {
+void RuleIndex::candidates(std::string_view scope, const RequestAttributes& request, bool named, Found&& found) const {
   const auto it = by_scope_.find(scope);
   if (it == by_scope_.end()) return;
   const std::vector<HashedRule>& list = it->second;
@@ -72,14 +72,19 @@ void RuleIndex::candidates(std::string_view scope, const RequestAttributes& requ
         const std::uint64_t key = rule_key(verb, group, resource);
         auto at = std::lower_bound(list.begin(), list.end(), key, [](const HashedRule& r, std::uint64_t k) { return r.key < k; });
         for (; at != list.end() && at->key == key; ++at) {
-          if (rule_allows(request, roles_[at->role].role->rules[at->rule])) found(at->role, at->rule);
+          const PolicyRule& rule = roles_[at->role].role->rules[at->rule];
+          if (named ? rule_allows_named(request, rule) : rule_allows(request, rule)) found(at->role, at->rule);
         }
       }
     }
   }
 }
 
-std::vector<RuleRef> RuleIndex::allowing(const RequestAttributes& request) const {
+std::vector<RuleRef> RuleIndex::allowing(const RequestAttributes& request) const { return collect(request, false); }
+
+std::vector<RuleRef> RuleIndex::allowing_named(const RequestAttributes& request) const { return collect(request, true); }
+
+std::vector<RuleRef> RuleIndex::collect(const RequestAttributes& request, bool named) const {
   std::vector<RuleRef> out;
   const std::string_view ns = request.namespace_;
   const auto add = [&](std::size_t role_id, std::size_t rule) {
@@ -91,13 +96,14 @@ std::vector<RuleRef> RuleIndex::allowing(const RequestAttributes& request) const
     }
   };
   if (!request.resource_request) {
+    if (named) return out;
     for (const auto& [role_id, rule] : url_rules_) {
       if (!rule_allows(request, roles_[role_id].role->rules[rule])) continue;
       for (const std::size_t b : roles_[role_id].cluster_bindings) out.push_back({b, rule});
     }
   } else {
-    candidates({}, request, add);
-    if (!ns.empty()) candidates(ns, request, add);
+    candidates({}, request, named, add);
+    if (!ns.empty()) candidates(ns, request, named, add);
   }
   std::sort(out.begin(), out.end());
   out.erase(std::unique(out.begin(), out.end()), out.end());
@@ -111,7 +117,7 @@ std::vector<std::string> RuleIndex::namespaces_allowing(const RequestAttributes&
     for (const auto& [ns, bindings] : roles_[role_id].namespace_bindings) found.insert(ns);
   };
   // rule_allows does not look at the namespace: each scope is asked with the request as it is.
-  for (const auto& [scope, list] : by_scope_) candidates(scope, request, add);
+  for (const auto& [scope, list] : by_scope_) candidates(scope, request, false, add);
   return {found.begin(), found.end()};
 }
 

@@ -38,6 +38,10 @@ class RuleIndex {
   /// namespace: ClusterRoleBindings, and the RoleBindings of request.namespace_. Sorted, unique.
   [[nodiscard]] std::vector<RuleRef> allowing(const RequestAttributes& request) const;
 
+  /// For a request without a name: the (binding, rule) pairs whose rule allows it only for the
+  /// names it lists (rule_allows_named), in the same bindings as allowing().
+  [[nodiscard]] std::vector<RuleRef> allowing_named(const RequestAttributes& request) const;
+
   /// The namespaces whose RoleBindings would allow `request` if it were asked inside them.
   [[nodiscard]] std::vector<std::string> namespaces_allowing(const RequestAttributes& request) const;
 
@@ -54,7 +58,8 @@ class RuleIndex {
   };
   /// Calls `found(role, rule)` for each candidate rule of `scope` that allows the request.
   template <class Found>
-  void candidates(std::string_view scope, const RequestAttributes& request, Found&& found) const;
+  void candidates(std::string_view scope, const RequestAttributes& request, bool named, Found&& found) const;
+  [[nodiscard]] std::vector<RuleRef> collect(const RequestAttributes& request, bool named) const;
 
   std::vector<Role> roles_;
   std::unordered_map<std::string_view, std::vector<HashedRule>> by_scope_;  // "" = ClusterRoles

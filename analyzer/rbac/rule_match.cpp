@@ -60,6 +60,12 @@ bool rule_allows(const RequestAttributes& request, const PolicyRule& rule) {
          resource_name_matches(rule, request.name);
 }
 
+bool rule_allows_named(const RequestAttributes& request, const PolicyRule& rule) {
+  if (!request.resource_request || !request.name.empty() || rule.resource_names.empty()) return false;
+  return verb_matches(rule, request.verb) && api_group_matches(rule, request.api_group) &&
+         resource_matches(rule, request.combined_resource(), request.subresource);
+}
+
 std::string rule_text(const PolicyRule& rule) {
   std::string out = "verbs=" + quoted_list(rule.verbs);
   if (!rule.api_groups.empty() || !rule.resources.empty()) {

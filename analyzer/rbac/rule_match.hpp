@@ -25,6 +25,10 @@ namespace rbacq::analyzer::rbac {
 
 [[nodiscard]] bool rule_allows(const RequestAttributes& request, const PolicyRule& rule);
 
+/// For a resource request without a name: true when the rule has resourceNames and would allow
+/// the request for one of them (a grant limited to named objects).
+[[nodiscard]] bool rule_allows_named(const RequestAttributes& request, const PolicyRule& rule);
+
 /// The rule as one line, in the order kubectl describe uses:
 /// `verbs=[get list] apiGroups=[""] resources=[pods] resourceNames=[web]`.
 [[nodiscard]] std::string rule_text(const PolicyRule& rule);

@@ -82,6 +82,38 @@ subjects: [{kind: User, name: mallory, apiGroup: rbac.authorization.k8s.io}]
   CHECK(run_rbacq({"who-can", "impersonate", "users", "-f", path}).out.find("User mallory") != std::string::npos);
 }
 
+TEST_CASE("who-can: who may do it only for named objects is shown apart (issue 3 user test)") {
+  rbacq::test::TempDir dir;
+  const std::string path = dir.write("rbac.yaml", R"(apiVersion: rbac.authorization.k8s.io/v1
+kind: Role
+metadata: {name: leader, namespace: ctl}
+rules: [{apiGroups: [coordination.k8s.io], resources: [leases], verbs: [get, update], resourceNames: [ctl-leader]}]
+---
+apiVersion: rbac.authorization.k8s.io/v1
+kind: RoleBinding
+metadata: {name: leader, namespace: ctl}
+roleRef: {apiGroup: rbac.authorization.k8s.io, kind: Role, name: leader}
+subjects: [{kind: ServiceAccount, name: controller}]
+)");
+  auto r = run_rbacq({"who-can", "update", "leases", "-n", "ctl", "-f", path});
+  CHECK(r.out == "who can update leases (group coordination.k8s.io) in namespace ctl:\n\n"
+                 "SUBJECT               SCOPE       GRANTED BY                                                    AT\n"
+                 "Group system:masters  everywhere  privileged group: allowed before RBAC, no binding revokes it\n\n"
+                 "only for some objects (ask with TYPE/NAME for one):\n\n"
+                 "SUBJECT                        SCOPE   ONLY FOR NAMES, GRANTED BY                                     AT\n"
+                 "ServiceAccount ctl/controller  in ctl  [ctl-leader] RoleBinding ctl/leader → Role ctl/leader, rule 1  " +
+                     path +
+                     ":6:1\n\n"
+                     "Group system:masters: identities whose credential carries this group (a client certificate with O=system:masters): "
+                     "allowed everything before RBAC\n");
+  r = run_rbacq({"who-can", "update", "leases/ctl-leader", "-n", "ctl", "-f", path});
+  CHECK(r.out.find("ServiceAccount ctl/controller") != std::string::npos);
+  CHECK(r.out.find("RoleBinding ctl/leader → Role ctl/leader, rule 1") != std::string::npos);
+  CHECK(r.out.find("only for some objects") == std::string::npos);
+  r = run_rbacq({"-o", "json", "who-can", "update", "leases", "-n", "ctl", "-f", path});
+  CHECK(r.out.find("\"onlyForNames\": [\n    {\n      \"kind\": \"ServiceAccount\",\n      \"name\": \"controller\"") != std::string::npos);
+}
+
 TEST_CASE("who-can: missing roles in scope are warnings and JSON errors") {
   rbacq::test::TempDir dir;
   const std::string path = dir.write("rbac.yaml", R"(apiVersion: rbac.authorization.k8s.io/v1

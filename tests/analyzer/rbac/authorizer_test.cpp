@@ -226,6 +226,19 @@ TEST_CASE("who-can and can-i: a RoleBinding without a namespace applies nowhere 
   CHECK(p.authorizer().namespaces_allowing(request("get", "", "pods", "")).empty());
 }
 
+TEST_CASE("who-can: grants limited to names are a separate answer") {
+  const Policy p(cluster_role("lease", "[update]", "[coordination.k8s.io]", "[leases]", "[leader]") +
+                 binding("dev", "rb", "ClusterRole", "lease", "[{kind: ServiceAccount, name: ctl}]"));
+  CHECK(p.who_can(request("update", "coordination.k8s.io", "leases", "dev")) == Strings{"Group system:masters"});
+  const auto named = p.authorizer().who_can_named(request("update", "coordination.k8s.io", "leases", "dev"));
+  REQUIRE(named.subjects.size() == 1);
+  CHECK(named.subjects[0].subject.name == "ctl");
+  CHECK(named.subjects[0].subject.namespace_ == "dev");
+  CHECK(p.authorizer().who_can_named(request("update", "coordination.k8s.io", "leases", "prod")).subjects.empty());
+  CHECK(p.who_can(request("update", "coordination.k8s.io", "leases", "dev", "leader")) ==
+        Strings{"Group system:masters", "ServiceAccount dev/ctl"});
+}
+
 TEST_CASE("who-can: resolution errors of bindings in scope are reported") {
   const Policy p(cluster_binding("broken", "ClusterRole", "gone", "[{kind: User, name: alice}]") +
                  binding("dev", "broken-rb", "Role", "gone", "[{kind: User, name: bob}]"));

@@ -98,6 +98,15 @@ TEST_CASE("rule matching: item 5, resourceNames") {
   CHECK_FALSE(rule_allows(request("list", "", "secrets", "ns", "a"), empty_name));
 }
 
+TEST_CASE("rule matching: a grant limited to names, for who-can's second table") {
+  const auto named = rule({"update"}, {"coordination.k8s.io"}, {"leases"}, {"leader"});
+  CHECK(analyzer::rbac::rule_allows_named(request("update", "coordination.k8s.io", "leases", "ns"), named));
+  CHECK_FALSE(analyzer::rbac::rule_allows_named(request("update", "coordination.k8s.io", "leases", "ns", "leader"), named));
+  CHECK_FALSE(analyzer::rbac::rule_allows_named(request("delete", "coordination.k8s.io", "leases", "ns"), named));
+  CHECK_FALSE(analyzer::rbac::rule_allows_named(request("update", "coordination.k8s.io", "leases", "ns"),
+                                                rule({"update"}, {"coordination.k8s.io"}, {"leases"})));
+}
+
 TEST_CASE("rule matching: item 6, non-resource URLs") {
   CHECK(rule_allows(url_request("get", "/healthz"), url_rule({"get"}, {"/healthz"})));
   CHECK_FALSE(rule_allows(url_request("get", "/healthz/"), url_rule({"get"}, {"/healthz"})));  // no slash normalisation

@@ -51,19 +51,6 @@ std::string groups_text(const UserInfo& user) {
   return groups.empty() ? std::string("no groups") : fmt::format("groups {}", fmt::join(groups, ", "));
 }
 
-void print_notes(const std::vector<std::string>& notes) {
-  for (const std::string& n : notes) std::fprintf(stderr, "rbacq: note: %s\n", printable(n).c_str());
-}
-
-/// Load problems and resolution errors on stderr, GNU style.
-void print_problems(const analyzer::AnalysisContext& context, const std::vector<const analyzer::rbac::ResolvedBinding*>& errors,
-                    bool color) {
-  std::vector<Diagnostic> all = context.diagnostics().sorted();
-  for (const auto* e : errors) all.push_back(resolution_diagnostic(*e, context.options().with_defaults));
-  const std::string text = render_text(all, color);
-  std::fwrite(text.data(), 1, text.size(), stderr);
-}
-
 
 /// Why a request was not allowed, beyond "no rule matches": as note lines.
 std::vector<std::string> near_miss_lines(const analyzer::AnalysisContext& context, const UserInfo& user,

@@ -1,11 +1,14 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "cli/proof.hpp"
 
+#include <cstdio>
+
 #include <fmt/format.h>
 
 #include "analyzer/catalogue/default_policy.hpp"
 #include "analyzer/rbac/rule_match.hpp"
 #include "analyzer/rbac/subject_match.hpp"
+#include "cli/render_diagnostics.hpp"
 #include "support/printable.hpp"
 
 namespace rbacq::cli {
@@ -106,6 +109,18 @@ Diagnostic resolution_diagnostic(const analyzer::rbac::ResolvedBinding& binding,
                                                    printable(b.role_ref.name))});
   }
   return d;
+}
+
+void print_notes(const std::vector<std::string>& notes) {
+  for (const std::string& n : notes) std::fprintf(stderr, "rbacq: note: %s\n", printable(n).c_str());
+}
+
+void print_problems(const analyzer::AnalysisContext& context, const std::vector<const analyzer::rbac::ResolvedBinding*>& errors,
+                    bool color) {
+  std::vector<Diagnostic> all = context.diagnostics().sorted();
+  for (const auto* e : errors) all.push_back(resolution_diagnostic(*e, context.options().with_defaults));
+  const std::string text = render_text(all, color);
+  std::fwrite(text.data(), 1, text.size(), stderr);
 }
 
 void write_rule(JsonWriter& w, const analyzer::PolicyRule& rule, std::size_t number) {

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "analyzer/analysis_context.hpp"
 #include "analyzer/rbac/authorizer.hpp"
 #include "analyzer/rbac/request.hpp"
 #include "support/diagnostic.hpp"
@@ -30,6 +31,13 @@ namespace rbacq::cli {
 /// A resolution error as a warning diagnostic [rbac-missing-role] at the binding's roleRef,
 /// with a hint to use --with-defaults when the role is a default one and they are not loaded.
 [[nodiscard]] Diagnostic resolution_diagnostic(const analyzer::rbac::ResolvedBinding& binding, bool with_defaults);
+
+/// How the question was read, on stderr: `rbacq: note: …` lines.
+void print_notes(const std::vector<std::string>& notes);
+
+/// The input's problems and the resolution errors in scope, on stderr, GNU style.
+void print_problems(const analyzer::AnalysisContext& context, const std::vector<const analyzer::rbac::ResolvedBinding*>& errors,
+                    bool color);
 
 /// JSON: {"subject":{…},"binding":{…},"role":{…},"rule":{…},"scope":NS|null}.
 void write_grant(JsonWriter& w, const analyzer::rbac::Grant& grant);

@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "cli/who_can_command.hpp"
 
-#include <array>
 #include <cstdio>
 
 #include <fmt/format.h>
@@ -195,11 +194,8 @@ int run_who_can(const CLI::App& command, const WhoCanOptions& options, const Out
     std::fwrite(json.data(), 1, json.size(), stdout);
     return code;
   }
-  for (const std::string& n : notes) std::fprintf(stderr, "rbacq: note: %s\n", printable(n).c_str());
-  std::vector<Diagnostic> problems = context.diagnostics().sorted();
-  for (const auto* e : result.errors) problems.push_back(resolution_diagnostic(*e, context.options().with_defaults));
-  const std::string text = render_text(problems, output.color);
-  std::fwrite(text.data(), 1, text.size(), stderr);
+  print_notes(notes);
+  print_problems(context, result.errors, output.color);
   const std::string table = who_can_text(context, built->attributes, result, named);
   std::fwrite(table.data(), 1, table.size(), stdout);
   return code;

@@ -102,28 +102,36 @@ const std::vector<std::size_t>& Authorizer::bindings_in(std::string_view namespa
   return it == namespace_bindings_.end() ? none : it->second;
 }
 
-Decision Authorizer::authorize(const UserInfo& user, const RequestAttributes& request) const {
-  Decision decision;
-  if (std::find(user.groups.begin(), user.groups.end(), kPrivilegedGroup) != user.groups.end()) {
-    decision.via = Via::privileged_group;
-  }
-  // VisitRulesFor: every ClusterRoleBinding, then the RoleBindings of the request namespace.
+template <class OnRule, class OnError>
+void Authorizer::visit_rules_for(const UserInfo& user, std::string_view namespace_, OnRule&& on_rule, OnError&& on_error) const {
+  // VisitRulesFor: every ClusterRoleBinding, then the RoleBindings of the namespace, each only
+  // when one of its subjects is the user; a missing role is reported and the visit goes on.
   const auto visit = [&](std::size_t index) {
     const ResolvedBinding& rb = bindings_[index];
     const auto subject = applies_to(user, rb.binding->subjects, binding_namespace(*rb.binding));
     if (!subject) return;
     if (rb.role == nullptr) {
-      decision.errors.push_back(&rb);
+      on_error(rb);
       return;
     }
-    for (std::size_t i = 0; i < rb.role->rules.size(); ++i) {
-      if (rule_allows(request, rb.role->rules[i])) decision.grants.push_back({&rb, *subject, i});
-    }
+    for (std::size_t i = 0; i < rb.role->rules.size(); ++i) on_rule(Grant{&rb, *subject, i});
   };
   for (const std::size_t index : cluster_bindings_) visit(index);
-  if (request.resource_request) {
-    for (const std::size_t index : bindings_in(request.namespace_)) visit(index);
+  for (const std::size_t index : bindings_in(namespace_)) visit(index);
+}
+
+Decision Authorizer::authorize(const UserInfo& user, const RequestAttributes& request) const {
+  Decision decision;
+  if (std::find(user.groups.begin(), user.groups.end(), kPrivilegedGroup) != user.groups.end()) {
+    decision.via = Via::privileged_group;
   }
+  // A non-resource request has no namespace: ClusterRoleBindings only.
+  visit_rules_for(
+      user, request.resource_request ? std::string_view(request.namespace_) : std::string_view{},
+      [&](const Grant& g) {
+        if (rule_allows(request, g.policy_rule())) decision.grants.push_back(g);
+      },
+      [&](const ResolvedBinding& rb) { decision.errors.push_back(&rb); });
   if (decision.via == Via::none && !decision.grants.empty()) decision.via = Via::rbac;
   return decision;
 }
@@ -203,18 +211,8 @@ std::vector<NearMiss> Authorizer::near_misses(const UserInfo& user, const Reques
 RulesReview Authorizer::rules_for(const UserInfo& user, std::string_view namespace_) const {
   RulesReview review;
   review.privileged = std::find(user.groups.begin(), user.groups.end(), kPrivilegedGroup) != user.groups.end();
-  const auto visit = [&](std::size_t index) {
-    const ResolvedBinding& rb = bindings_[index];
-    const auto subject = applies_to(user, rb.binding->subjects, binding_namespace(*rb.binding));
-    if (!subject) return;
-    if (rb.role == nullptr) {
-      review.errors.push_back(&rb);
-      return;
-    }
-    for (std::size_t i = 0; i < rb.role->rules.size(); ++i) review.rules.push_back({&rb, *subject, i});
-  };
-  for (const std::size_t index : cluster_bindings_) visit(index);
-  for (const std::size_t index : bindings_in(namespace_)) visit(index);
+  visit_rules_for(
+      user, namespace_, [&](const Grant& g) { review.rules.push_back(g); }, [&](const ResolvedBinding& rb) { review.errors.push_back(&rb); });
   return review;
 }
 

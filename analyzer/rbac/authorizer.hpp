@@ -120,6 +120,10 @@ class Authorizer {
 
  private:
   [[nodiscard]] const std::vector<std::size_t>& bindings_in(std::string_view namespace_) const;
+  /// The rules of every binding that applies to `user` in `namespace_` (ClusterRoleBindings,
+  /// then that namespace's RoleBindings), and the applicable bindings whose role is missing.
+  template <class OnRule, class OnError>
+  void visit_rules_for(const UserInfo& user, std::string_view namespace_, OnRule&& on_rule, OnError&& on_error) const;
   [[nodiscard]] std::vector<WhoCanSubject> subjects_of(const std::vector<RuleRef>& refs) const;
   /// The who-can index, built on first use: can-i never needs it.
   [[nodiscard]] const RuleIndex& index() const;

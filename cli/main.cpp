@@ -15,6 +15,7 @@
 #include "cli/can_i_command.hpp"
 #include "cli/inventory_command.hpp"
 #include "cli/output.hpp"
+#include "cli/query_command.hpp"
 #include "cli/who_can_command.hpp"
 #include "support/edit_distance.hpp"
 
@@ -46,6 +47,7 @@ constexpr const char* kFooter =
     "  rbacq inventory deploy/                    # what is in a directory of manifests\n"
     "  rbacq can-i get secrets -n prod --as system:serviceaccount:ci:deployer -f deploy/ --explain\n"
     "  rbacq who-can create pods --subresource exec -n prod -f deploy/ --with-defaults\n"
+    "  rbacq query 'bindings where role = cluster-admin' -f deploy/ --explain\n"
     "  kubectl get clusterroles,clusterrolebindings -o json | rbacq inventory -\n"
     "  rbacq -o json inventory ~/.kube/config     # kubeconfig users, fingerprints only\n\n"
     "Run 'rbacq COMMAND --help' for a command's options. Exit status: 0 ok, 1 warnings with --strict,\n"
@@ -71,7 +73,9 @@ int run(int argc, char** argv) {
 
   std::string format = "text";
   bool no_color = false;
-  app.add_option("-o,--output", format, "Output format")->check(CLI::IsMember({"text", "json"}))->default_str("text");
+  app.add_option("-o,--output", format, "Output format: text or json; for query also markdown or csv")
+      ->check(CLI::IsMember({"text", "json", "markdown", "csv"}))
+      ->default_str("text");
   app.add_flag("--no-color", no_color, "Never colour the output (also: NO_COLOR=1)");
 
   InventoryOptions inventory;
@@ -89,6 +93,8 @@ int run(int argc, char** argv) {
   CLI::App* can_i_cmd = add_can_i_command(app, can_i);
   WhoCanOptions who_can;
   CLI::App* who_can_cmd = add_who_can_command(app, who_can);
+  QueryOptions query;
+  CLI::App* query_cmd = add_query_command(app, query);
 
   // CLI11's own messages, in rbacq's voice, with a suggestion for a mistyped command.
   app.failure_message([](const CLI::App* failed, const CLI::Error& e) {
@@ -112,7 +118,12 @@ int run(int argc, char** argv) {
     const int code = app.exit(e);
     return code == 0 ? kExitOk : kExitError;
   }
-  const OutputOptions output{format == "json" ? Format::json : Format::text, want_color(no_color, stderr)};
+  const Format chosen = format == "json" ? Format::json : format == "markdown" ? Format::markdown : format == "csv" ? Format::csv : Format::text;
+  const OutputOptions output{chosen, want_color(no_color, stderr)};
+  if ((chosen == Format::markdown || chosen == Format::csv) && !query_cmd->parsed()) {
+    std::fprintf(stderr, "rbacq: error: -o %s is for 'rbacq query'; other commands print text or json\n", format.c_str());
+    return kExitError;
+  }
 
   if (inv->parsed()) {
     inventory.limits.max_file_bytes = max_file_mib << 20U;
@@ -120,6 +131,7 @@ int run(int argc, char** argv) {
   }
   if (can_i_cmd->parsed()) return run_can_i(*can_i_cmd, can_i, output);
   if (who_can_cmd->parsed()) return run_who_can(*who_can_cmd, who_can, output);
+  if (query_cmd->parsed()) return run_query_command(*query_cmd, query, output);
   std::fputs(app.help().c_str(), stdout);
   return kExitOk;
 }

@@ -7,7 +7,7 @@
 
 namespace rbacq::cli {
 
-enum class Format { text, json };
+enum class Format { text, json, markdown, csv };
 
 struct OutputOptions {
   Format format = Format::text;

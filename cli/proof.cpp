@@ -17,10 +17,6 @@ namespace {
 using analyzer::Binding;
 using analyzer::Role;
 
-std::string qualified(const std::string& ns, const std::string& name) {
-  return ns.empty() ? printable(name) : printable(ns) + "/" + printable(name);
-}
-
 void write_strings(JsonWriter& w, std::string_view key, const std::vector<std::string>& values) {
   w.key(key);
   w.begin_array();
@@ -44,47 +40,6 @@ void write_object_ref(JsonWriter& w, std::string_view kind, const std::string& n
 }
 
 }  // namespace
-
-std::string describe_binding(const Binding& binding) {
-  return fmt::format("{} {}", binding.cluster ? "ClusterRoleBinding" : "RoleBinding",
-                     qualified(binding.cluster ? std::string() : binding.meta.namespace_, binding.meta.name));
-}
-
-std::string describe_role(const Role& role) {
-  return fmt::format("{} {}", role.cluster ? "ClusterRole" : "Role",
-                     qualified(role.cluster ? std::string() : role.meta.namespace_, role.meta.name));
-}
-
-std::string describe_subject(const analyzer::rbac::SubjectKey& subject) {
-  return fmt::format("{} {}", printable(subject.kind), qualified(subject.namespace_, subject.name));
-}
-
-std::string describe_request(const analyzer::rbac::RequestAttributes& r) {
-  if (!r.resource_request) return fmt::format("{} {}", printable(r.verb), printable(r.path));
-  std::string out = fmt::format("{} {}", printable(r.verb), printable(r.combined_resource()));
-  if (!r.api_group.empty()) out += fmt::format(" (group {})", printable(r.api_group));
-  if (!r.name.empty()) out += fmt::format(" named '{}'", printable(r.name));
-  out += r.namespace_.empty() ? " with no namespace" : fmt::format(" in namespace {}", printable(r.namespace_));
-  return out;
-}
-
-std::string describe_scope(const Binding& binding) {
-  return binding.cluster ? std::string("cluster-wide") : fmt::format("in namespace {}", printable(binding.meta.namespace_));
-}
-
-std::vector<Note> grant_notes(const analyzer::rbac::Grant& grant) {
-  const Binding& b = grant.binding();
-  const analyzer::PolicyRule& rule = grant.policy_rule();
-  std::vector<Note> notes;
-  notes.push_back({b.subjects[grant.subject].loc, fmt::format("{} is subject {} of {}", describe_subject(analyzer::rbac::subject_key(b, grant.subject)),
-                                                             grant.subject + 1, describe_binding(b))});
-  notes.push_back({b.meta.loc, fmt::format("{} grants {} {}", describe_binding(b), describe_role(grant.role()), describe_scope(b))});
-  std::string rule_line = fmt::format("rule {} of {} allows it: {}", grant.rule + 1, describe_role(grant.role()),
-                                      printable(analyzer::rbac::rule_text(rule)));
-  if (!rule.aggregated_from.empty()) rule_line += fmt::format(" (aggregated from ClusterRole {})", printable(rule.aggregated_from));
-  notes.push_back({rule.loc, std::move(rule_line)});
-  return notes;
-}
 
 Diagnostic resolution_diagnostic(const analyzer::rbac::ResolvedBinding& binding, bool with_defaults) {
   const Binding& b = *binding.binding;

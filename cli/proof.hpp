@@ -10,23 +10,18 @@
 #include "analyzer/rbac/authorizer.hpp"
 #include "analyzer/rbac/request.hpp"
 #include "support/diagnostic.hpp"
+#include "query/evidence.hpp"
 #include "support/json_writer.hpp"
 
 namespace rbacq::cli {
 
-/// "ClusterRoleBinding admins", "RoleBinding dev/readers" (printable).
-[[nodiscard]] std::string describe_binding(const analyzer::Binding& binding);
-/// "ClusterRole view", "Role dev/reader" (printable).
-[[nodiscard]] std::string describe_role(const analyzer::Role& role);
-/// "User alice", "Group dev", "ServiceAccount dev/app" (printable).
-[[nodiscard]] std::string describe_subject(const analyzer::rbac::SubjectKey& subject);
-/// "get pods 'web' in namespace dev", "get /healthz" (printable).
-[[nodiscard]] std::string describe_request(const analyzer::rbac::RequestAttributes& request);
-/// "cluster-wide" or "in namespace dev".
-[[nodiscard]] std::string describe_scope(const analyzer::Binding& binding);
-
-/// The chain of one grant as note lines: subject → binding → role → rule, each at its location.
-[[nodiscard]] std::vector<Note> grant_notes(const analyzer::rbac::Grant& grant);
+// The proof's wording lives with the evidence of query results.
+using query::describe_binding;
+using query::describe_request;
+using query::describe_role;
+using query::describe_scope;
+using query::describe_subject;
+using query::grant_notes;
 
 /// A resolution error as a warning diagnostic [rbac-missing-role] at the binding's roleRef,
 /// with a hint to use --with-defaults when the role is a default one and they are not loaded.

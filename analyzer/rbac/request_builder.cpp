@@ -56,7 +56,10 @@ void check_verb_and_subresource(const RequestSpec& spec, const ApiResource& r, c
     notes.push_back(fmt::format("'{}' is not a verb of {} (verbs: {}); RBAC still matches it as a string", spec.verb, what,
                                 fmt::join(*verbs, ", ")));
   }
-  if (spec.subresource.empty() && !name.empty() && r.subresource(name) != nullptr) {
+  if (spec.subresource.empty() && !name.empty() && r.subresource(name) != nullptr && spec.query_words) {
+    notes.push_back(fmt::format("this asks about the {} named '{}'; for the subresource, write {}/{}", r.singular.empty() ? r.name : r.singular,
+                                name, r.name, name));
+  } else if (spec.subresource.empty() && !name.empty() && r.subresource(name) != nullptr) {
     notes.push_back(fmt::format("'{}/{}' is read as TYPE/NAME, as kubectl does: the {} named '{}'. For the subresource, "
                                 "ask '{} {} --subresource {}'",
                                 spec.target.substr(0, spec.target.find('/')), name, r.singular.empty() ? r.name : r.singular,
@@ -132,13 +135,14 @@ Result<BuiltRequest> build_request(const RequestSpec& spec, const catalogue::Api
   const ApiResource* r = nullptr;
   if (type == "*") {
     a.resource = "*";  // as kubectl: the core group; --api-group '*' asks about every group
-    out.notes.emplace_back("'*' is asked in the core group, as kubectl does; add --api-group '*' for every group");
+    out.notes.emplace_back(spec.query_words ? "'*' is asked in the core group, as kubectl does"
+                                            : "'*' is asked in the core group, as kubectl does; add --api-group '*' for every group");
   } else {
     const catalogue::ApiCatalogue::Lookup found = catalogue.resolve(type);
     if (found.matches.empty()) {
       std::vector<Note> notes;
       if (!found.candidates.empty()) notes.push_back({{}, fmt::format("did you mean: {}?", fmt::join(found.candidates, ", "))});
-      notes.push_back({{}, fmt::format("to ask about it anyway, give its group: --api-group GROUP (\"\" for the core group)")});
+      if (!spec.query_words) notes.push_back({{}, "to ask about it anyway, give its group: --api-group GROUP (\"\" for the core group)"});
       return fail(usage_error(fmt::format("the resource type '{}' is not served by Kubernetes 1.{} and no loaded "
                                           "CustomResourceDefinition defines it",
                                           type, catalogue.minor()),
@@ -163,12 +167,13 @@ Result<BuiltRequest> build_request(const RequestSpec& spec, const catalogue::Api
     // /api/v1/namespaces/NAME: the Namespace object is inside itself.
     a.namespace_ = namespace_of_namespace_request(a);
     if (spec.namespace_ && *spec.namespace_ != name) {
-      out.notes.push_back(fmt::format("the request for namespace '{}' is in namespace '{}' itself: -n is ignored", name, name));
+      out.notes.push_back(fmt::format("the request for namespace '{}' is in namespace '{}' itself: {} is ignored", name, name,
+                                      spec.query_words ? "'in NAMESPACE'" : "-n"));
     }
   } else if (spec.namespace_) {
-    out.notes.push_back(fmt::format("{} is cluster-scoped: the API server's request has no namespace, so -n is ignored "
+    out.notes.push_back(fmt::format("{} is cluster-scoped: the API server's request has no namespace, so {} is ignored "
                                     "(only ClusterRoleBindings can allow it)",
-                                    r->qualified_name()));
+                                    r->qualified_name(), spec.query_words ? "'in NAMESPACE'" : "-n"));
   }
 
   if (!a.name.empty() && a.subresource.empty() && (a.verb == "create" || a.verb == "deletecollection")) {

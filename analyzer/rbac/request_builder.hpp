@@ -22,6 +22,9 @@ struct RequestSpec {
   bool all_namespaces = false;            // -A
   std::optional<std::string> api_group;   // --api-group: take TYPE verbatim
   std::string default_namespace = "default";
+  /// Word notes and errors for the query language (`in NS`, `named NAME`, `pods/exec`) rather
+  /// than for kubectl's flags (`-n`, TYPE/NAME, `--subresource`, `--api-group`).
+  bool query_words = false;
 };
 
 struct BuiltRequest {

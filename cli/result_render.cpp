@@ -1,0 +1,216 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "cli/result_render.hpp"
+
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include "cli/proof.hpp"
+#include "cli/render_diagnostics.hpp"
+#include "cli/table.hpp"
+#include "support/json_writer.hpp"
+#include "support/printable.hpp"
+
+namespace rbacq::cli {
+namespace {
+
+using query::ResultTable;
+using query::Value;
+
+std::string upper(std::string s) {
+  std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return c == '.' ? '.' : static_cast<char>(std::toupper(c)); });
+  return s;
+}
+
+/// A cell as plain text: lists joined by `separator`, null as `null_text`.
+std::string cell(const Value& v, std::string_view separator, std::string_view null_text) {
+  if (v.is_null()) return std::string(null_text);
+  if (const auto* l = std::get_if<query::ListValue>(&v.data())) return fmt::format("{}", fmt::join(l->items(), separator));
+  return query::to_text(v);
+}
+
+void write_value(JsonWriter& w, const Value& v) {
+  std::visit(
+      [&](const auto& x) {
+        using T = std::decay_t<decltype(x)>;
+        if constexpr (std::is_same_v<T, std::monostate>) {
+          w.null();
+        } else if constexpr (std::is_same_v<T, bool> || std::is_same_v<T, std::int64_t>) {
+          w.value(x);
+        } else if constexpr (std::is_same_v<T, std::string>) {
+          w.value(std::string_view(x));
+        } else if constexpr (std::is_same_v<T, query::ListValue>) {
+          w.begin_array();
+          for (const auto& s : x.items()) w.value(s);
+          w.end_array();
+        } else if constexpr (std::is_same_v<T, query::SubjectValue>) {
+          w.begin_object();
+          w.key("kind");
+          w.value(x.kind);
+          w.key("name");
+          w.value(x.name);
+          if (!x.namespace_.empty()) {
+            w.key("namespace");
+            w.value(x.namespace_);
+          }
+          w.end_object();
+        } else {
+          w.value(query::to_string(x));
+        }
+      },
+      v.data());
+}
+
+}  // namespace
+
+std::string render_text(const ResultTable& table, const TableStyle& style) {
+  std::vector<TableRow> rows;
+  if (style.headers) {
+    TableRow head;
+    for (const auto& c : table.columns) head.push_back(upper(c.name));
+    rows.push_back(std::move(head));
+  }
+  for (const auto& r : table.rows) {
+    TableRow row;
+    for (const auto& v : r.values) {
+      const bool list = std::holds_alternative<query::ListValue>(v.data());
+      row.push_back(printable(list ? "[" + cell(v, " ", "") + "]" : cell(v, " ", "-")));
+    }
+    rows.push_back(std::move(row));
+  }
+  if (!style.evidence) return aligned_table(rows, "  ");
+  // Evidence under each row: align the table first, then interleave.
+  const std::string aligned = aligned_table(rows, "  ");
+  std::string out;
+  std::size_t start = 0;
+  std::size_t index = 0;
+  const std::size_t first_row = style.headers ? 1 : 0;
+  while (start < aligned.size()) {
+    const std::size_t nl = aligned.find('\n', start);
+    const std::size_t end = nl == std::string::npos ? aligned.size() : nl + 1;
+    out.append(aligned, start, end - start);
+    if (index >= first_row && index - first_row < table.rows.size()) {
+      for (const auto& e : table.rows[index - first_row].evidence) {
+        out += e.loc.file.empty() ? fmt::format("    {}\n", printable(e.message))
+                                  : fmt::format("    {}: {}\n", printable(to_string(e.loc)), printable(e.message));
+      }
+    }
+    start = end;
+    ++index;
+  }
+  return out;
+}
+
+std::string render_json(const ResultTable& table, const std::vector<Diagnostic>& diagnostics, bool with_defaults) {
+  JsonWriter w;
+  w.begin_object();
+  w.key("schema");
+  w.value("rbacq/v1");
+  w.key("statement");
+  w.value(table.statement);
+  w.key("columns");
+  w.begin_array();
+  for (const auto& c : table.columns) {
+    w.begin_object();
+    w.key("name");
+    w.value(c.name);
+    w.key("type");
+    w.value(query::type_name(c.type));
+    w.end_object();
+  }
+  w.end_array();
+  w.key("rows");
+  w.begin_array();
+  for (const auto& r : table.rows) {
+    w.begin_object();
+    w.key("values");
+    w.begin_object();
+    for (std::size_t i = 0; i < r.values.size() && i < table.columns.size(); ++i) {
+      w.key(table.columns[i].name);
+      write_value(w, r.values[i]);
+    }
+    w.end_object();
+    w.key("evidence");
+    w.begin_array();
+    for (const auto& e : r.evidence) {
+      w.begin_object();
+      w.key("message");
+      w.value(e.message);
+      write_location(w, e.loc);
+      w.end_object();
+    }
+    w.end_array();
+    w.end_object();
+  }
+  w.end_array();
+  w.key("notes");
+  w.begin_array();
+  for (const auto& n : table.notes) w.value(n);
+  w.end_array();
+  w.key("errors");
+  std::vector<Diagnostic> errors;
+  for (const auto* e : table.errors) errors.push_back(resolution_diagnostic(*e, with_defaults));
+  write_json(w, errors);
+  w.key("diagnostics");
+  write_json(w, diagnostics);
+  w.end_object();
+  return w.str();
+}
+
+std::string render_markdown(const ResultTable& table) {
+  const auto escape = [](std::string s) {
+    std::string out;
+    for (const char c : s) {
+      if (c == '|') out += "\\|";
+      else if (c == '\n' || c == '\r') out += ' ';
+      else out += c;
+    }
+    return out;
+  };
+  std::string out;
+  std::vector<std::string> names;
+  for (const auto& c : table.columns) names.push_back(escape(c.name));
+  // A Markdown table always has its header row.
+  out += fmt::format("| {} |\n", fmt::join(names, " | "));
+  const std::vector<std::string> rule(names.size(), "---");
+  out += fmt::format("| {} |\n", fmt::join(rule, " | "));
+  for (const auto& r : table.rows) {
+    std::vector<std::string> cells;
+    for (const auto& v : r.values) cells.push_back(escape(printable(cell(v, ", ", ""))));
+    out += fmt::format("| {} |\n", fmt::join(cells, " | "));
+  }
+  return out;
+}
+
+std::string render_csv(const ResultTable& table, const TableStyle& style) {
+  const auto field = [](const std::string& s) {
+    if (s.find_first_of(",\"\r\n") == std::string::npos) return s;
+    std::string out = "\"";
+    for (const char c : s) {
+      if (c == '"') out += '"';
+      out += c;
+    }
+    return out + "\"";
+  };
+  std::string out;
+  const auto record = [&](const std::vector<std::string>& cells) {
+    for (std::size_t i = 0; i < cells.size(); ++i) {
+      if (i != 0) out += ',';
+      out += field(cells[i]);
+    }
+    out += "\r\n";
+  };
+  if (style.headers) {
+    std::vector<std::string> names;
+    for (const auto& c : table.columns) names.push_back(c.name);
+    record(names);
+  }
+  for (const auto& r : table.rows) {
+    std::vector<std::string> cells;
+    for (const auto& v : r.values) cells.push_back(printable(cell(v, " ", "")));
+    record(cells);
+  }
+  return out;
+}
+
+}  // namespace rbacq::cli

@@ -1,0 +1,28 @@
+// SPDX-License-Identifier: Apache-2.0
+// Query results as an aligned text table, JSON, Markdown or CSV.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "query/result_table.hpp"
+#include "support/diagnostic.hpp"
+
+namespace rbacq::cli {
+
+struct TableStyle {
+  bool headers = true;
+  bool evidence = false;  // text: each row's evidence under it
+};
+
+/// Columns upper-cased as kubectl heads them; null as "-"; evidence lines indented under rows.
+[[nodiscard]] std::string render_text(const query::ResultTable& table, const TableStyle& style);
+/// {"schema":"rbacq/v1","statement","columns":[{"name","type"}],"rows":[{"values":{…},"evidence":[…]}],
+///  "notes","errors","diagnostics"}.
+[[nodiscard]] std::string render_json(const query::ResultTable& table, const std::vector<Diagnostic>& diagnostics, bool with_defaults);
+/// A GitHub-flavoured Markdown table ('|' escaped), for comments in code review.
+[[nodiscard]] std::string render_markdown(const query::ResultTable& table);
+/// RFC 4180: a header row, then one record per row; lists joined with spaces.
+[[nodiscard]] std::string render_csv(const query::ResultTable& table, const TableStyle& style);
+
+}  // namespace rbacq::cli

@@ -1,0 +1,166 @@
+// SPDX-License-Identifier: Apache-2.0
+// The syntax tree of a query, as the parser builds it and the printer writes it back. Every
+// node keeps the span of text it came from, so that checks can point at it.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "analyzer/rbac/request.hpp"
+
+namespace rbacq::query {
+
+/// Byte offsets [begin, end) into the query text.
+struct Span {
+  std::uint32_t begin = 0;
+  std::uint32_t end = 0;
+};
+
+/// `user:alice`, `group:system:masters`, `sa:ns/name` or `system:serviceaccount:ns:name`.
+struct SubjectRef {
+  enum class Kind { user, group, service_account };
+  Kind kind = Kind::user;
+  std::string name;
+  std::string namespace_;  // service accounts only
+  Span span;
+  /// Set only by front ends that know the exact identity (`can-i --as U --as-group G
+  /// --exact-groups`); the language itself asks as the subject authenticates.
+  std::optional<analyzer::rbac::UserInfo> identity;
+};
+
+/// `get`, `*` or `{get,list,watch}`.
+struct Verbs {
+  std::vector<std::string> items;
+  bool braced = false;
+  Span span;
+};
+
+/// What a request is about: `deployments.apps`, `pods/exec`, `secrets named db` or `url /healthz`.
+struct Target {
+  bool url = false;
+  std::string resource;  // as written before '/', or the URL path
+  std::string subresource;
+  std::string name;
+  Span span;
+  Span name_span;
+  /// Front ends only (`can-i --api-group G`): take `resource` verbatim in this API group.
+  std::optional<std::string> api_group;
+};
+
+/// Where a request is asked. `unspecified` is `in any namespace` for namespaced resources and
+/// `cluster-wide` for the others.
+struct Scope {
+  enum class Kind { unspecified, namespace_, any_namespace, cluster_wide };
+  Kind kind = Kind::unspecified;
+  std::string namespace_;
+  Span span;
+  /// A namespace the front end chose, not the user (can-i without -n): no "ignored" notes.
+  bool implicit = false;
+};
+
+/// `can SUBJECT VERBS TARGET [SCOPE]`.
+struct CanQuery {
+  SubjectRef subject;
+  Verbs verbs;
+  Target target;
+  Scope scope;
+};
+
+/// `who can VERBS TARGET [SCOPE]`.
+struct WhoCanQuery {
+  Verbs verbs;
+  Target target;
+  Scope scope;
+};
+
+/// `what can SUBJECT [in NS]`.
+struct WhatCanQuery {
+  SubjectRef subject;
+  std::optional<std::string> namespace_;
+  Span namespace_span;
+};
+
+/// A value written in an expression: a bare word, a quoted string, a number or a subject.
+struct Literal {
+  enum class Kind { word, string, number, subject };
+  Kind kind = Kind::word;
+  std::string text;  // word, string contents or digits
+  SubjectRef subject;
+  Span span;
+};
+
+/// An argument of a function call: verbs, a resource, a namespace…; the function says which.
+struct Argument {
+  Verbs verbs;  // a single word is a one-item list
+  std::string text;
+  bool quoted = false;
+  Span span;
+};
+
+/// A column (`subject.kind`) or a function call (`can(list, secrets)`).
+struct Operand {
+  std::string name;
+  bool call = false;
+  std::vector<Argument> arguments;
+  Span span;
+};
+
+enum class CompareOp { eq, ne, lt, le, gt, ge, match, not_match };
+enum class HasMode { one, any, all };
+
+struct Expr;
+using ExprPtr = std::unique_ptr<Expr>;
+
+/// A node of a `where` expression.
+struct Expr {
+  enum class Kind {
+    and_,     // children[0] and children[1] and …
+    or_,      // children…
+    not_,     // children[0]
+    compare,  // operand OP values[0]
+    in,       // operand [not] in (values…)
+    has,      // operand has [any|all] values…
+    test,     // a boolean operand on its own
+    exists,   // `exists` (the relation's own) or `exists(column)`
+  };
+  Kind kind = Kind::test;
+  std::vector<ExprPtr> children;
+  Operand operand;
+  bool has_operand = true;  // false for a bare `exists`
+  CompareOp op = CompareOp::eq;
+  bool negated = false;  // `not in`
+  HasMode has_mode = HasMode::one;
+  std::vector<Literal> values;
+  bool parenthesized = false;
+  Span span;
+};
+
+struct OrderBy {
+  std::string column;
+  bool descending = false;
+  Span span;
+};
+
+/// `[count] RELATION [where EXPR] [order by COLUMN [desc]] [limit N]`.
+struct Selection {
+  bool count = false;
+  std::string relation;
+  Span relation_span;
+  ExprPtr where;
+  std::optional<OrderBy> order;
+  std::optional<std::int64_t> limit;
+  Span limit_span;
+};
+
+using Statement = std::variant<CanQuery, WhoCanQuery, WhatCanQuery, Selection>;
+
+/// One or more statements separated by ';'.
+struct Query {
+  std::vector<Statement> statements;
+};
+
+}  // namespace rbacq::query

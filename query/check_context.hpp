@@ -1,0 +1,29 @@
+// SPDX-License-Identifier: Apache-2.0
+// What checks need to report a positioned error: the query's text and where it came from.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "query/ast.hpp"
+#include "query/parser.hpp"
+#include "support/diagnostic.hpp"
+
+namespace rbacq::query {
+
+struct QuerySource {
+  std::string_view text;
+  std::string_view origin = "query";
+  std::uint32_t first_line = 1;
+
+  /// A [query-check] error at `span`.
+  [[nodiscard]] Diagnostic error(Span span, std::string message, std::vector<std::string> notes = {}) const {
+    const SourceLocation loc = location_in(text, span.begin, origin, first_line);
+    Diagnostic d{"query-check", Severity::error, loc, std::move(message), {}};
+    for (auto& n : notes) d.notes.push_back({loc, std::move(n)});
+    return d;
+  }
+};
+
+}  // namespace rbacq::query

@@ -1,0 +1,261 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "query/checker.hpp"
+
+#include <fmt/format.h>
+
+#include "analyzer/rbac/identity.hpp"
+#include "query/answers.hpp"
+#include "query/printer.hpp"
+#include "support/edit_distance.hpp"
+
+namespace rbacq::query {
+namespace {
+
+class Checker {
+ public:
+  Checker(const Relation& relation, const analyzer::AnalysisContext& context, const QuerySource& source)
+      : relation_(relation), context_(context), source_(source) {}
+
+  Result<BoundExpr> expr(const Expr& e) const {
+    BoundExpr b;
+    b.kind = e.kind;
+    b.op = e.op;
+    b.negated = e.negated;
+    b.has_mode = e.has_mode;
+    switch (e.kind) {
+      case Expr::Kind::and_:
+      case Expr::Kind::or_:
+      case Expr::Kind::not_:
+        for (const auto& c : e.children) {
+          auto child = expr(*c);
+          if (!child) return child;
+          b.children.push_back(std::move(*child));
+        }
+        return b;
+      case Expr::Kind::exists: {
+        if (e.has_operand) {
+          auto type = operand(e.operand, b);
+          if (!type) return fail(type.error());
+          return b;
+        }
+        const auto col = relation_.column("exists");
+        if (!col) {
+          return fail(source_.error(e.span, fmt::format("{} has no 'exists' column: every row of it exists", relation_.name()),
+                                    {"exists(COLUMN) is true when COLUMN has a value (not null, not empty)"}));
+        }
+        b.kind = Expr::Kind::test;
+        b.column = *col;
+        return b;
+      }
+      case Expr::Kind::test: {
+        auto type = operand(e.operand, b);
+        if (!type) return fail(type.error());
+        if (*type != Type::boolean) {
+          return fail(source_.error(e.operand.span, fmt::format("'{}' is a {}, not a condition: compare it, as in {} = VALUE", e.operand.name,
+                                                                type_name(*type), e.operand.name)));
+        }
+        return b;
+      }
+      case Expr::Kind::compare: return compare(e, std::move(b));
+      case Expr::Kind::in: return in(e, std::move(b));
+      case Expr::Kind::has: return has(e, std::move(b));
+    }
+    return b;
+  }
+
+  /// Resolves a column or binds a call; the operand's type.
+  Result<Type> operand(const Operand& o, BoundExpr& b) const {
+    if (o.call) {
+      const FunctionInfo* f = find_function(o.name);
+      if (f == nullptr) {
+        std::vector<std::string> names;
+        for (const auto& fn : functions()) names.push_back(fn.signature);
+        return fail(source_.error(o.span, fmt::format("unknown function '{}'", o.name), {fmt::format("functions: {}", fmt::join(names, ", "))}));
+      }
+      auto bound = f->bind(o, relation_, context_, source_);
+      if (!bound) return fail(bound.error());
+      b.function = std::move(*bound);
+      return f->result;
+    }
+    const auto col = relation_.column(o.name);
+    if (!col) {
+      std::vector<std::string> names;
+      for (const auto& c : relation_.columns()) names.push_back(c.name);
+      std::vector<std::string> notes;
+      const auto close = close_names(o.name, names);
+      if (!close.empty()) notes.push_back(fmt::format("did you mean '{}'?", close.front()));
+      notes.push_back(fmt::format("columns of {}: {}", relation_.name(), fmt::join(names, ", ")));
+      return fail(source_.error(o.span, fmt::format("{} has no column '{}'", relation_.name(), o.name), std::move(notes)));
+    }
+    b.column = *col;
+    return relation_.columns()[*col].type;
+  }
+
+  /// A literal as a value of `type`, or why it cannot be one.
+  Result<Value> convert(const Literal& l, Type type, std::string_view column) const {
+    const auto mismatch = [&](std::string hint) {
+      return fail(source_.error(l.span, fmt::format("'{}' is a {}: {}", column, type_name(type), std::move(hint))));
+    };
+    switch (type) {
+      case Type::boolean:
+        if (l.kind == Literal::Kind::word && (l.text == "true" || l.text == "false")) return Value(l.text == "true");
+        return mismatch("compare it with true or false");
+      case Type::integer: {
+        if (l.kind != Literal::Kind::number) return mismatch("compare it with a number");
+        try {
+          return Value(static_cast<std::int64_t>(std::stoll(l.text)));
+        } catch (const std::exception&) {
+          return mismatch("the number is too large");
+        }
+      }
+      case Type::string:
+      case Type::list:
+        if (l.kind == Literal::Kind::subject) {
+          return mismatch(fmt::format("a subject literal compares only with a subject column; for the name, write \"{}\"", l.text));
+        }
+        return Value(l.text);
+      case Type::subject:
+        if (l.kind != Literal::Kind::subject) return mismatch("compare it with user:NAME, group:NAME or sa:NAMESPACE/NAME");
+        return Value(subject_value(l.subject));
+      case Type::level:
+        if (const auto level = parse_level(l.text); level && l.kind == Literal::Kind::word) return Value(*level);
+        return mismatch("compare it with info, low, medium, high or critical");
+    }
+    return Value();
+  }
+
+  Result<BoundExpr> compare(const Expr& e, BoundExpr b) const {
+    auto type = operand(e.operand, b);
+    if (!type) return fail(type.error());
+    const Literal& l = e.values.at(0);
+    const bool ordered = e.op == CompareOp::lt || e.op == CompareOp::le || e.op == CompareOp::gt || e.op == CompareOp::ge;
+    const bool regex = e.op == CompareOp::match || e.op == CompareOp::not_match;
+    if (*type == Type::list) {
+      return fail(source_.error(e.operand.span, fmt::format("'{}' is a list: ask with has, has any (...) or has all (...)", e.operand.name)));
+    }
+    if (ordered && (*type == Type::boolean || *type == Type::subject)) {
+      return fail(source_.error(e.operand.span, fmt::format("'{}' is a {}: it has no order; use = or !=", e.operand.name, type_name(*type))));
+    }
+    if (regex) {
+      if (*type != Type::string) {
+        return fail(source_.error(e.operand.span, fmt::format("'{}' is a {}: =~ and !~ match strings", e.operand.name, type_name(*type))));
+      }
+      if (l.kind == Literal::Kind::subject) return fail(source_.error(l.span, "a regular expression is a quoted string or a word"));
+      re2::RE2::Options options;
+      options.set_log_errors(false);
+      auto re = std::make_shared<const re2::RE2>(l.text, options);
+      if (!re->ok()) return fail(source_.error(l.span, fmt::format("invalid regular expression: {}", re->error())));
+      b.regex = std::move(re);
+      return b;
+    }
+    auto v = convert(l, *type, e.operand.name);
+    if (!v) return fail(v.error());
+    b.values.push_back(std::move(*v));
+    return b;
+  }
+
+  Result<BoundExpr> in(const Expr& e, BoundExpr b) const {
+    auto type = operand(e.operand, b);
+    if (!type) return fail(type.error());
+    if (*type == Type::list) {
+      return fail(source_.error(e.operand.span, fmt::format("'{}' is a list: ask with has any (...) or has all (...)", e.operand.name)));
+    }
+    for (const Literal& l : e.values) {
+      auto v = convert(l, *type, e.operand.name);
+      if (!v) return fail(v.error());
+      b.values.push_back(std::move(*v));
+    }
+    return b;
+  }
+
+  Result<BoundExpr> has(const Expr& e, BoundExpr b) const {
+    auto type = operand(e.operand, b);
+    if (!type) return fail(type.error());
+    if (*type != Type::list) {
+      return fail(source_.error(e.operand.span, fmt::format("'{}' is a {}, not a list: compare it with = or in (...)", e.operand.name,
+                                                            type_name(*type))));
+    }
+    for (const Literal& l : e.values) {
+      auto v = convert(l, Type::list, e.operand.name);
+      if (!v) return fail(v.error());
+      b.values.push_back(std::move(*v));
+    }
+    return b;
+  }
+
+ private:
+  const Relation& relation_;
+  const analyzer::AnalysisContext& context_;
+  const QuerySource& source_;
+};
+
+Result<SelectionPlan> check_selection(const Selection& s, const analyzer::AnalysisContext& context, const QuerySource& source) {
+  SelectionPlan plan;
+  plan.relation = find_relation(s.relation);
+  if (plan.relation == nullptr) {
+    std::vector<std::string> names;
+    for (const Relation* r : relations()) names.push_back(r->name());
+    std::vector<std::string> notes;
+    const auto close = close_names(s.relation, names);
+    if (!close.empty()) notes.push_back(fmt::format("did you mean '{}'?", close.front()));
+    notes.push_back(fmt::format("relations: {}", fmt::join(names, ", ")));
+    return fail(source.error(s.relation_span, fmt::format("unknown relation '{}'", s.relation), std::move(notes)));
+  }
+  const Checker checker(*plan.relation, context, source);
+  if (s.where) {
+    auto where = checker.expr(*s.where);
+    if (!where) return fail(where.error());
+    plan.where = std::move(*where);
+  }
+  if (s.order) {
+    BoundExpr ignored;
+    Operand o;
+    o.name = s.order->column;
+    o.span = s.order->span;
+    auto type = checker.operand(o, ignored);
+    if (!type) return fail(type.error());
+    plan.order_column = ignored.column;
+    plan.descending = s.order->descending;
+  }
+  if (s.limit) {
+    if (*s.limit < 0) return fail(source.error(s.limit_span, "the limit is too large"));
+    plan.limit = static_cast<std::size_t>(*s.limit);
+  }
+  plan.count = s.count;
+  return plan;
+}
+
+}  // namespace
+
+Result<StatementPlan> check(const Statement& statement, const analyzer::AnalysisContext& context, const QuerySource& source) {
+  StatementPlan out;
+  out.text = print(statement);
+  if (const auto* can = std::get_if<CanQuery>(&statement)) {
+    auto requests = plan_requests(can->verbs, can->target, can->scope, context, source);
+    if (!requests) return fail(requests.error());
+    out.plan = CanPlan{can->subject, identity_of(can->subject), std::move(*requests)};
+  } else if (const auto* who = std::get_if<WhoCanQuery>(&statement)) {
+    auto requests = plan_requests(who->verbs, who->target, who->scope, context, source);
+    if (!requests) return fail(requests.error());
+    out.plan = WhoCanPlan{std::move(*requests)};
+  } else if (const auto* what = std::get_if<WhatCanQuery>(&statement)) {
+    out.plan = WhatCanPlan{what->subject, identity_of(what->subject), what->namespace_};
+  } else {
+    auto plan = check_selection(std::get<Selection>(statement), context, source);
+    if (!plan) return fail(plan.error());
+    out.plan = std::move(*plan);
+  }
+  return out;
+}
+
+Result<std::vector<StatementPlan>> check(const Query& query, const analyzer::AnalysisContext& context, const QuerySource& source) {
+  std::vector<StatementPlan> out;
+  for (const Statement& s : query.statements) {
+    auto plan = check(s, context, source);
+    if (!plan) return fail(plan.error());
+    out.push_back(std::move(*plan));
+  }
+  return out;
+}
+
+}  // namespace rbacq::query

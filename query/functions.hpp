@@ -1,0 +1,42 @@
+// SPDX-License-Identifier: Apache-2.0
+// Functions of the query language: one entry each in functions.cpp, checked when the query is
+// (arguments, the relation's columns they need) and evaluated per row.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "analyzer/analysis_context.hpp"
+#include "query/ast.hpp"
+#include "query/check_context.hpp"
+#include "query/relation.hpp"
+#include "support/result.hpp"
+
+namespace rbacq::query {
+
+/// A call whose arguments were checked: evaluates on one row.
+class BoundFunction {
+ public:
+  BoundFunction() = default;
+  BoundFunction(const BoundFunction&) = delete;
+  BoundFunction& operator=(const BoundFunction&) = delete;
+  virtual ~BoundFunction() = default;
+  [[nodiscard]] virtual Value call(const Row& row) const = 0;
+};
+
+struct FunctionInfo {
+  std::string name;
+  std::string signature;  // "can(VERBS, RESOURCE[, NAMESPACE])"
+  std::string doc;
+  Type result;
+  /// Checks the call against the relation and binds it, or a positioned error.
+  Result<std::shared_ptr<const BoundFunction>> (*bind)(const Operand& call, const Relation& relation,
+                                                       const analyzer::AnalysisContext& context, const QuerySource& source);
+};
+
+[[nodiscard]] const std::vector<FunctionInfo>& functions();
+[[nodiscard]] const FunctionInfo* find_function(std::string_view name);
+
+}  // namespace rbacq::query

@@ -1,0 +1,107 @@
+// SPDX-License-Identifier: Apache-2.0
+// The only translation unit that includes PEGTL (through grammar.hpp, errors.hpp, actions.hpp).
+#include "query/parser.hpp"
+
+#include <tao/pegtl.hpp>
+#include <tao/pegtl/contrib/parse_tree.hpp>
+
+#include <fmt/format.h>
+
+#include "query/actions.hpp"
+#include "query/errors.hpp"
+#include "query/grammar.hpp"
+#include "support/printable.hpp"
+
+namespace rbacq::query {
+namespace {
+
+namespace pegtl = tao::pegtl;
+
+template <typename Rule>
+using Control = pegtl::must_if<grammar::errors>::control<Rule>;
+
+/// The offset of the next token at or after `offset`: errors point at what was found, not at
+/// the blanks before it.
+std::size_t skip_blanks(std::string_view text, std::size_t offset) {
+  while (offset < text.size()) {
+    const char c = text[offset];
+    if (c == ' ' || c == '\t' || c == '\r' || c == '\n') {
+      ++offset;
+    } else if (c == '#') {
+      while (offset < text.size() && text[offset] != '\n') ++offset;
+    } else {
+      break;
+    }
+  }
+  return offset;
+}
+
+/// What the user wrote at `offset`, for "found 'x'": the rest of the word, or one character.
+std::string found_at(std::string_view text, std::size_t offset) {
+  if (offset >= text.size()) return "the end of the query";
+  std::size_t end = offset;
+  while (end < text.size() && end - offset < 24 && text[end] != ' ' && text[end] != '\t' && text[end] != '\n' && text[end] != '\r' &&
+         text[end] != ';' && text[end] != ',' && text[end] != ')' && text[end] != '(') {
+    ++end;
+  }
+  if (end == offset) end = offset + 1;
+  return fmt::format("'{}'", printable(text.substr(offset, end - offset)));
+}
+
+Diagnostic syntax_error(std::string_view text, std::size_t offset, std::string message, std::string_view origin, std::uint32_t first_line) {
+  return Diagnostic{"query-syntax", Severity::error, location_in(text, offset, origin, first_line), std::move(message), {}};
+}
+
+}  // namespace
+
+SourceLocation location_in(std::string_view text, std::size_t offset, std::string_view origin, std::uint32_t first_line) {
+  offset = std::min(offset, text.size());
+  std::uint32_t line = first_line;
+  std::size_t line_start = 0;
+  for (std::size_t i = 0; i < offset; ++i) {
+    if (text[i] == '\n') {
+      ++line;
+      line_start = i + 1;
+    }
+  }
+  return {FilePath::intern(origin), line, static_cast<std::uint32_t>(offset - line_start + 1)};
+}
+
+std::string caret_lines(std::string_view text, const SourceLocation& loc, std::uint32_t first_line) {
+  std::size_t start = 0;
+  for (std::uint32_t line = first_line; line < loc.line && start < text.size(); ++line) {
+    const std::size_t nl = text.find('\n', start);
+    if (nl == std::string_view::npos) break;
+    start = nl + 1;
+  }
+  const std::size_t nl = text.find('\n', start);
+  std::string_view line_text = text.substr(start, nl == std::string_view::npos ? std::string_view::npos : nl - start);
+  if (!line_text.empty() && line_text.back() == '\r') line_text.remove_suffix(1);
+  const std::size_t col = std::min<std::size_t>(loc.column == 0 ? 0 : loc.column - 1, line_text.size());
+  const std::string before = printable(line_text.substr(0, col));
+  return fmt::format("  {}\n  {}^\n", printable(line_text), std::string(display_width(before), ' '));
+}
+
+Result<Query> parse_query(std::string_view text, std::string_view origin, std::uint32_t first_line) {
+  if (text.size() > kMaxQueryBytes) {
+    return fail(syntax_error(text, kMaxQueryBytes, fmt::format("the query is longer than {} KiB", kMaxQueryBytes / 1024), origin, first_line));
+  }
+  if (const std::size_t nul = text.find('\0'); nul != std::string_view::npos) {
+    return fail(syntax_error(text, nul, "the query contains a NUL byte", origin, first_line));
+  }
+  pegtl::memory_input in(text.data(), text.size(), std::string(origin));
+  try {
+    const auto root = pegtl::parse_tree::parse<grammar::query, grammar::selector, grammar::nesting, Control>(in);
+    if (!root) return fail(syntax_error(text, 0, "expected a statement", origin, first_line));  // the grammar raises first
+    if (root->children.size() > kMaxStatements) {
+      return fail(syntax_error(text, root->children.at(kMaxStatements)->begin().byte,
+                               fmt::format("a query has at most {} statements", kMaxStatements), origin, first_line));
+    }
+    return grammar::Builder().query(*root);
+  } catch (const pegtl::parse_error& e) {
+    const std::size_t at = e.positions().empty() ? 0 : skip_blanks(text, e.positions().front().byte);
+    return fail(syntax_error(text, at, fmt::format("{}, found {}", e.message(), found_at(text, at)), origin, first_line));
+  }
+}
+
+}  // namespace rbacq::query

@@ -1,0 +1,66 @@
+// SPDX-License-Identifier: Apache-2.0
+// A checked statement, ready to run: columns resolved to indexes, literals converted to the
+// column's type, regexes compiled, resources resolved, functions bound.
+#pragma once
+
+#include <cstddef>
+#include <memory>
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include <re2/re2.h>
+
+#include "analyzer/rbac/request.hpp"
+#include "query/ast.hpp"
+#include "query/functions.hpp"
+#include "query/relation.hpp"
+#include "query/request_plan.hpp"
+
+namespace rbacq::query {
+
+/// A `where` condition over one relation's rows.
+struct BoundExpr {
+  Expr::Kind kind = Expr::Kind::test;
+  std::vector<BoundExpr> children;
+  std::size_t column = 0;                          // when `function` is null
+  std::shared_ptr<const BoundFunction> function;  // a call
+  CompareOp op = CompareOp::eq;
+  bool negated = false;
+  HasMode has_mode = HasMode::one;
+  std::vector<Value> values;
+  std::shared_ptr<const re2::RE2> regex;
+};
+
+struct SelectionPlan {
+  const Relation* relation = nullptr;
+  std::optional<BoundExpr> where;
+  std::optional<std::size_t> order_column;
+  bool descending = false;
+  std::optional<std::size_t> limit;
+  bool count = false;
+};
+
+struct CanPlan {
+  SubjectRef subject;
+  analyzer::rbac::UserInfo user;
+  RequestPlan requests;
+};
+
+struct WhoCanPlan {
+  RequestPlan requests;
+};
+
+struct WhatCanPlan {
+  SubjectRef subject;
+  analyzer::rbac::UserInfo user;
+  std::optional<std::string> namespace_;
+};
+
+struct StatementPlan {
+  std::string text;  // the statement, printed canonically
+  std::variant<CanPlan, WhoCanPlan, WhatCanPlan, SelectionPlan> plan;
+};
+
+}  // namespace rbacq::query

@@ -1,0 +1,118 @@
+// SPDX-License-Identifier: Apache-2.0
+// A relation is a named table a query selects from: typed, documented columns computed from the
+// analysis on demand, and per-row evidence. Every relation is one entry of relations.cpp;
+// TableRelation turns a row generator and a list of column getters into one.
+#pragma once
+
+#include <cstddef>
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "analyzer/analysis_context.hpp"
+#include "query/evidence.hpp"
+#include "query/value.hpp"
+
+namespace rbacq::query {
+
+struct ColumnInfo {
+  std::string name;
+  Type type = Type::string;
+  std::string doc;
+};
+
+/// One row while a relation is scanned: columns are computed when asked for.
+class Row {
+ public:
+  Row() = default;
+  Row(const Row&) = delete;
+  Row& operator=(const Row&) = delete;
+  virtual ~Row() = default;
+  [[nodiscard]] virtual Value value(std::size_t column) const = 0;
+  [[nodiscard]] virtual std::vector<Evidence> evidence() const = 0;
+};
+
+class Relation {
+ public:
+  Relation(std::string name, std::string doc, std::vector<ColumnInfo> columns)
+      : name_(std::move(name)), doc_(std::move(doc)), columns_(std::move(columns)) {}
+  Relation(const Relation&) = delete;
+  Relation& operator=(const Relation&) = delete;
+  virtual ~Relation() = default;
+
+  [[nodiscard]] const std::string& name() const { return name_; }
+  [[nodiscard]] const std::string& doc() const { return doc_; }
+  [[nodiscard]] const std::vector<ColumnInfo>& columns() const { return columns_; }
+  [[nodiscard]] std::optional<std::size_t> column(std::string_view name) const {
+    for (std::size_t i = 0; i < columns_.size(); ++i) {
+      if (columns_[i].name == name) return i;
+    }
+    return std::nullopt;
+  }
+  /// Calls `visit` for every row, in a deterministic order, until it returns false.
+  virtual void scan(const analyzer::AnalysisContext& context, const std::function<bool(const Row&)>& visit) const = 0;
+
+ private:
+  std::string name_;
+  std::string doc_;
+  std::vector<ColumnInfo> columns_;
+};
+
+/// A column of a relation whose rows are `Item`s.
+template <class Item>
+struct ColumnDef {
+  std::string name;
+  Type type;
+  std::string doc;
+  Value (*get)(const Item&);
+};
+
+/// A relation defined by its items: `generate` produces them, each column reads one.
+template <class Item>
+class TableRelation final : public Relation {
+ public:
+  using Generate = void (*)(const analyzer::AnalysisContext&, const std::function<bool(const Item&)>&);
+  using Explain = std::vector<Evidence> (*)(const Item&);
+
+  TableRelation(std::string name, std::string doc, std::vector<ColumnDef<Item>> columns, Generate generate, Explain explain)
+      : Relation(std::move(name), std::move(doc), infos(columns)), defs_(std::move(columns)), generate_(generate), explain_(explain) {}
+
+  void scan(const analyzer::AnalysisContext& context, const std::function<bool(const Row&)>& visit) const override {
+    generate_(context, [&](const Item& item) {
+      const ItemRow row(*this, item);
+      return visit(row);
+    });
+  }
+
+ private:
+  class ItemRow final : public Row {
+   public:
+    ItemRow(const TableRelation& relation, const Item& item) : relation_(relation), item_(item) {}
+    [[nodiscard]] Value value(std::size_t column) const override { return relation_.defs_.at(column).get(item_); }
+    [[nodiscard]] std::vector<Evidence> evidence() const override { return relation_.explain_(item_); }
+
+   private:
+    const TableRelation& relation_;
+    const Item& item_;
+  };
+
+  static std::vector<ColumnInfo> infos(const std::vector<ColumnDef<Item>>& defs) {
+    std::vector<ColumnInfo> out;
+    out.reserve(defs.size());
+    for (const auto& d : defs) out.push_back({d.name, d.type, d.doc});
+    return out;
+  }
+
+  std::vector<ColumnDef<Item>> defs_;
+  Generate generate_;
+  Explain explain_;
+};
+
+/// Every relation, in the order the documentation lists them.
+[[nodiscard]] const std::vector<const Relation*>& relations();
+[[nodiscard]] const Relation* find_relation(std::string_view name);
+
+}  // namespace rbacq::query

@@ -1,0 +1,43 @@
+// SPDX-License-Identifier: Apache-2.0
+// The relations rbacq knows, one file each; relations.cpp lists them. Add a relation by adding
+// its file and one line there (and a section in docs/query-language.md).
+#pragma once
+
+#include <string_view>
+
+#include "analyzer/model.hpp"
+#include "analyzer/rbac/subject_key.hpp"
+#include "query/relation.hpp"
+
+namespace rbacq::query::builtin {
+
+[[nodiscard]] const Relation& subjects();
+[[nodiscard]] const Relation& serviceaccounts();
+[[nodiscard]] const Relation& bindings();
+[[nodiscard]] const Relation& roles();
+[[nodiscard]] const Relation& rules();
+[[nodiscard]] const Relation& grants();
+[[nodiscard]] const Relation& namespaces();
+[[nodiscard]] const Relation& workloads();
+[[nodiscard]] const Relation& secrets();
+
+// Shared by the relations' columns.
+[[nodiscard]] inline SubjectValue to_subject(const analyzer::rbac::SubjectKey& key) { return {key.kind, key.name, key.namespace_}; }
+[[nodiscard]] inline std::string_view binding_kind(const analyzer::Binding& b) { return b.cluster ? "ClusterRoleBinding" : "RoleBinding"; }
+[[nodiscard]] inline std::string_view role_kind(const analyzer::Role& r) { return r.cluster ? "ClusterRole" : "Role"; }
+/// The rule's columns, shared by rules and grants: verbs, api_groups, resources, resource_names, urls.
+template <class Item, const analyzer::PolicyRule& (*Rule)(const Item&)>
+[[nodiscard]] std::vector<ColumnDef<Item>> rule_columns() {
+  return {
+      {"verbs", Type::list, "the rule's verbs", [](const Item& i) -> Value { return ListValue::borrow(Rule(i).verbs); }},
+      {"api_groups", Type::list, "the rule's apiGroups (\"\" is the core group)", [](const Item& i) -> Value { return ListValue::borrow(Rule(i).api_groups); }},
+      {"resources", Type::list, "the rule's resources (pods, pods/log, *)", [](const Item& i) -> Value { return ListValue::borrow(Rule(i).resources); }},
+      {"resource_names", Type::list, "the rule's resourceNames (empty: every name)",
+       [](const Item& i) -> Value { return ListValue::borrow(Rule(i).resource_names); }},
+      {"urls", Type::list, "the rule's nonResourceURLs", [](const Item& i) -> Value { return ListValue::borrow(Rule(i).non_resource_urls); }},
+      {"aggregated_from", Type::string, "the ClusterRole aggregation copied the rule from, or null",
+       [](const Item& i) -> Value { return Value::optional(Rule(i).aggregated_from); }},
+  };
+}
+
+}  // namespace rbacq::query::builtin

@@ -1,0 +1,72 @@
+// SPDX-License-Identifier: Apache-2.0
+// bindings: one row per binding × subject (a binding without subjects: one row, subject null).
+#include "analyzer/rbac/subject_match.hpp"
+#include "query/relations/all.hpp"
+
+namespace rbacq::query::builtin {
+namespace {
+
+using analyzer::rbac::ResolvedBinding;
+
+constexpr std::size_t kNoSubject = static_cast<std::size_t>(-1);
+
+struct BindingItem {
+  const ResolvedBinding* resolved;
+  std::size_t subject;  // kNoSubject: the binding has none
+  [[nodiscard]] const analyzer::Binding& binding() const { return *resolved->binding; }
+  [[nodiscard]] const analyzer::Subject* subject_ptr() const {
+    return subject == kNoSubject ? nullptr : &resolved->binding->subjects[subject];
+  }
+};
+
+void generate(const analyzer::AnalysisContext& context, const std::function<bool(const BindingItem&)>& visit) {
+  for (const ResolvedBinding& rb : context.authorizer().bindings()) {
+    if (rb.binding->subjects.empty()) {
+      if (!visit(BindingItem{&rb, kNoSubject})) return;
+    }
+    for (std::size_t s = 0; s < rb.binding->subjects.size(); ++s) {
+      if (!visit(BindingItem{&rb, s})) return;
+    }
+  }
+}
+
+std::vector<Evidence> explain(const BindingItem& b) { return binding_evidence(*b.resolved, b.subject); }
+
+Value subject_text(const BindingItem& b, std::string analyzer::Subject::*field) {
+  const analyzer::Subject* s = b.subject_ptr();
+  return s == nullptr ? Value() : Value(s->*field);
+}
+
+}  // namespace
+
+const Relation& bindings() {
+  static const TableRelation<BindingItem> relation(
+      "bindings", "Every RoleBinding and ClusterRoleBinding, one row per subject.",
+      {
+          {"name", Type::string, "the binding's name", [](const BindingItem& b) -> Value { return b.binding().meta.name; }},
+          {"kind", Type::string, "RoleBinding or ClusterRoleBinding", [](const BindingItem& b) -> Value { return binding_kind(b.binding()); }},
+          {"namespace", Type::string, "a RoleBinding's namespace, null for a ClusterRoleBinding",
+           [](const BindingItem& b) -> Value { return Value::optional(analyzer::rbac::binding_namespace(b.binding())); }},
+          {"subject", Type::subject, "the subject (a ServiceAccount's namespace defaulted to the binding's), null when none",
+           [](const BindingItem& b) -> Value {
+             return b.subject == kNoSubject ? Value() : Value(to_subject(analyzer::rbac::subject_key(b.binding(), b.subject)));
+           }},
+          {"subject.kind", Type::string, "User, Group or ServiceAccount, as written",
+           [](const BindingItem& b) -> Value { return subject_text(b, &analyzer::Subject::kind); }},
+          {"subject.name", Type::string, "the subject's name", [](const BindingItem& b) -> Value { return subject_text(b, &analyzer::Subject::name); }},
+          {"subject.namespace", Type::string, "a ServiceAccount subject's namespace (defaulted), else null",
+           [](const BindingItem& b) -> Value {
+             return b.subject == kNoSubject ? Value() : Value::optional(analyzer::rbac::subject_key(b.binding(), b.subject).namespace_);
+           }},
+          {"subjects", Type::integer, "how many subjects the binding has",
+           [](const BindingItem& b) -> Value { return Value::count(b.binding().subjects.size()); }},
+          {"role", Type::string, "the roleRef's name", [](const BindingItem& b) -> Value { return b.binding().role_ref.name; }},
+          {"role.kind", Type::string, "the roleRef's kind: Role or ClusterRole", [](const BindingItem& b) -> Value { return b.binding().role_ref.kind; }},
+          {"role.exists", Type::boolean, "whether the role it refers to is defined (else it grants nothing, for now)",
+           [](const BindingItem& b) -> Value { return b.resolved->role != nullptr; }},
+      },
+      generate, explain);
+  return relation;
+}
+
+}  // namespace rbacq::query::builtin

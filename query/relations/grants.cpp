@@ -1,0 +1,71 @@
+// SPDX-License-Identifier: Apache-2.0
+// grants: what the bindings say, one row per subject × binding × rule of its role.
+#include "analyzer/rbac/subject_match.hpp"
+#include "query/relations/all.hpp"
+
+namespace rbacq::query::builtin {
+namespace {
+
+using analyzer::rbac::ResolvedBinding;
+
+struct GrantItem {
+  const ResolvedBinding* resolved;
+  std::size_t subject;
+  std::size_t rule;
+  [[nodiscard]] const analyzer::Binding& binding() const { return *resolved->binding; }
+  [[nodiscard]] const analyzer::Role& role() const { return *resolved->role; }
+};
+
+const analyzer::PolicyRule& rule_of(const GrantItem& g) { return g.role().rules[g.rule]; }
+
+void generate(const analyzer::AnalysisContext& context, const std::function<bool(const GrantItem&)>& visit) {
+  for (const ResolvedBinding& rb : context.authorizer().bindings()) {
+    if (rb.role == nullptr) continue;
+    for (std::size_t s = 0; s < rb.binding->subjects.size(); ++s) {
+      for (std::size_t r = 0; r < rb.role->rules.size(); ++r) {
+        if (!visit(GrantItem{&rb, s, r})) return;
+      }
+    }
+  }
+}
+
+std::vector<Evidence> explain(const GrantItem& g) {
+  return grant_notes(analyzer::rbac::Grant{g.resolved, g.subject, g.rule});
+}
+
+std::vector<ColumnDef<GrantItem>> columns() {
+  std::vector<ColumnDef<GrantItem>> c{
+      {"subject", Type::subject, "the subject, as the binding names it (a ServiceAccount's namespace defaulted)",
+       [](const GrantItem& g) -> Value { return to_subject(analyzer::rbac::subject_key(g.binding(), g.subject)); }},
+      {"subject.kind", Type::string, "User, Group or ServiceAccount",
+       [](const GrantItem& g) -> Value { return g.binding().subjects[g.subject].kind; }},
+      {"subject.name", Type::string, "the subject's name", [](const GrantItem& g) -> Value { return g.binding().subjects[g.subject].name; }},
+      {"subject.namespace", Type::string, "a ServiceAccount's namespace, else null",
+       [](const GrantItem& g) -> Value { return Value::optional(analyzer::rbac::subject_key(g.binding(), g.subject).namespace_); }},
+      {"binding", Type::string, "the binding's name", [](const GrantItem& g) -> Value { return g.binding().meta.name; }},
+      {"binding.kind", Type::string, "RoleBinding or ClusterRoleBinding", [](const GrantItem& g) -> Value { return binding_kind(g.binding()); }},
+      {"namespace", Type::string, "where it grants: the RoleBinding's namespace, null for a ClusterRoleBinding (everywhere)",
+       [](const GrantItem& g) -> Value { return Value::optional(analyzer::rbac::binding_namespace(g.binding())); }},
+      {"scope", Type::string, "cluster-wide, or the namespace it grants in",
+       [](const GrantItem& g) -> Value { return g.binding().cluster ? Value("cluster-wide") : Value(g.binding().meta.namespace_); }},
+      {"role", Type::string, "the role's name", [](const GrantItem& g) -> Value { return g.role().meta.name; }},
+      {"role.kind", Type::string, "Role or ClusterRole", [](const GrantItem& g) -> Value { return role_kind(g.role()); }},
+      {"rule", Type::integer, "the rule's number in its role (1-based, after aggregation)",
+       [](const GrantItem& g) -> Value { return Value::count(g.rule + 1); }},
+  };
+  for (auto& col : rule_columns<GrantItem, rule_of>()) c.push_back(std::move(col));
+  return c;
+}
+
+}  // namespace
+
+const Relation& grants() {
+  static const TableRelation<GrantItem> relation(
+      "grants",
+      "What the bindings grant: one row per subject × binding × rule of the bound role. Rows are what bindings say; "
+      "what a subject can do through its groups as well is `what can SUBJECT`.",
+      columns(), generate, explain);
+  return relation;
+}
+
+}  // namespace rbacq::query::builtin

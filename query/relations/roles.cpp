@@ -1,0 +1,74 @@
+// SPDX-License-Identifier: Apache-2.0
+// roles: every Role and ClusterRole, with the union of its rules' lists.
+#include <algorithm>
+#include <unordered_map>
+
+#include "analyzer/catalogue/default_policy.hpp"
+#include "query/relations/all.hpp"
+
+namespace rbacq::query::builtin {
+namespace {
+
+struct RoleItem {
+  const analyzer::Role* role;
+  std::size_t bindings;  // bindings whose roleRef resolves to it
+};
+
+void generate(const analyzer::AnalysisContext& context, const std::function<bool(const RoleItem&)>& visit) {
+  std::unordered_map<const analyzer::Role*, std::size_t> bound;
+  for (const auto& rb : context.authorizer().bindings()) {
+    if (rb.role != nullptr) ++bound[rb.role];
+  }
+  for (const analyzer::Role& role : context.model().roles) {
+    const auto it = bound.find(&role);
+    if (!visit(RoleItem{&role, it == bound.end() ? 0 : it->second})) return;
+  }
+}
+
+std::vector<Evidence> explain(const RoleItem& r) { return {role_evidence(*r.role)}; }
+
+/// The distinct entries of one list over all rules, in first-seen order.
+Value rule_union(const RoleItem& r, std::vector<std::string> analyzer::PolicyRule::*field) {
+  std::vector<std::string> out;
+  for (const auto& rule : r.role->rules) {
+    for (const auto& v : rule.*field) {
+      if (std::find(out.begin(), out.end(), v) == out.end()) out.push_back(v);
+    }
+  }
+  return ListValue::own(std::move(out));
+}
+
+}  // namespace
+
+const Relation& roles() {
+  static const TableRelation<RoleItem> relation(
+      "roles", "Every Role and ClusterRole (after aggregation). rule.* columns hold what any of its rules lists.",
+      {
+          {"name", Type::string, "the role's name", [](const RoleItem& r) -> Value { return r.role->meta.name; }},
+          {"kind", Type::string, "Role or ClusterRole", [](const RoleItem& r) -> Value { return role_kind(*r.role); }},
+          {"namespace", Type::string, "a Role's namespace, null for a ClusterRole",
+           [](const RoleItem& r) -> Value { return r.role->cluster ? Value() : Value(r.role->meta.namespace_); }},
+          {"rules", Type::integer, "how many rules it has", [](const RoleItem& r) -> Value { return Value::count(r.role->rules.size()); }},
+          {"aggregated", Type::boolean, "whether it has an aggregationRule (its rules are the aggregation's)",
+           [](const RoleItem& r) -> Value { return r.role->aggregation.has_value(); }},
+          {"bound", Type::boolean, "whether a binding refers to it", [](const RoleItem& r) -> Value { return r.bindings != 0; }},
+          {"bindings", Type::integer, "how many bindings refer to it", [](const RoleItem& r) -> Value { return Value::count(r.bindings); }},
+          {"default", Type::boolean, "whether it is one of Kubernetes' default roles (by name)",
+           [](const RoleItem& r) -> Value {
+             return analyzer::catalogue::is_default_role(r.role->cluster, r.role->meta.namespace_, r.role->meta.name);
+           }},
+          {"rule.verbs", Type::list, "every verb of any rule", [](const RoleItem& r) { return rule_union(r, &analyzer::PolicyRule::verbs); }},
+          {"rule.api_groups", Type::list, "every apiGroup of any rule",
+           [](const RoleItem& r) { return rule_union(r, &analyzer::PolicyRule::api_groups); }},
+          {"rule.resources", Type::list, "every resource of any rule",
+           [](const RoleItem& r) { return rule_union(r, &analyzer::PolicyRule::resources); }},
+          {"rule.resource_names", Type::list, "every resourceName of any rule",
+           [](const RoleItem& r) { return rule_union(r, &analyzer::PolicyRule::resource_names); }},
+          {"rule.urls", Type::list, "every nonResourceURL of any rule",
+           [](const RoleItem& r) { return rule_union(r, &analyzer::PolicyRule::non_resource_urls); }},
+      },
+      generate, explain);
+  return relation;
+}
+
+}  // namespace rbacq::query::builtin

@@ -1,0 +1,45 @@
+// SPDX-License-Identifier: Apache-2.0
+// rules: every policy rule, with its role (after aggregation).
+#include "query/relations/all.hpp"
+
+namespace rbacq::query::builtin {
+namespace {
+
+struct RuleItem {
+  const analyzer::Role* role;
+  std::size_t rule;
+};
+
+const analyzer::PolicyRule& rule_of(const RuleItem& r) { return r.role->rules[r.rule]; }
+
+void generate(const analyzer::AnalysisContext& context, const std::function<bool(const RuleItem&)>& visit) {
+  for (const analyzer::Role& role : context.model().roles) {
+    for (std::size_t i = 0; i < role.rules.size(); ++i) {
+      if (!visit(RuleItem{&role, i})) return;
+    }
+  }
+}
+
+std::vector<Evidence> explain(const RuleItem& r) { return {role_evidence(*r.role), rule_evidence(*r.role, r.rule)}; }
+
+std::vector<ColumnDef<RuleItem>> columns() {
+  std::vector<ColumnDef<RuleItem>> c{
+      {"role", Type::string, "the role's name", [](const RuleItem& r) -> Value { return r.role->meta.name; }},
+      {"role.kind", Type::string, "Role or ClusterRole", [](const RuleItem& r) -> Value { return role_kind(*r.role); }},
+      {"namespace", Type::string, "a Role's namespace, null for a ClusterRole",
+       [](const RuleItem& r) -> Value { return r.role->cluster ? Value() : Value(r.role->meta.namespace_); }},
+      {"rule", Type::integer, "the rule's number in its role (1-based)", [](const RuleItem& r) -> Value { return Value::count(r.rule + 1); }},
+  };
+  for (auto& col : rule_columns<RuleItem, rule_of>()) c.push_back(std::move(col));
+  return c;
+}
+
+}  // namespace
+
+const Relation& rules() {
+  static const TableRelation<RuleItem> relation("rules", "Every rule of every Role and ClusterRole, after aggregation.", columns(),
+                                                generate, explain);
+  return relation;
+}
+
+}  // namespace rbacq::query::builtin

@@ -1,0 +1,93 @@
+// SPDX-License-Identifier: Apache-2.0
+// serviceaccounts: every ServiceAccount defined, bound or used by a workload — the ones bound
+// but not defined are waiting for whoever creates them first.
+#include <map>
+
+#include "analyzer/rbac/subject_match.hpp"
+#include <fmt/format.h>
+
+#include "query/relations/all.hpp"
+
+namespace rbacq::query::builtin {
+namespace {
+
+struct AccountItem {
+  std::string namespace_;
+  std::string name;
+  const analyzer::ServiceAccount* defined = nullptr;
+  std::size_t bindings = 0;
+  std::size_t workloads = 0;
+  std::vector<Evidence> evidence;
+};
+
+constexpr std::size_t kEvidencePerRow = 5;
+
+void generate(const analyzer::AnalysisContext& context, const std::function<bool(const AccountItem&)>& visit) {
+  std::map<std::pair<std::string, std::string>, AccountItem> items;
+  const auto item = [&](const std::string& ns, const std::string& name) -> AccountItem& {
+    auto [it, added] = items.try_emplace({ns, name});
+    if (added) {
+      it->second.namespace_ = ns;
+      it->second.name = name;
+    }
+    return it->second;
+  };
+  for (const analyzer::ServiceAccount& sa : context.model().service_accounts) {
+    AccountItem& a = item(sa.meta.namespace_, sa.meta.name);
+    a.defined = &sa;
+    a.evidence.insert(a.evidence.begin(), object_evidence(sa.meta));
+  }
+  for (const auto& rb : context.authorizer().bindings()) {
+    const analyzer::Binding& b = *rb.binding;
+    for (std::size_t i = 0; i < b.subjects.size(); ++i) {
+      const auto key = analyzer::rbac::subject_key(b, i);
+      if (key.kind != "ServiceAccount" || key.namespace_.empty()) continue;
+      AccountItem& a = item(key.namespace_, key.name);
+      ++a.bindings;
+      if (a.evidence.size() < kEvidencePerRow) {
+        a.evidence.push_back({b.subjects[i].loc, fmt::format("subject {} of {}", i + 1, describe_binding(b))});
+      }
+    }
+  }
+  for (const analyzer::Workload& w : context.model().workloads) {
+    AccountItem& a = item(w.meta.namespace_, w.pod.service_account_name.empty() ? std::string("default") : w.pod.service_account_name);
+    ++a.workloads;
+    if (a.evidence.size() < kEvidencePerRow) a.evidence.push_back({w.meta.loc, fmt::format("{} {} runs as it", w.meta.kind, w.meta.name)});
+  }
+  for (const auto& [key, value] : items) {
+    if (!visit(value)) return;
+  }
+}
+
+std::vector<Evidence> explain(const AccountItem& a) { return a.evidence; }
+
+}  // namespace
+
+const Relation& serviceaccounts() {
+  static const TableRelation<AccountItem> relation(
+      "serviceaccounts",
+      "Every ServiceAccount defined, named by a binding, or run as by a workload. `not exists and bound`: bound to a role "
+      "but not defined, so whoever creates it first gets the role (name squatting).",
+      {
+          {"subject", Type::subject, "sa:NAMESPACE/NAME", [](const AccountItem& a) -> Value { return SubjectValue{"ServiceAccount", a.name, a.namespace_}; }},
+          {"name", Type::string, "its name", [](const AccountItem& a) -> Value { return a.name; }},
+          {"namespace", Type::string, "its namespace", [](const AccountItem& a) -> Value { return a.namespace_; }},
+          {"exists", Type::boolean, "defined in the input, or named 'default' (every namespace has one)",
+           [](const AccountItem& a) -> Value { return a.defined != nullptr || a.name == "default"; }},
+          {"defined", Type::boolean, "defined in the input", [](const AccountItem& a) -> Value { return a.defined != nullptr; }},
+          {"bound", Type::boolean, "named by a binding's subject", [](const AccountItem& a) -> Value { return a.bindings != 0; }},
+          {"bindings", Type::integer, "how many binding subjects name it", [](const AccountItem& a) -> Value { return Value::count(a.bindings); }},
+          {"workloads", Type::integer, "how many pods and pod controllers run as it",
+           [](const AccountItem& a) -> Value { return Value::count(a.workloads); }},
+          {"automount", Type::boolean, "its automountServiceAccountToken, null when not set or not defined",
+           [](const AccountItem& a) -> Value {
+             return a.defined != nullptr && a.defined->automount_token ? Value(*a.defined->automount_token) : Value();
+           }},
+          {"secrets", Type::list, "the Secrets it lists (.secrets)",
+           [](const AccountItem& a) -> Value { return a.defined != nullptr ? Value(ListValue::borrow(a.defined->secrets)) : Value(ListValue()); }},
+      },
+      generate, explain);
+  return relation;
+}
+
+}  // namespace rbacq::query::builtin

@@ -1,0 +1,84 @@
+// SPDX-License-Identifier: Apache-2.0
+// subjects: every subject a binding names, every ServiceAccount defined, and every
+// ServiceAccount a workload runs as.
+#include <map>
+
+#include "analyzer/rbac/identity.hpp"
+#include "analyzer/rbac/subject_match.hpp"
+#include <fmt/format.h>
+
+#include "query/relations/all.hpp"
+
+namespace rbacq::query::builtin {
+namespace {
+
+struct SubjectItem {
+  SubjectValue subject;
+  std::size_t bindings = 0;  // binding subjects that name it
+  std::vector<Evidence> evidence;
+  std::optional<bool> exists;  // ServiceAccounts only: defined (or the namespace's default)
+};
+
+constexpr std::size_t kEvidencePerRow = 5;
+
+void generate(const analyzer::AnalysisContext& context, const std::function<bool(const SubjectItem&)>& visit) {
+  std::map<SubjectValue, SubjectItem> items;
+  const auto item = [&](SubjectValue s) -> SubjectItem& {
+    auto [it, added] = items.try_emplace(s);
+    if (added) {
+      it->second.subject = std::move(s);
+      if (it->second.subject.kind == "ServiceAccount") it->second.exists = it->second.subject.name == "default";
+    }
+    return it->second;
+  };
+  for (const auto& rb : context.authorizer().bindings()) {
+    const analyzer::Binding& b = *rb.binding;
+    for (std::size_t i = 0; i < b.subjects.size(); ++i) {
+      SubjectItem& s = item(to_subject(analyzer::rbac::subject_key(b, i)));
+      ++s.bindings;
+      if (s.evidence.size() < kEvidencePerRow) {
+        s.evidence.push_back({b.subjects[i].loc, fmt::format("subject {} of {}", i + 1, describe_binding(b))});
+      }
+    }
+  }
+  for (const analyzer::ServiceAccount& sa : context.model().service_accounts) {
+    SubjectItem& s = item({"ServiceAccount", sa.meta.name, sa.meta.namespace_});
+    s.exists = true;
+    s.evidence.insert(s.evidence.begin(), object_evidence(sa.meta));
+  }
+  for (const analyzer::Workload& w : context.model().workloads) {
+    const std::string& name = w.pod.service_account_name.empty() ? std::string("default") : w.pod.service_account_name;
+    SubjectItem& s = item({"ServiceAccount", name, w.meta.namespace_});
+    if (s.evidence.size() < kEvidencePerRow) s.evidence.push_back({w.meta.loc, fmt::format("{} {} runs as it", w.meta.kind, w.meta.name)});
+  }
+  for (const auto& [key, value] : items) {
+    if (!visit(value)) return;
+  }
+}
+
+std::vector<Evidence> explain(const SubjectItem& s) { return s.evidence; }
+
+}  // namespace
+
+const Relation& subjects() {
+  static const TableRelation<SubjectItem> relation(
+      "subjects", "Every subject a binding names, every ServiceAccount defined, and every ServiceAccount a workload runs as.",
+      {
+          {"subject", Type::subject, "the subject", [](const SubjectItem& s) -> Value { return s.subject; }},
+          {"kind", Type::string, "User, Group or ServiceAccount", [](const SubjectItem& s) -> Value { return s.subject.kind; }},
+          {"name", Type::string, "its name", [](const SubjectItem& s) -> Value { return s.subject.name; }},
+          {"namespace", Type::string, "a ServiceAccount's namespace, else null",
+           [](const SubjectItem& s) -> Value { return Value::optional(s.subject.namespace_); }},
+          {"bindings", Type::integer, "how many binding subjects name it", [](const SubjectItem& s) -> Value { return Value::count(s.bindings); }},
+          {"exists", Type::boolean,
+           "ServiceAccounts: defined in the input, or 'default' (every namespace has one); null for users and groups, which "
+           "Kubernetes does not store",
+           [](const SubjectItem& s) -> Value { return s.exists ? Value(*s.exists) : Value(); }},
+          {"privileged", Type::boolean, "whether it is group system:masters, allowed everything before RBAC",
+           [](const SubjectItem& s) -> Value { return s.subject.kind == "Group" && s.subject.name == analyzer::rbac::kPrivilegedGroup; }},
+      },
+      generate, explain);
+  return relation;
+}
+
+}  // namespace rbacq::query::builtin

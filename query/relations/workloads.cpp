@@ -1,0 +1,66 @@
+// SPDX-License-Identifier: Apache-2.0
+// workloads: pods and pod controllers, with who they run as and how close to the node.
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include "query/relations/all.hpp"
+
+namespace rbacq::query::builtin {
+namespace {
+
+using analyzer::Workload;
+
+void generate(const analyzer::AnalysisContext& context, const std::function<bool(const Workload&)>& visit) {
+  for (const Workload& w : context.model().workloads) {
+    if (!visit(w)) return;
+  }
+}
+
+std::vector<Evidence> explain(const Workload& w) {
+  return {object_evidence(w.meta), {w.pod.loc, fmt::format("its pod spec runs as ServiceAccount {}",
+                                                          w.pod.service_account_name.empty() ? "default" : w.pod.service_account_name)}};
+}
+
+std::string account(const Workload& w) { return w.pod.service_account_name.empty() ? "default" : w.pod.service_account_name; }
+
+}  // namespace
+
+const Relation& workloads() {
+  static const TableRelation<Workload> relation(
+      "workloads", "Pods and the controllers that make them (Deployment, StatefulSet, DaemonSet, ReplicaSet, Job, CronJob, …).",
+      {
+          {"name", Type::string, "its name", [](const Workload& w) -> Value { return w.meta.name; }},
+          {"kind", Type::string, "Pod, Deployment, …", [](const Workload& w) -> Value { return w.meta.kind; }},
+          {"namespace", Type::string, "its namespace", [](const Workload& w) -> Value { return w.meta.namespace_; }},
+          {"subject", Type::subject, "the ServiceAccount its pods run as",
+           [](const Workload& w) -> Value { return SubjectValue{"ServiceAccount", account(w), w.meta.namespace_}; }},
+          {"serviceaccount", Type::string, "that ServiceAccount's name ('default' when not set)", [](const Workload& w) -> Value { return account(w); }},
+          {"automount", Type::boolean, "its automountServiceAccountToken, null when not set",
+           [](const Workload& w) -> Value { return w.pod.automount_token ? Value(*w.pod.automount_token) : Value(); }},
+          {"host_network", Type::boolean, "hostNetwork", [](const Workload& w) -> Value { return w.pod.host_network; }},
+          {"host_pid", Type::boolean, "hostPID", [](const Workload& w) -> Value { return w.pod.host_pid; }},
+          {"host_ipc", Type::boolean, "hostIPC", [](const Workload& w) -> Value { return w.pod.host_ipc; }},
+          {"privileged", Type::boolean, "whether a container is privileged",
+           [](const Workload& w) -> Value {
+             return std::any_of(w.pod.containers.begin(), w.pod.containers.end(), [](const analyzer::Container& c) { return c.privileged; });
+           }},
+          {"host_paths", Type::list, "the hostPath volumes' paths",
+           [](const Workload& w) -> Value {
+             std::vector<std::string> paths;
+             for (const auto& v : w.pod.host_paths) paths.push_back(v.path);
+             return ListValue::own(std::move(paths));
+           }},
+          {"node_name", Type::string, "nodeName, null when not set", [](const Workload& w) -> Value { return Value::optional(w.pod.node_name); }},
+          {"containers", Type::list, "its containers' names (init and ephemeral too)",
+           [](const Workload& w) -> Value {
+             std::vector<std::string> names;
+             for (const auto& c : w.pod.containers) names.push_back(c.name);
+             return ListValue::own(std::move(names));
+           }},
+      },
+      generate, explain);
+  return relation;
+}
+
+}  // namespace rbacq::query::builtin

@@ -1,0 +1,92 @@
+// SPDX-License-Identifier: Apache-2.0
+// The values of the query language: every column and literal has one of a few types, checked
+// before a query runs. Lists usually point into the model (no copy per row).
+#pragma once
+
+#include <compare>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <variant>
+#include <vector>
+
+namespace rbacq::query {
+
+enum class Type { boolean, integer, string, list, subject, level };
+
+/// "boolean", "integer", "string", "list of strings", "subject", "severity".
+[[nodiscard]] std::string_view type_name(Type t);
+
+/// Finding severities, ordered: `severity >= high` means high or critical.
+enum class Level { info, low, medium, high, critical };
+
+[[nodiscard]] std::string_view to_string(Level l);
+[[nodiscard]] std::optional<Level> parse_level(std::string_view text);
+
+/// A subject as bindings name it: kind `User`, `Group` or `ServiceAccount`; a ServiceAccount
+/// has a namespace. Written `user:NAME`, `group:NAME`, `sa:NS/NAME`.
+struct SubjectValue {
+  std::string kind;
+  std::string name;
+  std::string namespace_;
+  friend auto operator<=>(const SubjectValue&, const SubjectValue&) = default;
+};
+
+/// The literal that reads back as this subject: `user:alice`, `group:"my group"`, `sa:ns/app`.
+[[nodiscard]] std::string to_literal(const SubjectValue& s);
+
+/// A list of strings, either borrowed from the model (which outlives every value) or owned.
+class ListValue {
+ public:
+  ListValue() = default;
+  static ListValue borrow(const std::vector<std::string>& items) { return ListValue(&items, {}); }
+  static ListValue own(std::vector<std::string> items) { return ListValue(nullptr, std::move(items)); }
+  [[nodiscard]] const std::vector<std::string>& items() const { return ref_ != nullptr ? *ref_ : owned_; }
+  friend bool operator==(const ListValue& a, const ListValue& b) { return a.items() == b.items(); }
+  friend auto operator<=>(const ListValue& a, const ListValue& b) { return a.items() <=> b.items(); }
+
+ private:
+  ListValue(const std::vector<std::string>* ref, std::vector<std::string> owned) : ref_(ref), owned_(std::move(owned)) {}
+  const std::vector<std::string>* ref_ = nullptr;
+  std::vector<std::string> owned_;
+};
+
+/// One cell: null (no value, e.g. the namespace of a cluster-wide binding) or a typed value.
+class Value {
+ public:
+  using Data = std::variant<std::monostate, bool, std::int64_t, std::string, ListValue, SubjectValue, Level>;
+  Value() = default;
+  Value(bool b) : data_(b) {}                          // NOLINT(google-explicit-constructor)
+  Value(std::int64_t i) : data_(i) {}                  // NOLINT(google-explicit-constructor)
+  Value(std::string s) : data_(std::move(s)) {}        // NOLINT(google-explicit-constructor)
+  Value(std::string_view s) : data_(std::string(s)) {} // NOLINT(google-explicit-constructor)
+  Value(const char* s) : data_(std::string(s)) {}      // NOLINT(google-explicit-constructor)
+  Value(ListValue l) : data_(std::move(l)) {}          // NOLINT(google-explicit-constructor)
+  Value(SubjectValue s) : data_(std::move(s)) {}       // NOLINT(google-explicit-constructor)
+  Value(Level l) : data_(l) {}                         // NOLINT(google-explicit-constructor)
+  /// A string, or null when empty: for optional names such as a cluster binding's namespace.
+  static Value optional(std::string_view s) { return s.empty() ? Value() : Value(s); }
+  static Value count(std::size_t n) { return Value(static_cast<std::int64_t>(n)); }
+
+  [[nodiscard]] bool is_null() const { return std::holds_alternative<std::monostate>(data_); }
+  [[nodiscard]] const Data& data() const { return data_; }
+  [[nodiscard]] bool as_bool() const { return std::get<bool>(data_); }
+  [[nodiscard]] std::int64_t as_integer() const { return std::get<std::int64_t>(data_); }
+  [[nodiscard]] const std::string& as_string() const { return std::get<std::string>(data_); }
+  [[nodiscard]] const std::vector<std::string>& as_list() const { return std::get<ListValue>(data_).items(); }
+  [[nodiscard]] const SubjectValue& as_subject() const { return std::get<SubjectValue>(data_); }
+  [[nodiscard]] Level as_level() const { return std::get<Level>(data_); }
+
+  /// Total order for `order by` and comparisons: null first, then by value.
+  friend std::strong_ordering operator<=>(const Value& a, const Value& b);
+  friend bool operator==(const Value& a, const Value& b) { return a.data_ == b.data_; }
+
+ private:
+  Data data_;
+};
+
+/// The text of a value as tables show it: lists as `[a b]`, subjects as literals, null as "".
+[[nodiscard]] std::string to_text(const Value& v);
+
+}  // namespace rbacq::query

@@ -1,0 +1,91 @@
+// SPDX-License-Identifier: Apache-2.0
+// The parser: grammar sanity (pegtl::analyze), positions, limits, keywords, and parse → print →
+// parse over every golden query. Issue 4.
+#include <tao/pegtl/contrib/analyze.hpp>
+
+#include <fmt/format.h>
+
+#include "query/golden.hpp"
+#include "query/grammar.hpp"
+#include "query/parser.hpp"
+#include "query/printer.hpp"
+#include "test_support.hpp"
+
+namespace rbacq::query {
+namespace {
+
+std::string error_of(std::string_view text) {
+  const auto q = parse_query(text);
+  REQUIRE_FALSE(q.has_value());
+  return fmt::format("{}:{}: {}", q.error().loc.line, q.error().loc.column, q.error().message);
+}
+
+TEST_CASE("the grammar has no rule that can loop without consuming input (pegtl::analyze)") {
+  // analyze() returns the number of problems it found and prints them.
+  CHECK(tao::pegtl::analyze<grammar::query>(1) == 0);
+}
+
+TEST_CASE("parse → print → parse is a fixed point for every golden query (issue 4)") {
+  std::size_t checked = 0;
+  for (const auto& g : test::golden_queries("ok")) {
+    CAPTURE(g.path.string());
+    const auto first = parse_query(g.query);
+    REQUIRE(first.has_value());
+    const std::string printed = print(*first);
+    CAPTURE(printed);
+    const auto second = parse_query(printed);
+    REQUIRE(second.has_value());
+    CHECK(print(*second) == printed);
+    CHECK(second->statements.size() == first->statements.size());
+    ++checked;
+  }
+  CHECK(checked >= 40);
+}
+
+TEST_CASE("printing keeps meaning: precedence, quoting and reserved words") {
+  const auto q = parse_query("subjects where (kind = User or kind = Group) and not name =~ 'a\"b' and name = \"in\"");
+  REQUIRE(q.has_value());
+  CHECK(print(*q) == "subjects where (kind = User or kind = Group) and not name =~ \"a\\\"b\" and name = \"in\"");
+  const auto s = parse_query("can sa:\"my ns\"/app get pods named \"a b\" in \"any\"");
+  REQUIRE(s.has_value());
+  CHECK(print(*s) == "can sa:\"my ns\"/app get pods named \"a b\" in \"any\"");
+  const auto l = parse_query("can system:serviceaccount:ci:deployer {get,list} deployments.apps/scale cluster-wide");
+  REQUIRE(l.has_value());
+  CHECK(print(*l) == "can sa:ci/deployer {get,list} deployments.apps/scale cluster-wide");
+}
+
+TEST_CASE("syntax errors name what was expected and what was found, at line:column") {
+  CHECK(error_of("can user:alice get") == "1:19: expected a resource (pods, deployments.apps, pods/exec, *) or url PATH, found the end of the query");
+  CHECK(error_of("who can get secrets\n  in") == "2:5: expected a namespace name or 'any namespace' after 'in', found the end of the query");
+  CHECK(error_of("roles where name = 'x") == "1:22: unterminated string: expected a closing \"'\" on the same line, found the end of the query");
+}
+
+TEST_CASE("keywords are not identifiers") {
+  CHECK(error_of("where") == "1:1: expected a statement: can …, who can …, what can …, or a relation such as subjects, bindings, roles, rules or grants, found 'where'");
+  CHECK(error_of("roles where and = 1").starts_with("1:13: expected a condition"));
+  // ...but a word that only starts like a keyword is a name.
+  CHECK(parse_query("roles where index = 1 and order_x = 2").has_value());
+}
+
+TEST_CASE("limits: length, nesting and statement count are errors, not crashes") {
+  CHECK(error_of(std::string(kMaxQueryBytes + 1, ' ')).find("longer than 64 KiB") != std::string::npos);
+  std::string deep = "roles where ";
+  for (int i = 0; i < 100; ++i) deep += "(";
+  CHECK(error_of(deep + "a").find("more than 64 deep") != std::string::npos);
+  std::string many;
+  for (std::size_t i = 0; i <= kMaxStatements; ++i) many += "roles;";
+  CHECK(error_of(many).find("at most 256 statements") != std::string::npos);
+  CHECK(error_of(std::string("roles\0x", 7)).find("NUL") != std::string::npos);
+}
+
+TEST_CASE("caret lines point under the column, in display columns") {
+  // 'é' is two bytes but one column: the caret after it must not drift right.
+  const std::string text = "can user:\"é\" get";
+  const auto q = parse_query(text);
+  REQUIRE_FALSE(q.has_value());
+  CHECK(q.error().loc.column == 18);
+  CHECK(caret_lines(text, q.error().loc, 1) == "  " + text + "\n" + std::string(18, ' ') + "^\n");
+}
+
+}  // namespace
+}  // namespace rbacq::query

@@ -13,6 +13,8 @@
 #include "cli/proof.hpp"
 #include "cli/render_diagnostics.hpp"
 #include "cli/table.hpp"
+#include "query/answers.hpp"
+#include "query/checker.hpp"
 #include "support/json_writer.hpp"
 #include "support/printable.hpp"
 
@@ -282,10 +284,22 @@ int run_can_i(const CLI::App& command, const CanIOptions& options, const OutputO
     return run_list(command, options, output, context, user, notes);
   }
 
-  const auto built = analyzer::rbac::build_request(request_spec(command, options.request, options.input), context.catalogue());
-  if (!built) return report_usage_error(built.error(), output);
-  notes.insert(notes.end(), built->notes.begin(), built->notes.end());
-  const Decision decision = context.authorizer().authorize(user, built->attributes);
+  // can-i is the query `can USER VERB TARGET SCOPE`, asked as exactly this identity.
+  auto question = request_question(command, options.request, options.input);
+  if (!question) return report_usage_error(question.error(), output);
+  query::CanQuery statement;
+  statement.subject.name = options.as;
+  statement.subject.identity = user;
+  statement.verbs.items = {options.request.verb};
+  statement.target = std::move(question->first);
+  statement.scope = std::move(question->second);
+  const auto plan = query::check(query::Statement(std::move(statement)), context, query::QuerySource{});
+  if (!plan) return report_usage_error(as_usage_error(plan.error()), output);
+  const auto& can = std::get<query::CanPlan>(plan->plan);
+  const query::PlannedRequest& planned = can.requests.requests.front();
+  const analyzer::rbac::BuiltRequest* built = &planned.built;
+  notes.insert(notes.end(), can.requests.notes.begin(), can.requests.notes.end());
+  const Decision decision = query::answer_can(context, can.user, planned).front().decision;
   const int answer = decision.allowed() ? kExitOk : kExitFindings;
   const int code = context.diagnostics().has_errors() ? kExitError : answer;
   if (options.quiet) return code;

@@ -81,16 +81,41 @@ Result<analyzer::AnalysisOptions> analysis_options(const InputOptions& options) 
   return out;
 }
 
-analyzer::rbac::RequestSpec request_spec(const CLI::App& command, const RequestOptions& options, const InputOptions& input) {
-  analyzer::rbac::RequestSpec spec;
-  spec.verb = options.verb;
-  spec.target = options.target;
-  spec.subresource = options.subresource;
-  spec.all_namespaces = options.all_namespaces;
-  spec.default_namespace = input.default_namespace;
-  if (command.count("--namespace") != 0) spec.namespace_ = options.namespace_;
-  if (command.count("--api-group") != 0) spec.api_group = options.api_group;
-  return spec;
+Result<std::pair<query::Target, query::Scope>> request_question(const CLI::App& command, const RequestOptions& options,
+                                                                const InputOptions& input) {
+  if (command.count("--namespace") != 0 && options.all_namespaces) {
+    return fail(Diagnostic{"usage", Severity::error, {}, "-n/--namespace and -A/--all-namespaces exclude each other", {}});
+  }
+  query::Target target;
+  target.kubectl_words = true;
+  if (command.count("--api-group") != 0) target.api_group = options.api_group;
+  target.subresource = options.subresource;  // the request builder refuses it for a URL
+  if (!options.target.empty() && options.target.front() == '/') {
+    target.url = true;
+    target.resource = options.target;
+  } else {
+    const std::size_t slash = options.target.find('/');
+    target.resource = options.target.substr(0, slash);
+    if (slash != std::string::npos) {
+      target.name = options.target.substr(slash + 1);
+      if (target.name.empty()) return fail(Diagnostic{"usage", Severity::error, {}, fmt::format("'{}' has an empty NAME after '/'", options.target), {}});
+    }
+  }
+  query::Scope scope;
+  if (command.count("--namespace") != 0) {
+    scope = {query::Scope::Kind::namespace_, options.namespace_, {}, false};
+  } else if (options.all_namespaces) {
+    scope.kind = query::Scope::Kind::cluster_wide;
+  } else {
+    scope = {query::Scope::Kind::namespace_, input.default_namespace, {}, true};
+  }
+  return std::make_pair(std::move(target), std::move(scope));
+}
+
+Diagnostic as_usage_error(const Diagnostic& error) {
+  Diagnostic d{"usage", Severity::error, {}, error.message, {}};
+  for (const Note& n : error.notes) d.notes.push_back({{}, n.message});
+  return d;
 }
 
 int report_usage_error(const Diagnostic& error, const OutputOptions& output) {

@@ -13,6 +13,7 @@
 #include "analyzer/analysis_context.hpp"
 #include "analyzer/rbac/request_builder.hpp"
 #include "cli/output.hpp"
+#include "query/ast.hpp"
 
 namespace rbacq::cli {
 
@@ -45,9 +46,13 @@ void add_request_options(CLI::App& command, RequestOptions& options);
 /// The analysis options, or a usage error (a --k8s-version rbacq does not know).
 [[nodiscard]] Result<analyzer::AnalysisOptions> analysis_options(const InputOptions& options);
 
-/// The request spec as the request builder takes it (-n and --api-group only when given).
-[[nodiscard]] analyzer::rbac::RequestSpec request_spec(const CLI::App& command, const RequestOptions& options,
-                                                       const InputOptions& input);
+/// The question of can-i and who-can in the query language's terms: TYPE[/NAME] or /URL with
+/// --subresource and --api-group as the target; -n NS as `in NS`, -A as `cluster-wide`, neither
+/// as the default namespace (implicitly: no "ignored" notes). A usage error for -n with -A.
+[[nodiscard]] Result<std::pair<query::Target, query::Scope>> request_question(const CLI::App& command, const RequestOptions& options,
+                                                                              const InputOptions& input);
+/// A [query-check] error of a statement a front end built, as a usage error of its flags.
+[[nodiscard]] Diagnostic as_usage_error(const Diagnostic& error);
 
 /// Prints a usage error (and its notes) to stderr as `rbacq: error: …`, and with -o json also
 /// {"schema":"rbacq/v1","error":{"message","notes"}} on stdout; returns kExitError.

@@ -9,6 +9,8 @@
 #include "cli/proof.hpp"
 #include "cli/render_diagnostics.hpp"
 #include "cli/table.hpp"
+#include "query/answers.hpp"
+#include "query/checker.hpp"
 #include "support/json_writer.hpp"
 #include "support/printable.hpp"
 
@@ -171,11 +173,22 @@ int run_who_can(const CLI::App& command, const WhoCanOptions& options, const Out
   const auto analysis = analysis_options(options.input);
   if (!analysis) return report_usage_error(analysis.error(), output);
   const analyzer::AnalysisContext context(options.input.paths, *analysis);
-  const auto built = analyzer::rbac::build_request(request_spec(command, options.request, options.input), context.catalogue());
-  if (!built) return report_usage_error(built.error(), output);
-  const WhoCanResult result = context.authorizer().who_can(built->attributes);
-  const WhoCanResult named = context.authorizer().who_can_named(built->attributes);
-  std::vector<std::string> notes = built->notes;
+  // who-can is the query `who can VERB TARGET SCOPE`.
+  auto question = request_question(command, options.request, options.input);
+  if (!question) return report_usage_error(question.error(), output);
+  query::WhoCanQuery statement;
+  statement.verbs.items = {options.request.verb};
+  statement.target = std::move(question->first);
+  statement.scope = std::move(question->second);
+  const auto plan = query::check(query::Statement(std::move(statement)), context, query::QuerySource{});
+  if (!plan) return report_usage_error(as_usage_error(plan.error()), output);
+  const auto& who = std::get<query::WhoCanPlan>(plan->plan);
+  const query::PlannedRequest& planned = who.requests.requests.front();
+  const analyzer::rbac::BuiltRequest* built = &planned.built;
+  query::WhoCanAnswer answer = std::move(query::answer_who_can(context, planned).front());
+  const WhoCanResult& result = answer.result;
+  const WhoCanResult& named = answer.named;
+  std::vector<std::string> notes = who.requests.notes;
   if (built->attributes.resource_request && built->attributes.namespace_.empty()) {
     // -A is exact (no namespace: ClusterRoleBindings only); say what RoleBindings add inside namespaces.
     const std::vector<std::string> inside = context.authorizer().namespaces_allowing(built->attributes);

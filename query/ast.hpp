@@ -49,6 +49,8 @@ struct Target {
   Span name_span;
   /// Front ends only (`can-i --api-group G`): take `resource` verbatim in this API group.
   std::optional<std::string> api_group;
+  /// Front ends only: word notes for kubectl's flags (-n, --subresource) instead of the language.
+  bool kubectl_words = false;
 };
 
 /// Where a request is asked. `unspecified` is `in any namespace` for namespaced resources and

@@ -20,7 +20,7 @@ Result<RequestPlan> plan_requests(const Verbs& verbs, const Target& target, cons
   }
   for (const std::string& verb : verbs.items) {
     analyzer::rbac::RequestSpec spec;
-    spec.query_words = true;
+    spec.query_words = !target.kubectl_words;
     spec.verb = verb;
     spec.target = target.url || target.name.empty() ? target.resource : target.resource + "/" + target.name;
     spec.subresource = target.subresource;

@@ -1,0 +1,1 @@
+can sa:ci/deployer create deployments.apps in prod

@@ -1,0 +1,1 @@
+what can sa:kube-system/admin

@@ -1,0 +1,1 @@
+what can user:alice in dev

@@ -1,0 +1,1 @@
+subjects where can(list, secrets) and kind = ServiceAccount

@@ -1,0 +1,1 @@
+bindings where role = cluster-admin and subject.kind != Group

@@ -1,0 +1,1 @@
+roles where rule.verbs has "*" order by name

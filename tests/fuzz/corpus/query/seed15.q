@@ -1,0 +1,1 @@
+rules where resources has "secrets" and verbs has any ("get", "list", "watch")

@@ -1,0 +1,1 @@
+serviceaccounts where not exists and bound

@@ -1,0 +1,1 @@
+count grants where (verbs has all (get, list) or resources has "*") and namespace =~ "^d" limit 3

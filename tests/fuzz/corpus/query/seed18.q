@@ -1,0 +1,1 @@
+workloads where privileged or host_network; secrets where subject = sa:dev/ci

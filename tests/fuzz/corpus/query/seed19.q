@@ -1,0 +1,1 @@
+namespaces where bindings >= 1 order by name desc limit 2; subjects where exists(namespace) and name not in (a, 'b c')

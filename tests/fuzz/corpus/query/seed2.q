@@ -1,0 +1,1 @@
+can user:alice get secrets named db-password in prod

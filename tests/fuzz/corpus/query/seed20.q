@@ -1,0 +1,1 @@
+can system:serviceaccount:dev:ci {get,list,watch} deployments.apps/scale named "web" cluster-wide

@@ -1,0 +1,1 @@
+can group:dev get pods/log in any namespace

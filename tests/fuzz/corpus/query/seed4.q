@@ -1,0 +1,1 @@
+can user:bob get nodes

@@ -1,0 +1,1 @@
+can user:carol get url /healthz

@@ -1,0 +1,1 @@
+who can create pods/exec in any namespace

@@ -1,0 +1,1 @@
+who can bind clusterroles named cluster-admin

@@ -20,6 +20,7 @@
 #include "analyzer/rbac/identity.hpp"
 #include "analyzer/rbac/request_builder.hpp"
 #include "bench/generate_cluster.hpp"
+#include "query/evaluator.hpp"
 
 namespace {
 
@@ -144,8 +145,37 @@ int main(int argc, char** argv) {
     who_can.push_back(seconds_since(start));
     subjects += result.subjects.size();
   }
+  // The same kind of questions in the query language: parse + check + evaluate per query.
+  const auto run = [&](const std::string& text) {
+    const auto start_query = Clock::now();
+    const auto tables = rbacq::query::run_query(context, rbacq::query::QuerySource{text});
+    const double t = seconds_since(start_query);
+    if (!tables) {
+      std::fprintf(stderr, "bench_query: %s: %s\n", text.c_str(), tables.error().message.c_str());
+      std::abort();
+    }
+    return std::make_pair(t, tables->front().rows.size());
+  };
+  const std::vector<std::string> can_resources = {"pods", "secrets", "deployments.apps", "configmaps", "pods/exec", "services"};
+  std::vector<double> can_q;
+  std::vector<double> who_q;
+  for (int i = 0; i < queries / 4; ++i) {
+    const auto& sa = model.service_accounts[rng.below(model.service_accounts.size())];
+    const std::string& ns = namespaces[rng.below(namespaces.size())];
+    const std::string& resource = can_resources[rng.below(can_resources.size())];
+    can_q.push_back(run(fmt::format("can sa:{}/{} get {} in {}", sa.meta.namespace_, sa.meta.name, resource, ns)).first);
+    who_q.push_back(run(fmt::format("who can get {} in {}", resource, ns)).first);
+  }
+  const std::vector<std::string> scans = {"grants where verbs has any (\"*\", delete) and resources has \"secrets\"",
+                                          "count grants where subject.kind = User and namespace =~ \"^ns-00\"",
+                                          "grants where role = cluster-admin"};
+  std::vector<std::pair<double, std::size_t>> scan_times;
+  for (const auto& q : scans) scan_times.push_back(run(q));
+
   const Stats c = stats(can_i);
   const Stats w = stats(who_can);
+  const Stats cq = stats(can_q);
+  const Stats wq = stats(who_q);
   fmt::print("synthetic cluster: {} namespaces, {} objects, {} bindings, {} users asked about\n", shape.namespaces, objects,
              model.bindings.size(), users.size());
   fmt::print("load  {:>8.3f} s  (simdjson parse floor {:.3f} s, {:.2f}x); aggregation and binding lookup {:.3f} s; who-can index "
@@ -155,5 +185,13 @@ int main(int argc, char** argv) {
              c.p99 * 1e6, c.median < 50e-6 ? "ok" : "OVER", queries, allowed);
   fmt::print("who-can  median {:>8.3f} ms  p99 {:>8.3f} ms  (budget 2 ms)  {}  [{} queries, {:.1f} subjects each]\n", w.median * 1e3,
              w.p99 * 1e3, w.median < 2e-3 ? "ok" : "OVER", queries, static_cast<double>(subjects) / queries);
+  fmt::print("query 'can …'      parse+check+evaluate median {:>8.1f} us  p99 {:>8.1f} us  (budget 100 us) {}\n", cq.median * 1e6,
+             cq.p99 * 1e6, cq.median < 100e-6 ? "ok" : "OVER");
+  fmt::print("query 'who can …'  parse+check+evaluate median {:>8.3f} ms  p99 {:>8.3f} ms  (budget 3 ms)   {}\n", wq.median * 1e3,
+             wq.p99 * 1e3, wq.median < 3e-3 ? "ok" : "OVER");
+  for (std::size_t i = 0; i < scans.size(); ++i) {
+    fmt::print("query '{}': {:.1f} ms, {} rows (budget 100 ms) {}\n", scans[i], scan_times[i].first * 1e3, scan_times[i].second,
+               scan_times[i].first < 0.1 ? "ok" : "OVER");
+  }
   return 0;
 }

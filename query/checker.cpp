@@ -11,6 +11,12 @@
 namespace rbacq::query {
 namespace {
 
+/// "a string", "an integer".
+std::string a_type(Type t) {
+  const std::string_view name = type_name(t);
+  return fmt::format("{} {}", name.front() == 'i' ? "an" : "a", name);
+}
+
 class Checker {
  public:
   Checker(const Relation& relation, const analyzer::AnalysisContext& context, const QuerySource& source)
@@ -51,8 +57,8 @@ class Checker {
         auto type = operand(e.operand, b);
         if (!type) return fail(type.error());
         if (*type != Type::boolean) {
-          return fail(source_.error(e.operand.span, fmt::format("'{}' is a {}, not a condition: compare it, as in {} = VALUE", e.operand.name,
-                                                                type_name(*type), e.operand.name)));
+          return fail(source_.error(e.operand.span, fmt::format("'{}' is {}, not a condition: compare it, as in {} = VALUE", e.operand.name,
+                                                                a_type(*type), e.operand.name)));
         }
         return b;
       }
@@ -94,7 +100,7 @@ class Checker {
   /// A literal as a value of `type`, or why it cannot be one.
   Result<Value> convert(const Literal& l, Type type, std::string_view column) const {
     const auto mismatch = [&](std::string hint) {
-      return fail(source_.error(l.span, fmt::format("'{}' is a {}: {}", column, type_name(type), std::move(hint))));
+      return fail(source_.error(l.span, fmt::format("'{}' is {}: {}", column, a_type(type), std::move(hint))));
     };
     switch (type) {
       case Type::boolean:
@@ -134,11 +140,11 @@ class Checker {
       return fail(source_.error(e.operand.span, fmt::format("'{}' is a list: ask with has, has any (...) or has all (...)", e.operand.name)));
     }
     if (ordered && (*type == Type::boolean || *type == Type::subject)) {
-      return fail(source_.error(e.operand.span, fmt::format("'{}' is a {}: it has no order; use = or !=", e.operand.name, type_name(*type))));
+      return fail(source_.error(e.operand.span, fmt::format("'{}' is {}: it has no order; use = or !=", e.operand.name, a_type(*type))));
     }
     if (regex) {
       if (*type != Type::string) {
-        return fail(source_.error(e.operand.span, fmt::format("'{}' is a {}: =~ and !~ match strings", e.operand.name, type_name(*type))));
+        return fail(source_.error(e.operand.span, fmt::format("'{}' is {}: =~ and !~ match strings", e.operand.name, a_type(*type))));
       }
       if (l.kind == Literal::Kind::subject) return fail(source_.error(l.span, "a regular expression is a quoted string or a word"));
       re2::RE2::Options options;
@@ -172,8 +178,8 @@ class Checker {
     auto type = operand(e.operand, b);
     if (!type) return fail(type.error());
     if (*type != Type::list) {
-      return fail(source_.error(e.operand.span, fmt::format("'{}' is a {}, not a list: compare it with = or in (...)", e.operand.name,
-                                                            type_name(*type))));
+      return fail(source_.error(e.operand.span, fmt::format("'{}' is {}, not a list: compare it with = or in (...)", e.operand.name,
+                                                            a_type(*type))));
     }
     for (const Literal& l : e.values) {
       auto v = convert(l, Type::list, e.operand.name);

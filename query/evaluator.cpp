@@ -76,7 +76,7 @@ ResultTable select(const SelectionPlan& plan, const analyzer::AnalysisContext& c
   for (const auto& c : relation.columns()) table.columns.push_back({c.name, c.type});
   std::size_t matched = 0;
   // Without order by, a limit stops the scan early.
-  const bool early_stop = plan.limit && !plan.order_column && !plan.count;
+  const bool early_stop = plan.limit && !plan.order_column && !plan.count;  // count counts every match
   relation.scan(context, [&](const Row& row) {
     if (early_stop && table.rows.size() >= *plan.limit) return false;
     if (plan.where && !matches(*plan.where, row)) return true;
@@ -113,10 +113,12 @@ Value via_value(Via via) {
   return {};
 }
 
+/// As the language writes it: deployments.apps/scale.
 std::string request_text(const analyzer::rbac::RequestAttributes& r) {
   if (!r.resource_request) return r.path;
-  std::string out = r.combined_resource();
+  std::string out = r.resource;
   if (!r.api_group.empty()) out += "." + r.api_group;
+  if (!r.subresource.empty()) out += "/" + r.subresource;
   return out;
 }
 
@@ -143,8 +145,10 @@ ResultTable can(const CanPlan& plan, const analyzer::AnalysisContext& context) {
     for (const CanAnswer& a : answer_can(context, plan.user, p)) {
       const auto& r = a.request;
       ResultRow row;
+      std::string reason = a.decision.reason();
+      if (reason.empty()) reason = "no RBAC rule of a binding that applies allows it";
       row.values = {a.decision.allowed(), r.verb, request_text(r), Value::optional(r.name), Value::optional(r.namespace_),
-                    via_value(a.decision.via), a.decision.reason()};
+                    via_value(a.decision.via), std::move(reason)};
       row.evidence = grants_evidence(a.decision.grants);
       add_errors(table, a.decision.errors);
       table.rows.push_back(std::move(row));

@@ -130,6 +130,13 @@ const ApiResource* ApiCatalogue::find(std::string_view group, std::string_view n
 }
 
 ApiCatalogue::Lookup ApiCatalogue::resolve(std::string_view type) const {
+  const std::lock_guard lock(cache_mutex_);
+  if (const auto it = cache_.find(type); it != cache_.end()) return it->second;
+  if (cache_.size() > 4096) cache_.clear();  // bounded: any text can be asked
+  return cache_.emplace(std::string(type), lookup(type)).first->second;
+}
+
+ApiCatalogue::Lookup ApiCatalogue::lookup(std::string_view type) const {
   Lookup out;
   const std::string wanted = lower(type);
   const std::size_t dot = wanted.find('.');

@@ -5,6 +5,8 @@
 // server authorizes, and says whether a resource is namespaced.
 #pragma once
 
+#include <map>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -70,8 +72,13 @@ class ApiCatalogue {
   [[nodiscard]] Lookup resolve(std::string_view type) const;
 
  private:
+  [[nodiscard]] Lookup lookup(std::string_view type) const;
+
   int minor_;
   std::vector<ApiResource> resources_;
+  /// resolve() scans every resource; questions repeat the same few types.
+  mutable std::mutex cache_mutex_;
+  mutable std::map<std::string, Lookup, std::less<>> cache_;
 };
 
 }  // namespace rbacq::analyzer::catalogue

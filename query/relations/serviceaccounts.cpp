@@ -3,6 +3,7 @@
 // but not defined are waiting for whoever creates them first.
 #include <map>
 
+#include "analyzer/catalogue/default_policy.hpp"
 #include "analyzer/rbac/subject_match.hpp"
 #include <fmt/format.h>
 
@@ -17,6 +18,9 @@ struct AccountItem {
   const analyzer::ServiceAccount* defined = nullptr;
   std::size_t bindings = 0;
   std::size_t workloads = 0;
+  /// Named by a binding of Kubernetes' default policy (--with-defaults): the controller manager
+  /// creates these accounts in kube-system, so nobody can squat them.
+  bool builtin = false;
   std::vector<Evidence> evidence;
 };
 
@@ -44,6 +48,7 @@ void generate(const analyzer::AnalysisContext& context, const std::function<bool
       if (key.kind != "ServiceAccount" || key.namespace_.empty()) continue;
       AccountItem& a = item(key.namespace_, key.name);
       ++a.bindings;
+      a.builtin = a.builtin || (key.namespace_ == "kube-system" && b.meta.loc.file.str().starts_with(analyzer::catalogue::kBuiltinPrefix));
       if (a.evidence.size() < kEvidencePerRow) {
         a.evidence.push_back({b.subjects[i].loc, fmt::format("subject {} of {}", i + 1, describe_binding(b))});
       }
@@ -72,8 +77,10 @@ const Relation& serviceaccounts() {
           {"subject", Type::subject, "sa:NAMESPACE/NAME", [](const AccountItem& a) -> Value { return SubjectValue{"ServiceAccount", a.name, a.namespace_}; }},
           {"name", Type::string, "its name", [](const AccountItem& a) -> Value { return a.name; }},
           {"namespace", Type::string, "its namespace", [](const AccountItem& a) -> Value { return a.namespace_; }},
-          {"exists", Type::boolean, "defined in the input, or named 'default' (every namespace has one)",
-           [](const AccountItem& a) -> Value { return a.defined != nullptr || a.name == "default"; }},
+          {"exists", Type::boolean,
+           "defined in the input, named 'default' (every namespace has one), or a kube-system account of the default policy "
+           "(--with-defaults), which kube-controller-manager creates",
+           [](const AccountItem& a) -> Value { return a.defined != nullptr || a.name == "default" || a.builtin; }},
           {"defined", Type::boolean, "defined in the input", [](const AccountItem& a) -> Value { return a.defined != nullptr; }},
           {"bound", Type::boolean, "named by a binding's subject", [](const AccountItem& a) -> Value { return a.bindings != 0; }},
           {"bindings", Type::integer, "how many binding subjects name it", [](const AccountItem& a) -> Value { return Value::count(a.bindings); }},

@@ -20,6 +20,8 @@ std::string read(const std::filesystem::path& p) {
 }
 
 CommandResult run(const GoldenQuery& g) {
+  // Paths in the outputs are relative to the source tree, wherever the test is started from.
+  std::filesystem::current_path(source_path(""));
   std::vector<std::string> args{"query", g.query, "-f", "fixtures/query/clusters/" + g.cluster};
   args.insert(args.end(), g.flags.begin(), g.flags.end());
   return run_rbacq(args);

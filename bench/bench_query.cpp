@@ -170,6 +170,7 @@ int main(int argc, char** argv) {
                                           "count grants where subject.kind = User and namespace =~ \"^ns-00\"",
                                           "grants where role = cluster-admin"};
   std::vector<std::pair<double, std::size_t>> scan_times;
+  scan_times.reserve(scans.size());
   for (const auto& q : scans) scan_times.push_back(run(q));
 
   const Stats c = stats(can_i);

@@ -64,16 +64,16 @@ std::vector<std::string> near_miss_lines(const analyzer::AnalysisContext& contex
     switch (miss.kind) {
       case analyzer::rbac::NearMiss::Kind::url_in_role_binding:
         out.push_back(fmt::format("{}: note: {} has a rule for this URL, but a RoleBinding never grants non-resource URLs",
-                                  printable(to_string(b.meta.loc)), describe_binding(b)));
+                                  printable(to_string(b.meta.loc)), query::describe_binding(b)));
         break;
       case analyzer::rbac::NearMiss::Kind::other_namespace:
         out.push_back(fmt::format("{}: note: {} would allow it in namespace {}, but it grants only there{}",
-                                  printable(to_string(b.meta.loc)), describe_binding(b), printable(b.meta.namespace_),
+                                  printable(to_string(b.meta.loc)), query::describe_binding(b), printable(b.meta.namespace_),
                                   request.namespace_.empty() ? " (a request with no namespace needs a ClusterRoleBinding)" : ""));
         break;
       case analyzer::rbac::NearMiss::Kind::other_names:
         out.push_back(fmt::format("{}: note: rule {} of {} allows it only for the names [{}]{}", printable(to_string(rule.loc)),
-                                  miss.rule + 1, describe_role(*miss.resolved->role),
+                                  miss.rule + 1, query::describe_role(*miss.resolved->role),
                                   printable(fmt::format("{}", fmt::join(rule.resource_names, " "))),
                                   request.name.empty() ? "; this request has no name" : ""));
         break;
@@ -85,13 +85,13 @@ std::vector<std::string> near_miss_lines(const analyzer::AnalysisContext& contex
 void print_explanation(const analyzer::AnalysisContext& context, const UserInfo& user, const analyzer::rbac::BuiltRequest& built,
                        const Decision& d) {
   const analyzer::rbac::RequestAttributes& request = built.attributes;
-  std::string out = fmt::format("request: {}\nuser: {} ({})\n", describe_request(request), printable(user.name), groups_text(user));
+  std::string out = fmt::format("request: {}\nuser: {} ({})\n", query::describe_request(request), printable(user.name), groups_text(user));
   if (d.via == Via::privileged_group) out += fmt::format("allowed: {}\n", analyzer::rbac::privileged_group_reason());
   if (!d.grants.empty()) {
     out += d.via == Via::privileged_group ? fmt::format("RBAC would allow it too ({} grant{}):\n", d.grants.size(), d.grants.size() == 1 ? "" : "s")
                                           : fmt::format("allowed by {} grant{}:\n", d.grants.size(), d.grants.size() == 1 ? "" : "s");
     for (const Grant& g : d.grants) {
-      for (const Note& n : grant_notes(g)) out += fmt::format("{}: note: {}\n", printable(to_string(n.loc)), n.message);
+      for (const Note& n : query::grant_notes(g)) out += fmt::format("{}: note: {}\n", printable(to_string(n.loc)), n.message);
     }
   }
   if (!d.allowed()) {

@@ -47,17 +47,17 @@ Diagnostic resolution_diagnostic(const analyzer::rbac::ResolvedBinding& binding,
   if (b.cluster && b.role_ref.kind == "Role") {
     d.message = fmt::format("{} refers to a Role ('{}'): a ClusterRoleBinding can only use a ClusterRole, so it grants nothing "
                             "(the API server rejects it; not a deny: other bindings still count)",
-                            describe_binding(b), printable(b.role_ref.name));
+                            query::describe_binding(b), printable(b.role_ref.name));
     return d;
   }
   if (b.role_ref.kind != "Role" && b.role_ref.kind != "ClusterRole") {
-    d.message = fmt::format("{} refers to a '{}', which is not a role kind: it grants nothing ({})", describe_binding(b),
+    d.message = fmt::format("{} refers to a '{}', which is not a role kind: it grants nothing ({})", query::describe_binding(b),
                             printable(b.role_ref.kind), printable(binding.error));
     return d;
   }
   d.message = fmt::format("{} refers to {} '{}', which is not defined: {}; it grants nothing until it exists (not a deny: other "
                           "bindings still count)",
-                          describe_binding(b), printable(b.role_ref.kind), printable(b.role_ref.name), printable(binding.error));
+                          query::describe_binding(b), printable(b.role_ref.kind), printable(b.role_ref.name), printable(binding.error));
   if (!with_defaults && analyzer::catalogue::is_default_role(b.role_ref.kind == "ClusterRole", b.meta.namespace_, b.role_ref.name)) {
     d.notes.push_back({b.role_ref.loc, fmt::format("'{}' is part of Kubernetes' default policy, which every cluster has: add "
                                                    "--with-defaults to include it",

@@ -15,14 +15,6 @@
 
 namespace rbacq::cli {
 
-// The proof's wording lives with the evidence of query results.
-using query::describe_binding;
-using query::describe_request;
-using query::describe_role;
-using query::describe_scope;
-using query::describe_subject;
-using query::grant_notes;
-
 /// A resolution error as a warning diagnostic [rbac-missing-role] at the binding's roleRef,
 /// with a hint to use --with-defaults when the role is a default one and they are not loaded.
 [[nodiscard]] Diagnostic resolution_diagnostic(const analyzer::rbac::ResolvedBinding& binding, bool with_defaults);

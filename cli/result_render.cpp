@@ -158,7 +158,7 @@ std::string render_json(const ResultTable& table, const std::vector<Diagnostic>&
 }
 
 std::string render_markdown(const ResultTable& table) {
-  const auto escape = [](std::string s) {
+  const auto escape = [](const std::string& s) {
     std::string out;
     for (const char c : s) {
       if (c == '|') out += "\\|";

@@ -41,7 +41,7 @@ constexpr const char* kOutputHelp =
     "Exit status: 0 answered, 2 usage mistakes or errors in the input (the answer is still printed), 3 internal error.";
 
 std::string granted_by(const Grant& g) {
-  return fmt::format("{} → {}, rule {}", describe_binding(g.binding()), describe_role(g.role()), g.rule + 1);
+  return fmt::format("{} → {}, rule {}", query::describe_binding(g.binding()), query::describe_role(g.role()), g.rule + 1);
 }
 
 std::string scope_text(const Grant& g) {
@@ -58,7 +58,7 @@ std::string named_only_text(const WhoCanResult& named) {
   Rows rows{{"SUBJECT", "SCOPE", "ONLY FOR NAMES, GRANTED BY", "AT"}};
   for (const WhoCanSubject& s : named.subjects) {
     for (const Grant& g : s.grants) {
-      rows.push_back({describe_subject(s.subject), scope_text(g),
+      rows.push_back({query::describe_subject(s.subject), scope_text(g),
                       fmt::format("[{}] {}", printable(fmt::format("{}", fmt::join(g.policy_rule().resource_names, " "))), granted_by(g)),
                       printable(to_string(g.binding().meta.loc))});
     }
@@ -72,13 +72,13 @@ std::string who_can_text(const analyzer::AnalysisContext& context, const analyze
   std::vector<std::string> group_lines;
   for (const WhoCanSubject& s : result.subjects) {
     // The subject on every row, so that grep finds all of its grants.
-    const std::string subject = describe_subject(s.subject);
+    const std::string subject = query::describe_subject(s.subject);
     if (s.privileged) rows.push_back({subject, "everywhere", "privileged group: allowed before RBAC, no binding revokes it", ""});
     for (const Grant& g : s.grants) rows.push_back({subject, scope_text(g), granted_by(g), printable(to_string(g.binding().meta.loc))});
     if (s.subject.kind == "Group") {
       const auto members = analyzer::rbac::group_members(s.subject.name, context.model());
       if (members.description.empty()) continue;
-      std::string line = fmt::format("{}: {}", describe_subject(s.subject), printable(members.description));
+      std::string line = fmt::format("{}: {}", query::describe_subject(s.subject), printable(members.description));
       if (!members.service_accounts.empty()) {
         std::vector<std::string> names;
         for (std::size_t i = 0; i < members.service_accounts.size() && i < 10; ++i) names.push_back(printable(members.service_accounts[i]));
@@ -88,7 +88,7 @@ std::string who_can_text(const analyzer::AnalysisContext& context, const analyze
       group_lines.push_back(std::move(line));
     }
   }
-  std::string out = fmt::format("who can {}:\n\n", describe_request(request)) + aligned(rows) + named_only_text(named);
+  std::string out = fmt::format("who can {}:\n\n", query::describe_request(request)) + aligned(rows) + named_only_text(named);
   if (!group_lines.empty()) out += "\n";
   for (const auto& line : group_lines) out += line + "\n";
   return out;

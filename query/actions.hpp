@@ -42,6 +42,11 @@ struct nesting_guard : pegtl::maybe_nothing {
     ++in.private_depth;
     struct Restore {
       std::size_t& depth;
+      explicit Restore(std::size_t& d) : depth(d) {}
+      Restore(const Restore&) = delete;
+      Restore(Restore&&) = delete;
+      Restore& operator=(const Restore&) = delete;
+      Restore& operator=(Restore&&) = delete;
       ~Restore() { --depth; }
     } restore{in.private_depth};
     if (in.private_depth > kMaxNesting) {
@@ -63,7 +68,7 @@ using Node = pegtl::parse_tree::node;
 /// Builds the syntax tree from the parse tree of a successful match.
 class Builder {
  public:
-  [[nodiscard]] Query query(const Node& root) const {
+  [[nodiscard]] static Query query(const Node& root) {
     Query q;
     for (const auto& child : root.children) q.statements.push_back(statement(*child));
     return q;

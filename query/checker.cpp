@@ -22,7 +22,7 @@ class Checker {
   Checker(const Relation& relation, const analyzer::AnalysisContext& context, const QuerySource& source)
       : relation_(relation), context_(context), source_(source) {}
 
-  Result<BoundExpr> expr(const Expr& e) const {
+  [[nodiscard]] Result<BoundExpr> expr(const Expr& e) const {
     BoundExpr b;
     b.kind = e.kind;
     b.op = e.op;
@@ -70,7 +70,7 @@ class Checker {
   }
 
   /// Resolves a column or binds a call; the operand's type.
-  Result<Type> operand(const Operand& o, BoundExpr& b) const {
+  [[nodiscard]] Result<Type> operand(const Operand& o, BoundExpr& b) const {
     if (o.call) {
       const FunctionInfo* f = find_function(o.name);
       if (f == nullptr) {
@@ -98,7 +98,7 @@ class Checker {
   }
 
   /// A literal as a value of `type`, or why it cannot be one.
-  Result<Value> convert(const Literal& l, Type type, std::string_view column) const {
+  [[nodiscard]] Result<Value> convert(const Literal& l, Type type, std::string_view column) const {
     const auto mismatch = [&](std::string hint) {
       return fail(source_.error(l.span, fmt::format("'{}' is {}: {}", column, a_type(type), std::move(hint))));
     };
@@ -130,7 +130,7 @@ class Checker {
     return Value();
   }
 
-  Result<BoundExpr> compare(const Expr& e, BoundExpr b) const {
+  [[nodiscard]] Result<BoundExpr> compare(const Expr& e, BoundExpr b) const {
     auto type = operand(e.operand, b);
     if (!type) return fail(type.error());
     const Literal& l = e.values.at(0);
@@ -160,7 +160,7 @@ class Checker {
     return b;
   }
 
-  Result<BoundExpr> in(const Expr& e, BoundExpr b) const {
+  [[nodiscard]] Result<BoundExpr> in(const Expr& e, BoundExpr b) const {
     auto type = operand(e.operand, b);
     if (!type) return fail(type.error());
     if (*type == Type::list) {
@@ -174,7 +174,7 @@ class Checker {
     return b;
   }
 
-  Result<BoundExpr> has(const Expr& e, BoundExpr b) const {
+  [[nodiscard]] Result<BoundExpr> has(const Expr& e, BoundExpr b) const {
     auto type = operand(e.operand, b);
     if (!type) return fail(type.error());
     if (*type != Type::list) {

@@ -10,7 +10,7 @@ namespace rbacq::query::grammar {
 /// PEGTL's must_if<errors>: a rule with a message raises a parse error when it fails.
 struct errors {
   template <typename Rule>
-  static constexpr const char* message = nullptr;
+  static constexpr const char* message = nullptr;  // NOLINT(readability-identifier-naming): PEGTL's name
 };
 
 // NOLINTBEGIN(readability-identifier-naming)

@@ -193,8 +193,8 @@ ResultTable what_can(const WhatCanPlan& plan, const analyzer::AnalysisContext& c
                    {"role", Type::string},         {"rule", Type::integer}};
   const WhatCanAnswer answer = answer_what_can(context, plan.user, plan.namespace_);
   if (answer.privileged) {
-    static const std::vector<std::string> kAll{"*"};
-    table.rows.push_back({{Value(), ListValue::borrow(kAll), ListValue::borrow(kAll), ListValue::borrow(kAll), ListValue(), ListValue::borrow(kAll),
+    static const std::vector<std::string> everything{"*"};
+    table.rows.push_back({{Value(), ListValue::borrow(everything), ListValue::borrow(everything), ListValue::borrow(everything), ListValue(), ListValue::borrow(everything),
                            "privileged-group", Value(), Value(), Value()},
                           {{{}, analyzer::rbac::privileged_group_reason()}}});
   }

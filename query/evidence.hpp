@@ -31,7 +31,7 @@ using Evidence = Note;
 /// The chain of one grant: subject → binding → role → rule, each at its location.
 [[nodiscard]] std::vector<Evidence> grant_notes(const analyzer::rbac::Grant& grant);
 /// A binding and its subject `subject` (npos: none), and the role it refers to when it exists.
-[[nodiscard]] std::vector<Evidence> binding_evidence(const analyzer::rbac::ResolvedBinding& binding, std::size_t subject);
+[[nodiscard]] std::vector<Evidence> binding_evidence(const analyzer::rbac::ResolvedBinding& resolved, std::size_t subject);
 /// "Role dev/reader is defined here".
 [[nodiscard]] Evidence role_evidence(const analyzer::Role& role);
 /// "rule 3 of ClusterRole view: get,list pods".

@@ -21,7 +21,9 @@ class BoundFunction {
  public:
   BoundFunction() = default;
   BoundFunction(const BoundFunction&) = delete;
+  BoundFunction(BoundFunction&&) = delete;
   BoundFunction& operator=(const BoundFunction&) = delete;
+  BoundFunction& operator=(BoundFunction&&) = delete;
   virtual ~BoundFunction() = default;
   [[nodiscard]] virtual Value call(const Row& row) const = 0;
 };

@@ -97,7 +97,7 @@ Result<Query> parse_query(std::string_view text, std::string_view origin, std::u
       return fail(syntax_error(text, root->children.at(kMaxStatements)->begin().byte,
                                fmt::format("a query has at most {} statements", kMaxStatements), origin, first_line));
     }
-    return grammar::Builder().query(*root);
+    return grammar::Builder::query(*root);
   } catch (const pegtl::parse_error& e) {
     const std::size_t at = e.positions().empty() ? 0 : skip_blanks(text, e.positions().front().byte);
     return fail(syntax_error(text, at, fmt::format("{}, found {}", e.message(), found_at(text, at)), origin, first_line));

@@ -29,7 +29,9 @@ class Row {
  public:
   Row() = default;
   Row(const Row&) = delete;
+  Row(Row&&) = delete;
   Row& operator=(const Row&) = delete;
+  Row& operator=(Row&&) = delete;
   virtual ~Row() = default;
   [[nodiscard]] virtual Value value(std::size_t column) const = 0;
   [[nodiscard]] virtual std::vector<Evidence> evidence() const = 0;
@@ -40,7 +42,9 @@ class Relation {
   Relation(std::string name, std::string doc, std::vector<ColumnInfo> columns)
       : name_(std::move(name)), doc_(std::move(doc)), columns_(std::move(columns)) {}
   Relation(const Relation&) = delete;
+  Relation(Relation&&) = delete;
   Relation& operator=(const Relation&) = delete;
+  Relation& operator=(Relation&&) = delete;
   virtual ~Relation() = default;
 
   [[nodiscard]] const std::string& name() const { return name_; }
@@ -65,7 +69,7 @@ class Relation {
 template <class Item>
 struct ColumnDef {
   std::string name;
-  Type type;
+  Type type = Type::string;
   std::string doc;
   Value (*get)(const Item&);
 };

@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "query/printer.hpp"
 
+#include <algorithm>
+#include <array>
+
 #include <fmt/format.h>
 
 namespace rbacq::query {
@@ -27,15 +30,11 @@ bool is_word_char(char c) {
 }
 
 /// Words the grammar reserves: a name spelled like one must be quoted.
-bool reserved(std::string_view s) {
-  static constexpr std::string_view kWords[] = {"can",   "who",   "what", "in",  "any", "all",  "cluster-wide", "named",
-                                                "url",   "where", "order", "by", "asc", "desc", "limit",        "count",
-                                                "and",   "or",    "not",  "has", "exists"};
-  for (const std::string_view w : kWords) {
-    if (s == w) return true;
-  }
-  return false;
-}
+constexpr std::array<std::string_view, 21> kReservedWords{"can",   "who",   "what",  "in",  "any", "all",  "cluster-wide",
+                                                         "named", "url",   "where", "order", "by", "asc",  "desc",
+                                                         "limit", "count", "and",   "or",    "not", "has",  "exists"};
+
+bool reserved(std::string_view s) { return std::find(kReservedWords.begin(), kReservedWords.end(), s) != kReservedWords.end(); }
 
 /// A name bare when the grammar reads it back as the same name, else quoted. `segment` names
 /// (parts of system:serviceaccount:NS:NAME, sa:NS/…) cannot contain ':'.

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "query/value.hpp"
 
+#include <algorithm>
 #include <array>
 
 #include <fmt/format.h>
@@ -13,13 +14,10 @@ constexpr std::array<std::string_view, 5> kLevels{"info", "low", "medium", "high
 /// A name can be written bare when it is made only of the characters of Kubernetes names and
 /// the language's bare words; else it is quoted.
 bool bare(std::string_view s) {
-  if (s.empty()) return false;
-  for (const char c : s) {
-    const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '.' ||
-                    c == ':' || c == '@';
-    if (!ok) return false;
-  }
-  return true;
+  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '.' || c == ':' ||
+           c == '@';
+  });
 }
 
 std::string quoted_if_needed(std::string_view s) {
@@ -86,7 +84,7 @@ std::strong_ordering operator<=>(const Value& a, const Value& b) {
           return c < 0 ? std::strong_ordering::less : c > 0 ? std::strong_ordering::greater : std::strong_ordering::equal;
         } else if constexpr (std::is_same_v<T, ListValue> || std::is_same_v<T, SubjectValue>) {
           const auto c = x <=> y;
-          return c < 0 ? std::strong_ordering::less : c > 0 ? std::strong_ordering::greater : std::strong_ordering::equal;
+          return std::is_lt(c) ? std::strong_ordering::less : std::is_gt(c) ? std::strong_ordering::greater : std::strong_ordering::equal;
         } else {
           return x <=> y;
         }

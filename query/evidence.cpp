@@ -50,8 +50,7 @@ std::vector<Evidence> grant_notes(const analyzer::rbac::Grant& grant) {
   const Binding& b = grant.binding();
   const analyzer::PolicyRule& rule = grant.policy_rule();
   std::vector<Evidence> notes;
-  notes.push_back({b.subjects[grant.subject].loc, fmt::format("{} is subject {} of {}", describe_subject(analyzer::rbac::subject_key(b, grant.subject)),
-                                                             grant.subject + 1, describe_binding(b))});
+  notes.push_back(subject_evidence(b, grant.subject));
   notes.push_back({b.meta.loc, fmt::format("{} grants {} {}", describe_binding(b), describe_role(grant.role()), describe_scope(b))});
   std::string rule_line = fmt::format("rule {} of {} allows it: {}", grant.rule + 1, describe_role(grant.role()),
                                       printable(analyzer::rbac::rule_text(rule)));
@@ -60,13 +59,17 @@ std::vector<Evidence> grant_notes(const analyzer::rbac::Grant& grant) {
   return notes;
 }
 
+Evidence subject_evidence(const Binding& binding, std::size_t subject) {
+  return {binding.subjects[subject].loc, fmt::format("{} is subject {} of {}", describe_subject(analyzer::rbac::subject_key(binding, subject)),
+                                                     subject + 1, describe_binding(binding))};
+}
+
 std::vector<Evidence> binding_evidence(const analyzer::rbac::ResolvedBinding& resolved, std::size_t subject) {
   const Binding& b = *resolved.binding;
   std::vector<Evidence> out;
   out.push_back({b.meta.loc, fmt::format("{} refers to {} {}", describe_binding(b), printable(b.role_ref.kind), printable(b.role_ref.name))});
   if (subject < b.subjects.size()) {
-    out.push_back({b.subjects[subject].loc, fmt::format("{} is subject {} of {}", describe_subject(analyzer::rbac::subject_key(b, subject)),
-                                                        subject + 1, describe_binding(b))});
+    out.push_back(subject_evidence(b, subject));
   }
   if (resolved.role != nullptr) {
     out.push_back(role_evidence(*resolved.role));

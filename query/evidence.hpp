@@ -30,6 +30,8 @@ using Evidence = Note;
 [[nodiscard]] std::string describe_scope(const analyzer::Binding& binding);
 /// The chain of one grant: subject → binding → role → rule, each at its location.
 [[nodiscard]] std::vector<Evidence> grant_notes(const analyzer::rbac::Grant& grant);
+/// "ServiceAccount dev/ci is subject 2 of RoleBinding dev/deployers", at the subject.
+[[nodiscard]] Evidence subject_evidence(const analyzer::Binding& binding, std::size_t subject);
 /// A binding and its subject `subject` (npos: none), and the role it refers to when it exists.
 [[nodiscard]] std::vector<Evidence> binding_evidence(const analyzer::rbac::ResolvedBinding& resolved, std::size_t subject);
 /// "Role dev/reader is defined here".

@@ -56,14 +56,13 @@ void check_verb_and_subresource(const RequestSpec& spec, const ApiResource& r, c
     notes.push_back(fmt::format("'{}' is not a verb of {} (verbs: {}); RBAC still matches it as a string", spec.verb, what,
                                 fmt::join(*verbs, ", ")));
   }
-  if (spec.subresource.empty() && !name.empty() && r.subresource(name) != nullptr && spec.query_words) {
-    notes.push_back(fmt::format("this asks about the {} named '{}'; for the subresource, write {}/{}", r.singular.empty() ? r.name : r.singular,
-                                name, r.name, name));
-  } else if (spec.subresource.empty() && !name.empty() && r.subresource(name) != nullptr) {
-    notes.push_back(fmt::format("'{}/{}' is read as TYPE/NAME, as kubectl does: the {} named '{}'. For the subresource, "
-                                "ask '{} {} --subresource {}'",
-                                spec.target.substr(0, spec.target.find('/')), name, r.singular.empty() ? r.name : r.singular,
-                                name, spec.verb, r.name, name));
+  if (spec.subresource.empty() && !name.empty() && r.subresource(name) != nullptr) {
+    const std::string& kind = r.singular.empty() ? r.name : r.singular;
+    notes.push_back(spec.query_words
+                        ? fmt::format("this asks about the {} named '{}'; for the subresource, write {}/{}", kind, name, r.name, name)
+                        : fmt::format("'{}/{}' is read as TYPE/NAME, as kubectl does: the {} named '{}'. For the subresource, ask "
+                                      "'{} {} --subresource {}'",
+                                      spec.target.substr(0, spec.target.find('/')), name, kind, name, spec.verb, r.name, name));
   }
 }
 

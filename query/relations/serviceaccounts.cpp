@@ -3,10 +3,7 @@
 // but not defined are waiting for whoever creates them first.
 #include <map>
 
-#include "analyzer/catalogue/default_policy.hpp"
 #include "analyzer/rbac/subject_match.hpp"
-#include <fmt/format.h>
-
 #include "query/relations/all.hpp"
 
 namespace rbacq::query::builtin {
@@ -18,13 +15,9 @@ struct AccountItem {
   const analyzer::ServiceAccount* defined = nullptr;
   std::size_t bindings = 0;
   std::size_t workloads = 0;
-  /// Named by a binding of Kubernetes' default policy (--with-defaults): the controller manager
-  /// creates these accounts in kube-system, so nobody can squat them.
-  bool builtin = false;
+  bool created_by_kubernetes = false;  // see created_by_kubernetes(): nobody can squat these
   std::vector<Evidence> evidence;
 };
-
-constexpr std::size_t kEvidencePerRow = 5;
 
 void generate(const analyzer::AnalysisContext& context, const std::function<bool(const AccountItem&)>& visit) {
   std::map<std::pair<std::string, std::string>, AccountItem> items;
@@ -33,6 +26,7 @@ void generate(const analyzer::AnalysisContext& context, const std::function<bool
     if (added) {
       it->second.namespace_ = ns;
       it->second.name = name;
+      it->second.created_by_kubernetes = builtin::created_by_kubernetes(ns, name, nullptr);
     }
     return it->second;
   };
@@ -48,16 +42,14 @@ void generate(const analyzer::AnalysisContext& context, const std::function<bool
       if (key.kind != "ServiceAccount" || key.namespace_.empty()) continue;
       AccountItem& a = item(key.namespace_, key.name);
       ++a.bindings;
-      a.builtin = a.builtin || (key.namespace_ == "kube-system" && b.meta.loc.file.str().starts_with(analyzer::catalogue::kBuiltinPrefix));
-      if (a.evidence.size() < kEvidencePerRow) {
-        a.evidence.push_back({b.subjects[i].loc, fmt::format("subject {} of {}", i + 1, describe_binding(b))});
-      }
+      a.created_by_kubernetes = a.created_by_kubernetes || builtin::created_by_kubernetes(key.namespace_, key.name, &b);
+      if (a.evidence.size() < kEvidencePerRow) a.evidence.push_back(named_by(b, i));
     }
   }
   for (const analyzer::Workload& w : context.model().workloads) {
-    AccountItem& a = item(w.meta.namespace_, w.pod.service_account_name.empty() ? std::string("default") : w.pod.service_account_name);
+    AccountItem& a = item(w.meta.namespace_, service_account_of(w));
     ++a.workloads;
-    if (a.evidence.size() < kEvidencePerRow) a.evidence.push_back({w.meta.loc, fmt::format("{} {} runs as it", w.meta.kind, w.meta.name)});
+    if (a.evidence.size() < kEvidencePerRow) a.evidence.push_back(run_by(w));
   }
   for (const auto& [key, value] : items) {
     if (!visit(value)) return;
@@ -80,7 +72,7 @@ const Relation& serviceaccounts() {
           {"exists", Type::boolean,
            "defined in the input, named 'default' (every namespace has one), or a kube-system account of the default policy "
            "(--with-defaults), which kube-controller-manager creates",
-           [](const AccountItem& a) -> Value { return a.defined != nullptr || a.name == "default" || a.builtin; }},
+           [](const AccountItem& a) -> Value { return a.defined != nullptr || a.created_by_kubernetes; }},
           {"defined", Type::boolean, "defined in the input", [](const AccountItem& a) -> Value { return a.defined != nullptr; }},
           {"bound", Type::boolean, "named by a binding's subject", [](const AccountItem& a) -> Value { return a.bindings != 0; }},
           {"bindings", Type::integer, "how many binding subjects name it", [](const AccountItem& a) -> Value { return Value::count(a.bindings); }},

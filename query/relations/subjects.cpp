@@ -5,8 +5,6 @@
 
 #include "analyzer/rbac/identity.hpp"
 #include "analyzer/rbac/subject_match.hpp"
-#include <fmt/format.h>
-
 #include "query/relations/all.hpp"
 
 namespace rbacq::query::builtin {
@@ -19,15 +17,13 @@ struct SubjectItem {
   std::optional<bool> exists;  // ServiceAccounts only: defined (or the namespace's default)
 };
 
-constexpr std::size_t kEvidencePerRow = 5;
-
 void generate(const analyzer::AnalysisContext& context, const std::function<bool(const SubjectItem&)>& visit) {
   std::map<SubjectValue, SubjectItem> items;
   const auto item = [&](SubjectValue s) -> SubjectItem& {
     auto [it, added] = items.try_emplace(s);
     if (added) {
       it->second.subject = std::move(s);
-      if (it->second.subject.kind == "ServiceAccount") it->second.exists = it->second.subject.name == "default";
+      if (it->second.subject.kind == "ServiceAccount") it->second.exists = created_by_kubernetes(it->second.subject.namespace_, it->second.subject.name, nullptr);
     }
     return it->second;
   };
@@ -36,9 +32,8 @@ void generate(const analyzer::AnalysisContext& context, const std::function<bool
     for (std::size_t i = 0; i < b.subjects.size(); ++i) {
       SubjectItem& s = item(to_subject(analyzer::rbac::subject_key(b, i)));
       ++s.bindings;
-      if (s.evidence.size() < kEvidencePerRow) {
-        s.evidence.push_back({b.subjects[i].loc, fmt::format("subject {} of {}", i + 1, describe_binding(b))});
-      }
+      if (s.exists && !*s.exists) s.exists = created_by_kubernetes(s.subject.namespace_, s.subject.name, &b);
+      if (s.evidence.size() < kEvidencePerRow) s.evidence.push_back(named_by(b, i));
     }
   }
   for (const analyzer::ServiceAccount& sa : context.model().service_accounts) {
@@ -47,9 +42,8 @@ void generate(const analyzer::AnalysisContext& context, const std::function<bool
     s.evidence.insert(s.evidence.begin(), object_evidence(sa.meta));
   }
   for (const analyzer::Workload& w : context.model().workloads) {
-    const std::string& name = w.pod.service_account_name.empty() ? std::string("default") : w.pod.service_account_name;
-    SubjectItem& s = item({"ServiceAccount", name, w.meta.namespace_});
-    if (s.evidence.size() < kEvidencePerRow) s.evidence.push_back({w.meta.loc, fmt::format("{} {} runs as it", w.meta.kind, w.meta.name)});
+    SubjectItem& s = item({"ServiceAccount", service_account_of(w), w.meta.namespace_});
+    if (s.evidence.size() < kEvidencePerRow) s.evidence.push_back(run_by(w));
   }
   for (const auto& [key, value] : items) {
     if (!visit(value)) return;
@@ -71,7 +65,8 @@ const Relation& subjects() {
            [](const SubjectItem& s) -> Value { return Value::optional(s.subject.namespace_); }},
           {"bindings", Type::integer, "how many binding subjects name it", [](const SubjectItem& s) -> Value { return Value::count(s.bindings); }},
           {"exists", Type::boolean,
-           "ServiceAccounts: defined in the input, or 'default' (every namespace has one); null for users and groups, which "
+           "ServiceAccounts: defined in the input, named 'default' (every namespace has one), or a kube-system account of the "
+           "default policy (--with-defaults), which kube-controller-manager creates; null for users and groups, which "
            "Kubernetes does not store",
            [](const SubjectItem& s) -> Value { return s.exists ? Value(*s.exists) : Value(); }},
           {"privileged", Type::boolean, "whether it is group system:masters, allowed everything before RBAC",

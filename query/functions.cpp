@@ -9,6 +9,7 @@
 
 #include "analyzer/rbac/identity.hpp"
 #include "query/answers.hpp"
+#include "query/printer.hpp"
 #include "query/request_plan.hpp"
 
 namespace rbacq::query {
@@ -45,11 +46,7 @@ class CanFunction final : public BoundFunction {
   [[nodiscard]] Value call(const Row& row) const override {
     const Value subject = row.value(subject_column_);
     if (subject.is_null()) return false;
-    const SubjectValue& s = subject.as_subject();
-    SubjectRef ref;
-    ref.kind = s.kind == "Group" ? SubjectRef::Kind::group : s.kind == "ServiceAccount" ? SubjectRef::Kind::service_account : SubjectRef::Kind::user;
-    ref.name = s.name;
-    ref.namespace_ = s.namespace_;
+    const SubjectRef ref = subject_ref(subject.as_subject());
     if (ref.kind == SubjectRef::Kind::service_account && ref.namespace_.empty()) return false;  // matches nobody
     const analyzer::rbac::UserInfo user = identity_of(ref);
     const auto& sets = allowed();

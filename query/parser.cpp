@@ -82,6 +82,11 @@ std::string caret_lines(std::string_view text, const SourceLocation& loc, std::u
   return fmt::format("  {}\n  {}^\n", printable(line_text), std::string(display_width(before), ' '));
 }
 
+bool is_reserved_word(std::string_view word) {
+  pegtl::memory_input in(word.data(), word.size(), "");
+  return pegtl::parse<pegtl::seq<grammar::reserved, pegtl::eof>>(in);
+}
+
 Result<Query> parse_query(std::string_view text, std::string_view origin, std::uint32_t first_line) {
   if (text.size() > kMaxQueryBytes) {
     return fail(syntax_error(text, kMaxQueryBytes, fmt::format("the query is longer than {} KiB", kMaxQueryBytes / 1024), origin, first_line));

@@ -22,6 +22,9 @@ inline constexpr std::size_t kMaxStatements = 256;
 /// a file); `first_line` is the line of `text` in that origin.
 [[nodiscard]] Result<Query> parse_query(std::string_view text, std::string_view origin = "query", std::uint32_t first_line = 1);
 
+/// Whether `word` is reserved by the grammar (and/or/where/…): such a name must be quoted.
+[[nodiscard]] bool is_reserved_word(std::string_view word);
+
 /// The location of byte `offset` of `text`, as a diagnostic at `origin` would carry it.
 [[nodiscard]] SourceLocation location_in(std::string_view text, std::size_t offset, std::string_view origin, std::uint32_t first_line);
 

@@ -1,10 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "query/printer.hpp"
 
-#include <algorithm>
-#include <array>
-
 #include <fmt/format.h>
+
+#include "query/parser.hpp"
 
 namespace rbacq::query {
 namespace {
@@ -30,16 +29,10 @@ bool is_word_char(char c) {
 }
 
 /// Words the grammar reserves: a name spelled like one must be quoted.
-constexpr std::array<std::string_view, 21> kReservedWords{"can",   "who",   "what",  "in",  "any", "all",  "cluster-wide",
-                                                         "named", "url",   "where", "order", "by", "asc",  "desc",
-                                                         "limit", "count", "and",   "or",    "not", "has",  "exists"};
-
-bool reserved(std::string_view s) { return std::find(kReservedWords.begin(), kReservedWords.end(), s) != kReservedWords.end(); }
-
 /// A name bare when the grammar reads it back as the same name, else quoted. `segment` names
 /// (parts of system:serviceaccount:NS:NAME, sa:NS/…) cannot contain ':'.
 std::string name(std::string_view s, bool segment = false) {
-  bool bare = !s.empty() && !reserved(s);
+  bool bare = !s.empty() && !is_reserved_word(s);
   for (const char c : s) bare = bare && is_word_char(c) && !(segment && c == ':');
   return bare ? std::string(s) : quote(s);
 }
@@ -148,6 +141,16 @@ std::string expr(const Expr& e, int needed) {
 }
 
 }  // namespace
+
+std::string print_name(std::string_view s) { return name(s); }
+
+SubjectRef subject_ref(const SubjectValue& s) {
+  SubjectRef out;
+  out.kind = s.kind == "Group" ? SubjectRef::Kind::group : s.kind == "ServiceAccount" ? SubjectRef::Kind::service_account : SubjectRef::Kind::user;
+  out.name = s.name;
+  out.namespace_ = s.namespace_;
+  return out;
+}
 
 SubjectValue subject_value(const SubjectRef& s) {
   switch (s.kind) {

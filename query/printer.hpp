@@ -4,6 +4,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 
 #include "query/ast.hpp"
 #include "query/value.hpp"
@@ -15,7 +16,12 @@ namespace rbacq::query {
 [[nodiscard]] std::string print(const Expr& expr);
 [[nodiscard]] std::string print(const SubjectRef& subject);
 
-/// The subject a literal names, as bindings name subjects.
+/// A name as the grammar reads it back: bare when it can be, else quoted.
+[[nodiscard]] std::string print_name(std::string_view name);
+
+/// The subject a literal names, as bindings name subjects, and back (kinds other than Group and
+/// ServiceAccount become users).
 [[nodiscard]] SubjectValue subject_value(const SubjectRef& subject);
+[[nodiscard]] SubjectRef subject_ref(const SubjectValue& subject);
 
 }  // namespace rbacq::query

@@ -1,42 +1,16 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "query/value.hpp"
 
-#include <algorithm>
 #include <array>
 
 #include <fmt/format.h>
+
+#include "query/printer.hpp"
 
 namespace rbacq::query {
 namespace {
 
 constexpr std::array<std::string_view, 5> kLevels{"info", "low", "medium", "high", "critical"};
-
-/// A name can be written bare when it is made only of the characters of Kubernetes names and
-/// the language's bare words; else it is quoted.
-bool bare(std::string_view s) {
-  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '.' || c == ':' ||
-           c == '@';
-  });
-}
-
-std::string quoted_if_needed(std::string_view s) {
-  if (bare(s)) return std::string(s);
-  std::string out = "\"";
-  for (const char c : s) {
-    if (c == '"' || c == '\\') out += '\\';
-    if (c == '\n') {
-      out += "\\n";
-      continue;
-    }
-    if (c == '\t') {
-      out += "\\t";
-      continue;
-    }
-    out += c;
-  }
-  return out + "\"";
-}
 
 }  // namespace
 
@@ -62,13 +36,8 @@ std::optional<Level> parse_level(std::string_view text) {
 }
 
 std::string to_literal(const SubjectValue& s) {
-  if (s.kind == "User") return "user:" + quoted_if_needed(s.name);
-  if (s.kind == "Group") return "group:" + quoted_if_needed(s.name);
-  if (s.kind == "ServiceAccount") {
-    // A namespace or name with '/' cannot be bare: quote the whole NS/NAME pair's parts.
-    return fmt::format("sa:{}/{}", quoted_if_needed(s.namespace_), quoted_if_needed(s.name));
-  }
-  return fmt::format("{}:{}", s.kind, quoted_if_needed(s.name));
+  if (s.kind == "User" || s.kind == "Group" || s.kind == "ServiceAccount") return print(subject_ref(s));
+  return fmt::format("{}:{}", s.kind, print_name(s.name));  // a kind bindings should not have
 }
 
 std::strong_ordering operator<=>(const Value& a, const Value& b) {

@@ -9,6 +9,7 @@
 #include "query/grammar.hpp"
 #include "query/parser.hpp"
 #include "query/printer.hpp"
+#include "query/value.hpp"
 #include "test_support.hpp"
 
 namespace rbacq::query {
@@ -65,6 +66,12 @@ TEST_CASE("keywords are not identifiers") {
   CHECK(error_of("roles where and = 1").starts_with("1:13: expected a condition"));
   // ...but a word that only starts like a keyword is a name.
   CHECK(parse_query("roles where index = 1 and order_x = 2").has_value());
+  // The printer asks the grammar which words to quote: `namespace` is a keyword only after `in any`.
+  CHECK(is_reserved_word("where"));
+  CHECK(is_reserved_word("cluster-wide"));
+  CHECK_FALSE(is_reserved_word("namespace"));
+  CHECK_FALSE(is_reserved_word("index"));
+  CHECK(to_literal(SubjectValue{"User", "in", ""}) == "user:\"in\"");
 }
 
 TEST_CASE("limits: length, nesting and statement count are errors, not crashes") {

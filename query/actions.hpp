@@ -14,6 +14,7 @@
 
 #include "query/ast.hpp"
 #include "query/grammar.hpp"
+#include "query/request_plan.hpp"
 
 namespace rbacq::query::grammar {
 
@@ -133,28 +134,24 @@ class Builder {
   }
 
   static Target target(const Node& n) {
-    Target t;
-    t.span = span(n);
     if (n.is_type<url_target>()) {
+      Target t;
       t.url = true;
       const Node& path = *n.children.at(0);
       t.resource = path.children.empty() ? std::string(path.string_view()) : text(*path.children.at(0));
       t.span = span(path);
       return t;
     }
+    // resource_target: the resource, then `named NAME` and the scope when written.
+    const Node& r = *n.children.at(0);
+    Target out = target_of(r.string_view(), span(r));
     for (const auto& c : n.children) {
-      if (c->is_type<resource>()) {
-        const std::string_view r = c->string_view();
-        const std::size_t slash = r.find('/');
-        t.resource = std::string(r.substr(0, slash));
-        if (slash != std::string_view::npos) t.subresource = std::string(r.substr(slash + 1));
-        t.span = span(*c);
-      } else if (c->is_type<named>()) {
-        t.name = text(*c->children.at(0));
-        t.name_span = span(*c->children.at(0));
+      if (c->is_type<named>()) {
+        out.name = text(*c->children.at(0));
+        out.name_span = span(*c->children.at(0));
       }
     }
-    return t;
+    return out;
   }
 
   static Scope scope_of(const Node& target_node) {

@@ -96,18 +96,9 @@ Result<std::shared_ptr<const BoundFunction>> bind_can(const Operand& call, const
       return fail(source.error(verbs.span, fmt::format("'{}' is not a verb: the first argument of can() is a verb or {{verbs}}", v)));
     }
   }
-  Target target;
-  target.span = resource.span;
-  if (!resource.text.empty() && resource.text.front() == '/') {
-    target.url = true;
-    target.resource = resource.text;
-  } else {
-    const std::size_t slash = resource.text.find('/');
-    target.resource = resource.text.substr(0, slash);
-    if (slash != std::string::npos) target.subresource = resource.text.substr(slash + 1);
-    if (target.resource.empty() || (slash != std::string::npos && target.subresource.empty())) {
-      return fail(source.error(resource.span, fmt::format("'{}' is not a resource: write pods, deployments.apps or pods/exec", resource.text)));
-    }
+  const Target target = target_of(resource.text, resource.span);
+  if (!target.url && (target.resource.empty() || (resource.text.find('/') != std::string::npos && target.subresource.empty()))) {
+    return fail(source.error(resource.span, fmt::format("'{}' is not a resource: write pods, deployments.apps or pods/exec", resource.text)));
   }
   Scope scope;
   if (call.arguments.size() == 3) {

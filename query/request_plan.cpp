@@ -12,6 +12,20 @@ analyzer::rbac::RequestAttributes in_namespace(analyzer::rbac::RequestAttributes
   return request;
 }
 
+Target target_of(std::string_view text, Span span) {
+  Target t;
+  t.span = span;
+  if (!text.empty() && text.front() == '/') {
+    t.url = true;
+    t.resource = std::string(text);
+    return t;
+  }
+  const std::size_t slash = text.find('/');
+  t.resource = std::string(text.substr(0, slash));
+  if (slash != std::string_view::npos) t.subresource = std::string(text.substr(slash + 1));
+  return t;
+}
+
 Result<RequestPlan> plan_requests(const Verbs& verbs, const Target& target, const Scope& scope, const analyzer::AnalysisContext& context,
                                   const QuerySource& source) {
   RequestPlan plan;

@@ -29,6 +29,10 @@ struct RequestPlan {
 [[nodiscard]] Result<RequestPlan> plan_requests(const Verbs& verbs, const Target& target, const Scope& scope,
                                                 const analyzer::AnalysisContext& context, const QuerySource& source);
 
+/// `/PATH` as a URL target, `resource[/subresource]` as a resource target (pods/exec is the
+/// subresource exec of pods, as the language reads it).
+[[nodiscard]] Target target_of(std::string_view text, Span span);
+
 /// The same request asked inside `namespace_`.
 [[nodiscard]] analyzer::rbac::RequestAttributes in_namespace(analyzer::rbac::RequestAttributes request, std::string_view namespace_);
 

@@ -74,7 +74,7 @@ void write_out(const std::string& s) { std::fwrite(s.data(), 1, s.size(), stdout
 class Session {
  public:
   Session(const analyzer::AnalysisContext& context, const QueryOptions& options, const OutputOptions& output)
-      : context_(context), options_(options), output_(output) {}
+      : context_(context), options_(options), output_(output), diagnostics_(context.diagnostics().sorted()) {}
 
   /// Runs one query text; false when it had an error.
   bool run(std::string_view text, std::string_view origin, std::uint32_t line, bool label) {
@@ -111,7 +111,7 @@ class Session {
   void print(const query::ResultTable& table, bool label) {
     const TableStyle style{!options_.no_headers, options_.explain};
     switch (output_.format) {
-      case Format::json: write_out(render_json(table, context_.diagnostics().sorted(), context_.options().with_defaults)); return;
+      case Format::json: write_out(render_json(table, diagnostics_, context_.options().with_defaults)); return;
       case Format::markdown:
         if (label) write_out(fmt::format("{}**{}**\n\n", printed_ ? "\n" : "", printable(table.statement)));
         write_out(render_markdown(table));
@@ -137,6 +137,7 @@ class Session {
   const analyzer::AnalysisContext& context_;
   const QueryOptions& options_;
   const OutputOptions& output_;
+  const std::vector<Diagnostic> diagnostics_;  // the input's, sorted once for every JSON document
   bool printed_ = false;
 };
 
@@ -229,8 +230,11 @@ bool run_prompt(Session& session) {
 
 CLI::App* add_query_command(CLI::App& app, QueryOptions& options) {
   CLI::App* cmd = app.add_subcommand("query", "Ask anything in the query language: can, who can, what can, relations");
-  cmd->footer(std::string(kHelp) + "Relations (`columns RELATION` at the prompt, or docs/query-language.md, lists their columns):\n" +
-              relations_text() + "Functions:\n" + functions_text() + kOutputHelp);
+  // Built when --help is asked for: other runs need not construct the relation tables.
+  cmd->footer([] {
+    return std::string(kHelp) + "Relations (`columns RELATION` at the prompt, or docs/query-language.md, lists their columns):\n" +
+           relations_text() + "Functions:\n" + functions_text() + kOutputHelp;
+  });
   cmd->add_option("QUERY", options.query, "The query; without it, one query per line from standard input, or a prompt on a terminal");
   cmd->add_flag("--explain", options.explain, "Under each row, its evidence: subject, binding, role, rule, each with file:line");
   cmd->add_flag("--no-headers", options.no_headers, "No header row (text and CSV)");

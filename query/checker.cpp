@@ -83,18 +83,22 @@ class Checker {
       b.function = std::move(*bound);
       return f->result;
     }
-    const auto col = relation_.column(o.name);
-    if (!col) {
-      std::vector<std::string> names;
-      for (const auto& c : relation_.columns()) names.push_back(c.name);
-      std::vector<std::string> notes;
-      const auto close = close_names(o.name, names);
-      if (!close.empty()) notes.push_back(fmt::format("did you mean '{}'?", close.front()));
-      notes.push_back(fmt::format("columns of {}: {}", relation_.name(), fmt::join(names, ", ")));
-      return fail(source_.error(o.span, fmt::format("{} has no column '{}'", relation_.name(), o.name), std::move(notes)));
-    }
+    auto col = column(o.name, o.span);
+    if (!col) return fail(col.error());
     b.column = *col;
     return relation_.columns()[*col].type;
+  }
+
+  /// The index of a column of the relation, or an error with the closest names.
+  [[nodiscard]] Result<std::size_t> column(const std::string& name, Span span) const {
+    if (const auto col = relation_.column(name)) return *col;
+    std::vector<std::string> names;
+    for (const auto& c : relation_.columns()) names.push_back(c.name);
+    std::vector<std::string> notes;
+    const auto close = close_names(name, names);
+    if (!close.empty()) notes.push_back(fmt::format("did you mean '{}'?", close.front()));
+    notes.push_back(fmt::format("columns of {}: {}", relation_.name(), fmt::join(names, ", ")));
+    return fail(source_.error(span, fmt::format("{} has no column '{}'", relation_.name(), name), std::move(notes)));
   }
 
   /// A literal as a value of `type`, or why it cannot be one.
@@ -214,13 +218,9 @@ Result<SelectionPlan> check_selection(const Selection& s, const analyzer::Analys
     plan.where = std::move(*where);
   }
   if (s.order) {
-    BoundExpr ignored;
-    Operand o;
-    o.name = s.order->column;
-    o.span = s.order->span;
-    auto type = checker.operand(o, ignored);
-    if (!type) return fail(type.error());
-    plan.order_column = ignored.column;
+    auto col = checker.column(s.order->column, s.order->span);
+    if (!col) return fail(col.error());
+    plan.order_column = *col;
     plan.descending = s.order->descending;
   }
   if (s.limit) {

@@ -142,7 +142,7 @@ std::string expr(const Expr& e, int needed) {
 
 }  // namespace
 
-std::string print_name(std::string_view s) { return name(s); }
+std::string print_name(std::string_view name_text) { return name(name_text); }
 
 SubjectRef subject_ref(const SubjectValue& s) {
   SubjectRef out;

@@ -17,7 +17,7 @@ namespace rbacq::query {
 [[nodiscard]] std::string print(const SubjectRef& subject);
 
 /// A name as the grammar reads it back: bare when it can be, else quoted.
-[[nodiscard]] std::string print_name(std::string_view name);
+[[nodiscard]] std::string print_name(std::string_view name_text);
 
 /// The subject a literal names, as bindings name subjects, and back (kinds other than Group and
 /// ServiceAccount become users).

@@ -116,7 +116,9 @@ int main(int argc, char** argv) {
     const auto& [verb, type] = verbs_types[rng.below(verbs_types.size())];
     rbacq::analyzer::rbac::RequestSpec spec;
     spec.verb = verb;
-    spec.target = type;
+    spec.url = type.front() == '/';
+    spec.resource = type.substr(0, spec.url ? std::string::npos : type.find('/'));
+    if (!spec.url && type.find('/') != std::string::npos) spec.name = type.substr(type.find('/') + 1);
     spec.namespace_ = namespaces[rng.below(namespaces.size())];
     if (rng.below(4) == 0 && type == "pods") spec.subresource = "exec";
     auto built = rbacq::analyzer::rbac::build_request(spec, context.catalogue());

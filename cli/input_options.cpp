@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "cli/json_document.hpp"
 #include "cli/output.hpp"
 #include "support/json_writer.hpp"
 #include "support/printable.hpp"
@@ -81,35 +82,59 @@ Result<analyzer::AnalysisOptions> analysis_options(const InputOptions& options) 
   return out;
 }
 
-Result<std::pair<query::Target, query::Scope>> request_question(const CLI::App& command, const RequestOptions& options,
-                                                                const InputOptions& input) {
-  if (command.count("--namespace") != 0 && options.all_namespaces) {
-    return fail(Diagnostic{"usage", Severity::error, {}, "-n/--namespace and -A/--all-namespaces exclude each other", {}});
+namespace {
+
+/// Whether the catalogue knows the target as a cluster-scoped resource: asked without -n, it
+/// has no namespace, as the API server builds the request.
+bool known_cluster_scoped(const query::Target& target, const analyzer::catalogue::ApiCatalogue& catalogue) {
+  if (target.api_group) {
+    const auto* known = catalogue.find(*target.api_group, target.resource);
+    return known != nullptr && !known->namespaced;
   }
-  query::Target target;
-  target.kubectl_words = true;
-  if (command.count("--api-group") != 0) target.api_group = options.api_group;
-  target.subresource = options.subresource;  // the request builder refuses it for a URL
-  if (!options.target.empty() && options.target.front() == '/') {
-    target.url = true;
-    target.resource = options.target;
-  } else {
-    const std::size_t slash = options.target.find('/');
-    target.resource = options.target.substr(0, slash);
-    if (slash != std::string::npos) {
-      target.name = options.target.substr(slash + 1);
-      if (target.name.empty()) return fail(Diagnostic{"usage", Severity::error, {}, fmt::format("'{}' has an empty NAME after '/'", options.target), {}});
-    }
+  const auto found = catalogue.resolve(target.resource);
+  return found.matches.size() == 1 && !found.matches.front()->namespaced;
+}
+
+}  // namespace
+
+Diagnostic usage_error(std::string message, const std::vector<std::string>& notes) {
+  Diagnostic d{"usage", Severity::error, {}, std::move(message), {}};
+  for (const auto& n : notes) d.notes.push_back({{}, n});
+  return d;
+}
+
+Result<FlagQuestion> request_question(const CLI::App& command, const RequestOptions& options, const InputOptions& input,
+                                      const analyzer::catalogue::ApiCatalogue& catalogue) {
+  const bool has_namespace = command.count("--namespace") != 0;
+  if (has_namespace && options.all_namespaces) return fail(usage_error("-n/--namespace and -A/--all-namespaces exclude each other"));
+  if (options.verb.empty()) return fail(usage_error("the verb is empty"));
+  if (options.target.empty()) return fail(usage_error("the resource type is empty"));
+  FlagQuestion q;
+  q.verbs.items = {options.verb};
+  if (options.target.front() == '/') {
+    if (!options.subresource.empty()) return fail(usage_error("--subresource does not apply to a non-resource URL"));
+    if (command.count("--api-group") != 0) return fail(usage_error("--api-group does not apply to a non-resource URL"));
+    q.target.url = true;
+    q.target.resource = options.target;
+    if (has_namespace) q.notes.emplace_back(analyzer::rbac::UrlHasNoNamespace{});
+    return q;
   }
-  query::Scope scope;
-  if (command.count("--namespace") != 0) {
-    scope = {query::Scope::Kind::namespace_, options.namespace_, {}, false};
+  const std::size_t slash = options.target.find('/');
+  q.target.resource = options.target.substr(0, slash);
+  if (slash != std::string::npos) {
+    q.target.name = options.target.substr(slash + 1);
+    if (q.target.name.empty()) return fail(usage_error(fmt::format("'{}' has an empty NAME after '/'", options.target)));
+  }
+  q.target.subresource = options.subresource;
+  if (command.count("--api-group") != 0) q.target.api_group = options.api_group;
+  if (has_namespace) {
+    q.scope = {query::Scope::Kind::namespace_, options.namespace_, {}};
   } else if (options.all_namespaces) {
-    scope.kind = query::Scope::Kind::cluster_wide;
-  } else {
-    scope = {query::Scope::Kind::namespace_, input.default_namespace, {}, true};
+    q.scope.kind = query::Scope::Kind::cluster_wide;
+  } else if (!known_cluster_scoped(q.target, catalogue)) {
+    q.scope = {query::Scope::Kind::namespace_, input.default_namespace, {}};  // kubectl's context namespace
   }
-  return std::make_pair(std::move(target), std::move(scope));
+  return q;
 }
 
 Diagnostic as_usage_error(const Diagnostic& error) {
@@ -122,10 +147,8 @@ int report_usage_error(const Diagnostic& error, const OutputOptions& output) {
   std::fprintf(stderr, "rbacq: error: %s\n", printable(error.message).c_str());
   for (const Note& n : error.notes) std::fprintf(stderr, "rbacq: note: %s\n", printable(n.message).c_str());
   if (output.format == Format::json) {
-    JsonWriter w;
-    w.begin_object();
-    w.key("schema");
-    w.value("rbacq/v1");
+    JsonDocument document;
+    JsonWriter& w = document.writer();
     w.key("error");
     w.begin_object();
     w.key("message");
@@ -135,8 +158,7 @@ int report_usage_error(const Diagnostic& error, const OutputOptions& output) {
     for (const Note& n : error.notes) w.value(n.message);
     w.end_array();
     w.end_object();
-    w.end_object();
-    const std::string json = w.str();
+    const std::string json = document.finish();
     std::fwrite(json.data(), 1, json.size(), stdout);
   }
   return kExitError;

@@ -11,7 +11,9 @@
 #include <CLI/CLI.hpp>
 
 #include "analyzer/analysis_context.hpp"
-#include "analyzer/rbac/request_builder.hpp"
+#include "analyzer/catalogue/api_resources.hpp"
+#include "analyzer/rbac/question_notes.hpp"
+#include "support/result.hpp"
 #include "cli/output.hpp"
 #include "query/ast.hpp"
 
@@ -46,17 +48,30 @@ void add_request_options(CLI::App& command, RequestOptions& options);
 /// The analysis options, or a usage error (a --k8s-version rbacq does not know).
 [[nodiscard]] Result<analyzer::AnalysisOptions> analysis_options(const InputOptions& options);
 
-/// The question of can-i and who-can in the query language's terms: TYPE[/NAME] or /URL with
-/// --subresource and --api-group as the target; -n NS as `in NS`, -A as `cluster-wide`, neither
-/// as the default namespace (implicitly: no "ignored" notes). A usage error for -n with -A.
-[[nodiscard]] Result<std::pair<query::Target, query::Scope>> request_question(const CLI::App& command, const RequestOptions& options,
-                                                                              const InputOptions& input);
+/// The request of can-i and who-can in the query language's terms.
+struct FlagQuestion {
+  query::Verbs verbs;
+  query::Target target;
+  query::Scope scope;
+  /// What only the flags can cause (-n for a URL).
+  std::vector<analyzer::rbac::QuestionNote> notes;
+};
+
+/// VERB, TYPE[/NAME] or /URL with --subresource and --api-group as the target; -n NS as
+/// `in NS`, -A as `cluster-wide`; neither as the default namespace for what may be namespaced
+/// (kubectl's context namespace) and no scope for what the catalogue knows is cluster-scoped.
+/// A usage error for what the flags cannot mean together (-n with -A, --subresource for a URL).
+[[nodiscard]] Result<FlagQuestion> request_question(const CLI::App& command, const RequestOptions& options, const InputOptions& input,
+                                                    const analyzer::catalogue::ApiCatalogue& catalogue);
 /// A [query-check] error of a statement a front end built, as a usage error of its flags.
 [[nodiscard]] Diagnostic as_usage_error(const Diagnostic& error);
 
 /// Prints a usage error (and its notes) to stderr as `rbacq: error: …`, and with -o json also
 /// {"schema":"rbacq/v1","error":{"message","notes"}} on stdout; returns kExitError.
 int report_usage_error(const Diagnostic& error, const OutputOptions& output);
+
+/// A usage error with its notes.
+[[nodiscard]] Diagnostic usage_error(std::string message, const std::vector<std::string>& notes = {});
 
 /// Help text shared by can-i and who-can about how the request is read.
 extern const char* const kRequestHelp;

@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "analyzer/kinds.hpp"
+#include "cli/json_document.hpp"
 #include "cli/render_diagnostics.hpp"
 #include "support/printable.hpp"
 #include "support/json_writer.hpp"
@@ -78,10 +79,8 @@ std::string inventory_text(const analyzer::LoadResult& result) {
 
 std::string inventory_json(const analyzer::LoadResult& result) {
   const analyzer::Model& m = result.model;
-  JsonWriter w;
-  w.begin_object();
-  w.key("schema");
-  w.value("rbacq/v1");
+  JsonDocument document;
+  JsonWriter& w = document.writer();
   w.key("files");
   w.value(static_cast<std::uint64_t>(m.files.size()));
   w.key("objects");
@@ -125,10 +124,7 @@ std::string inventory_json(const analyzer::LoadResult& result) {
     }
   }
   w.end_array();
-  w.key("diagnostics");
-  write_json(w, result.diagnostics.sorted());
-  w.end_object();
-  return w.str();
+  return document.finish(result.diagnostics.sorted());
 }
 
 int run_inventory(const InventoryOptions& options, const OutputOptions& output) {

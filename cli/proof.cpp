@@ -47,27 +47,57 @@ Diagnostic resolution_diagnostic(const analyzer::rbac::ResolvedBinding& binding,
   if (b.cluster && b.role_ref.kind == "Role") {
     d.message = fmt::format("{} refers to a Role ('{}'): a ClusterRoleBinding can only use a ClusterRole, so it grants nothing "
                             "(the API server rejects it; not a deny: other bindings still count)",
-                            query::describe_binding(b), printable(b.role_ref.name));
+                            query::describe_binding(b), b.role_ref.name);
     return d;
   }
   if (b.role_ref.kind != "Role" && b.role_ref.kind != "ClusterRole") {
     d.message = fmt::format("{} refers to a '{}', which is not a role kind: it grants nothing ({})", query::describe_binding(b),
-                            printable(b.role_ref.kind), printable(binding.error));
+                            b.role_ref.kind, binding.error);
     return d;
   }
   d.message = fmt::format("{} refers to {} '{}', which is not defined: {}; it grants nothing until it exists (not a deny: other "
                           "bindings still count)",
-                          query::describe_binding(b), printable(b.role_ref.kind), printable(b.role_ref.name), printable(binding.error));
+                          query::describe_binding(b), b.role_ref.kind, b.role_ref.name, binding.error);
   if (!with_defaults && analyzer::catalogue::is_default_role(b.role_ref.kind == "ClusterRole", b.meta.namespace_, b.role_ref.name)) {
     d.notes.push_back({b.role_ref.loc, fmt::format("'{}' is part of Kubernetes' default policy, which every cluster has: add "
                                                    "--with-defaults to include it",
-                                                   printable(b.role_ref.name))});
+                                                   b.role_ref.name)});
   }
   return d;
 }
 
-void print_notes(const std::vector<std::string>& notes) {
-  for (const std::string& n : notes) std::fprintf(stderr, "rbacq: note: %s\n", printable(n).c_str());
+void print_notes(const std::vector<analyzer::rbac::QuestionNote>& notes, const query::Phrasebook& words) {
+  for (const auto& n : notes) std::fprintf(stderr, "rbacq: note: %s\n", printable(query::describe(n, words)).c_str());
+}
+
+void write_notes(JsonWriter& w, const std::vector<analyzer::rbac::QuestionNote>& notes, const query::Phrasebook& words) {
+  w.key("notes");
+  w.begin_array();
+  for (const auto& n : notes) w.value(query::describe(n, words));
+  w.end_array();
+}
+
+void write_members(JsonWriter& w, const analyzer::rbac::GroupMembers& members) {
+  w.begin_object();
+  w.key("description");
+  w.value(query::describe_group(members));
+  w.key("serviceAccounts");
+  w.begin_array();
+  for (const auto& sa : members.service_accounts) w.value(sa);
+  w.end_array();
+  w.end_object();
+}
+
+void write_evidence(JsonWriter& w, const std::vector<query::Evidence>& evidence) {
+  w.begin_array();
+  for (const auto& e : evidence) {
+    w.begin_object();
+    w.key("message");
+    w.value(e.message);
+    write_location(w, e.loc);
+    w.end_object();
+  }
+  w.end_array();
 }
 
 void print_problems(const analyzer::AnalysisContext& context, const std::vector<const analyzer::rbac::ResolvedBinding*>& errors,

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
-// How grants, resolution errors and requests are written: the proof behind every answer of
-// can-i and who-can, as text (file:line:col: note: …) and as JSON objects.
+// How grants, resolution errors, requests and notes are written: the proof behind every answer
+// of can-i, who-can and query, as text (file:line:col: note: …) and as JSON objects.
 #pragma once
 
 #include <string>
@@ -11,6 +11,7 @@
 #include "analyzer/rbac/request.hpp"
 #include "support/diagnostic.hpp"
 #include "query/evidence.hpp"
+#include "query/phrases.hpp"
 #include "support/json_writer.hpp"
 
 namespace rbacq::cli {
@@ -19,8 +20,10 @@ namespace rbacq::cli {
 /// with a hint to use --with-defaults when the role is a default one and they are not loaded.
 [[nodiscard]] Diagnostic resolution_diagnostic(const analyzer::rbac::ResolvedBinding& binding, bool with_defaults);
 
-/// How the question was read, on stderr: `rbacq: note: …` lines.
-void print_notes(const std::vector<std::string>& notes);
+/// How the question was read, on stderr: `rbacq: note: …` lines, in `words`.
+void print_notes(const std::vector<analyzer::rbac::QuestionNote>& notes, const query::Phrasebook& words);
+/// JSON: "notes": […] in `words`.
+void write_notes(JsonWriter& w, const std::vector<analyzer::rbac::QuestionNote>& notes, const query::Phrasebook& words);
 
 /// The input's problems and the resolution errors in scope, on stderr, GNU style.
 void print_problems(const analyzer::AnalysisContext& context, const std::vector<const analyzer::rbac::ResolvedBinding*>& errors,
@@ -34,5 +37,9 @@ void write_resolution_error(JsonWriter& w, const analyzer::rbac::ResolvedBinding
 void write_request(JsonWriter& w, const analyzer::rbac::RequestAttributes& request);
 /// JSON: the rule's lists, number (1-based) and location.
 void write_rule(JsonWriter& w, const analyzer::PolicyRule& rule, std::size_t number);
+/// JSON: {"description","serviceAccounts":[…]}, who is in a group.
+void write_members(JsonWriter& w, const analyzer::rbac::GroupMembers& members);
+/// JSON: [{"message","file","line","column"}] for evidence lines.
+void write_evidence(JsonWriter& w, const std::vector<query::Evidence>& evidence);
 
 }  // namespace rbacq::cli

@@ -8,6 +8,7 @@
 
 #include <fmt/format.h>
 
+#include "cli/json_document.hpp"
 #include "cli/proof.hpp"
 #include "cli/render_diagnostics.hpp"
 #include "cli/result_render.hpp"
@@ -90,16 +91,13 @@ class Session {
 
   void report(const Diagnostic& d, const query::QuerySource& source) const {
     if (output_.format == Format::json) {
-      JsonWriter w;
-      w.begin_object();
-      w.key("schema");
-      w.value("rbacq/v1");
+      JsonDocument document;
+      JsonWriter& w = document.writer();
       w.key("query");
       w.value(source.text);
       w.key("error");
       write_json(w, {d});
-      w.end_object();
-      write_out(w.str());
+      write_out(document.finish());
     }
     std::string text = render_text({d}, output_.color);
     // The caret under the query line, between the error and its notes.
@@ -124,7 +122,7 @@ class Session {
     }
     printed_ = true;
     std::fflush(stdout);
-    print_notes(table.notes);
+    print_notes(table.notes, query::language_phrases());
     std::vector<Diagnostic> warnings;
     for (const auto* e : table.errors) warnings.push_back(resolution_diagnostic(*e, context_.options().with_defaults));
     const std::string text = render_text(warnings, output_.color);

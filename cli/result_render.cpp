@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "cli/json_document.hpp"
 #include "cli/proof.hpp"
 #include "cli/render_diagnostics.hpp"
 #include "cli/table.hpp"
@@ -61,6 +62,17 @@ void write_value(JsonWriter& w, const Value& v) {
       v.data());
 }
 
+/// "every service account of namespace dev, … (in the input: dev/a, dev/b)".
+std::string members_text(const analyzer::rbac::GroupMembers& members) {
+  constexpr std::size_t kShown = 10;
+  std::string out = query::describe_group(members);
+  if (members.service_accounts.empty()) return out;
+  const std::size_t shown = std::min(members.service_accounts.size(), kShown);
+  return out + fmt::format(" (in the input: {}{})",
+                           fmt::join(members.service_accounts.begin(), members.service_accounts.begin() + static_cast<std::ptrdiff_t>(shown), ", "),
+                           members.service_accounts.size() > shown ? fmt::format(" and {} more", members.service_accounts.size() - shown) : "");
+}
+
 }  // namespace
 
 std::string render_text(const ResultTable& table, const TableStyle& style) {
@@ -90,10 +102,17 @@ std::string render_text(const ResultTable& table, const TableStyle& style) {
     const std::size_t end = nl == std::string::npos ? aligned.size() : nl + 1;
     out.append(aligned, start, end - start);
     if (index >= first_row && index - first_row < table.rows.size()) {
-      for (const auto& e : table.rows[index - first_row].evidence) {
-        out += e.loc.file.empty() ? fmt::format("    {}\n", printable(e.message))
-                                  : fmt::format("    {}: {}\n", printable(to_string(e.loc)), printable(e.message));
-      }
+      const query::ResultRow& row = table.rows[index - first_row];
+      const auto lines = [&](const std::vector<query::Evidence>& evidence, std::string_view indent) {
+        for (const auto& e : evidence) {
+          out += e.loc.file.empty() ? fmt::format("{}{}\n", indent, printable(e.message))
+                                    : fmt::format("{}{}: {}\n", indent, printable(to_string(e.loc)), printable(e.message));
+        }
+      };
+      lines(row.evidence, "    ");
+      if (!row.near_misses.empty()) out += "    close, but not enough:\n";
+      lines(row.near_misses, "      ");
+      if (row.members) out += fmt::format("    members: {}\n", printable(members_text(*row.members)));
     }
     start = end;
     ++index;
@@ -102,10 +121,8 @@ std::string render_text(const ResultTable& table, const TableStyle& style) {
 }
 
 std::string render_json(const ResultTable& table, const std::vector<Diagnostic>& diagnostics, bool with_defaults) {
-  JsonWriter w;
-  w.begin_object();
-  w.key("schema");
-  w.value("rbacq/v1");
+  JsonDocument document;
+  JsonWriter& w = document.writer();
   w.key("statement");
   w.value(table.statement);
   w.key("columns");
@@ -131,30 +148,24 @@ std::string render_json(const ResultTable& table, const std::vector<Diagnostic>&
     }
     w.end_object();
     w.key("evidence");
-    w.begin_array();
-    for (const auto& e : r.evidence) {
-      w.begin_object();
-      w.key("message");
-      w.value(e.message);
-      write_location(w, e.loc);
-      w.end_object();
+    write_evidence(w, r.evidence);
+    if (!r.near_misses.empty()) {
+      w.key("nearMisses");
+      write_evidence(w, r.near_misses);
     }
-    w.end_array();
+    if (r.members) {
+      w.key("members");
+      write_members(w, *r.members);
+    }
     w.end_object();
   }
   w.end_array();
-  w.key("notes");
-  w.begin_array();
-  for (const auto& n : table.notes) w.value(n);
-  w.end_array();
+  write_notes(w, table.notes, query::language_phrases());
   w.key("errors");
   std::vector<Diagnostic> errors;
   for (const auto* e : table.errors) errors.push_back(resolution_diagnostic(*e, with_defaults));
   write_json(w, errors);
-  w.key("diagnostics");
-  write_json(w, diagnostics);
-  w.end_object();
-  return w.str();
+  return document.finish(diagnostics);
 }
 
 std::string render_markdown(const ResultTable& table) {

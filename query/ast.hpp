@@ -10,8 +10,6 @@
 #include <variant>
 #include <vector>
 
-#include "analyzer/rbac/request.hpp"
-
 namespace rbacq::query {
 
 /// Byte offsets [begin, end) into the query text.
@@ -27,9 +25,15 @@ struct SubjectRef {
   std::string name;
   std::string namespace_;  // service accounts only
   Span span;
-  /// Set only by front ends that know the exact identity (`can-i --as U --as-group G
-  /// --exact-groups`); the language itself asks as the subject authenticates.
-  std::optional<analyzer::rbac::UserInfo> identity;
+};
+
+/// `with groups (a, b)`: the groups a user or service account asks with, as impersonation
+/// (`--as-group`) gives them — the service-account groups are replaced, system:authenticated is
+/// kept; `with only groups (a, b)`: exactly these groups (`--exact-groups`).
+struct GroupsClause {
+  std::vector<std::string> groups;
+  bool exact = false;
+  Span span;
 };
 
 /// `get`, `*` or `{get,list,watch}`.
@@ -39,19 +43,23 @@ struct Verbs {
   Span span;
 };
 
-/// What a request is about: `deployments.apps`, `pods/exec`, `secrets named db` or `url /healthz`.
+/// What a request is about: `deployments.apps`, `pods/exec`, `widgets of group example.com`,
+/// `secrets named db` or `url /healthz`.
 struct Target {
   bool url = false;
   std::string resource;  // as written before '/', or the URL path
   std::string subresource;
   std::string name;
+  /// `of group G`: `resource` is taken literally in API group G ("" is the core group), not
+  /// resolved with the catalogue.
+  std::optional<std::string> api_group;
   Span span;
   Span name_span;
-  /// Front ends only (`can-i --api-group G`): take `resource` verbatim in this API group.
-  std::optional<std::string> api_group;
-  /// Front ends only: word notes for kubectl's flags (-n, --subresource) instead of the language.
-  bool kubectl_words = false;
 };
+
+/// `/PATH` as a URL target, `resource[/subresource]` as a resource target (pods/exec is the
+/// subresource exec of pods, as the language reads it).
+[[nodiscard]] Target target_of(std::string_view text, Span span);
 
 /// Where a request is asked. `unspecified` is `in any namespace` for namespaced resources and
 /// `cluster-wide` for the others.
@@ -60,13 +68,12 @@ struct Scope {
   Kind kind = Kind::unspecified;
   std::string namespace_;
   Span span;
-  /// A namespace the front end chose, not the user (can-i without -n): no "ignored" notes.
-  bool implicit = false;
 };
 
-/// `can SUBJECT VERBS TARGET [SCOPE]`.
+/// `can SUBJECT [GROUPS] VERBS TARGET [SCOPE]`.
 struct CanQuery {
   SubjectRef subject;
+  std::optional<GroupsClause> groups;
   Verbs verbs;
   Target target;
   Scope scope;
@@ -79,9 +86,10 @@ struct WhoCanQuery {
   Scope scope;
 };
 
-/// `what can SUBJECT [in NS]`.
+/// `what can SUBJECT [GROUPS] [in NS]`.
 struct WhatCanQuery {
   SubjectRef subject;
+  std::optional<GroupsClause> groups;
   std::optional<std::string> namespace_;
   Span namespace_span;
 };

@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include "analyzer/rbac/identity.hpp"
+#include "query/request_plan.hpp"
 #include "query/answers.hpp"
 #include "query/printer.hpp"
 #include "support/edit_distance.hpp"
@@ -151,11 +152,9 @@ class Checker {
         return fail(source_.error(e.operand.span, fmt::format("'{}' is {}: =~ and !~ match strings", e.operand.name, a_type(*type))));
       }
       if (l.kind == Literal::Kind::subject) return fail(source_.error(l.span, "a regular expression is a quoted string or a word"));
-      re2::RE2::Options options;
-      options.set_log_errors(false);
-      auto re = std::make_shared<const re2::RE2>(l.text, options);
-      if (!re->ok()) return fail(source_.error(l.span, fmt::format("invalid regular expression: {}", re->error())));
-      b.regex = std::move(re);
+      auto re = Regex::compile(l.text);
+      if (!re) return fail(source_.error(l.span, fmt::format("invalid regular expression: {}", re.error())));
+      b.regex = std::move(*re);
       return b;
     }
     auto v = convert(l, *type, e.operand.name);
@@ -231,21 +230,42 @@ Result<SelectionPlan> check_selection(const Selection& s, const analyzer::Analys
   return plan;
 }
 
+/// The identity a subject asks as, with its groups clause; notes about how it was read.
+Result<analyzer::rbac::UserInfo> identity(const SubjectRef& subject, const std::optional<GroupsClause>& groups, const QuerySource& source,
+                                          std::vector<analyzer::rbac::QuestionNote>& notes) {
+  if (groups && subject.kind == SubjectRef::Kind::group) {
+    return fail(source.error(groups->span, "a group asks as a member of only itself: 'with groups' is for users and service accounts",
+                             {"to ask as a user in several groups, write can user:NAME with groups (a, b) …"}));
+  }
+  if (subject.kind == SubjectRef::Kind::user && subject.name.starts_with(analyzer::rbac::kServiceAccountPrefix) &&
+      !analyzer::rbac::split_service_account_username(subject.name)) {
+    add_note(notes, analyzer::rbac::NotAServiceAccountName{subject.name});
+  }
+  return identity_of(subject, groups);
+}
+
 }  // namespace
 
-Result<StatementPlan> check(const Statement& statement, const analyzer::AnalysisContext& context, const QuerySource& source) {
+Result<StatementPlan> check(const Statement& statement, const analyzer::AnalysisContext& context, const QuerySource& source,
+                            const Phrasebook& words) {
   StatementPlan out;
   out.text = print(statement);
   if (const auto* can = std::get_if<CanQuery>(&statement)) {
-    auto requests = plan_requests(can->verbs, can->target, can->scope, context, source);
+    auto user = identity(can->subject, can->groups, source, out.notes);
+    if (!user) return fail(user.error());
+    auto requests = plan_requests(can->verbs, can->target, can->scope, context, source, words);
     if (!requests) return fail(requests.error());
-    out.plan = CanPlan{can->subject, identity_of(can->subject), std::move(*requests)};
+    for (const auto& n : requests->notes) add_note(out.notes, n);
+    out.plan = CanPlan{can->subject, std::move(*user), std::move(*requests)};
   } else if (const auto* who = std::get_if<WhoCanQuery>(&statement)) {
-    auto requests = plan_requests(who->verbs, who->target, who->scope, context, source);
+    auto requests = plan_requests(who->verbs, who->target, who->scope, context, source, words);
     if (!requests) return fail(requests.error());
+    for (const auto& n : requests->notes) add_note(out.notes, n);
     out.plan = WhoCanPlan{std::move(*requests)};
   } else if (const auto* what = std::get_if<WhatCanQuery>(&statement)) {
-    out.plan = WhatCanPlan{what->subject, identity_of(what->subject), what->namespace_};
+    auto user = identity(what->subject, what->groups, source, out.notes);
+    if (!user) return fail(user.error());
+    out.plan = WhatCanPlan{what->subject, std::move(*user), what->namespace_};
   } else {
     auto plan = check_selection(std::get<Selection>(statement), context, source);
     if (!plan) return fail(plan.error());
@@ -254,10 +274,11 @@ Result<StatementPlan> check(const Statement& statement, const analyzer::Analysis
   return out;
 }
 
-Result<std::vector<StatementPlan>> check(const Query& query, const analyzer::AnalysisContext& context, const QuerySource& source) {
+Result<std::vector<StatementPlan>> check(const Query& query, const analyzer::AnalysisContext& context, const QuerySource& source,
+                                         const Phrasebook& words) {
   std::vector<StatementPlan> out;
   for (const Statement& s : query.statements) {
-    auto plan = check(s, context, source);
+    auto plan = check(s, context, source, words);
     if (!plan) return fail(plan.error());
     out.push_back(std::move(*plan));
   }

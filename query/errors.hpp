@@ -23,6 +23,9 @@ template <> inline constexpr const char* errors::message<expect_slash> = "expect
 template <> inline constexpr const char* errors::message<expect_colon> = "expected ':' between the namespace and the name, as in system:serviceaccount:NAMESPACE:NAME";
 template <> inline constexpr const char* errors::message<error<expect_subject>> =
     "expected a subject: user:NAME, group:NAME, sa:NAMESPACE/NAME or system:serviceaccount:NAMESPACE:NAME";
+template <> inline constexpr const char* errors::message<error<expect_groups_word>> = "expected 'groups' (with groups (...) or with only groups (...))";
+template <> inline constexpr const char* errors::message<error<expect_group_list>> = "expected a parenthesized list of group names, as in (dev, \"system:masters\")";
+template <> inline constexpr const char* errors::message<error<expect_group_word>> = "expected 'group' after 'of' (of group GROUP; \"\" is the core group)";
 template <> inline constexpr const char* errors::message<error<expect_verb>> = "expected a verb such as get, list, create or *";
 template <> inline constexpr const char* errors::message<expect_brace_end> = "expected ',' and another verb, or '}' to close the verb set";
 template <> inline constexpr const char* errors::message<error<expect_verbs>> = "expected a verb (get, list, create, *) or a set of verbs such as {get,list,watch}";
@@ -49,8 +52,8 @@ template <> inline constexpr const char* errors::message<error<expect_relation>>
 template <> inline constexpr const char* errors::message<error<expect_by>> = "expected 'by' after 'order'";
 template <> inline constexpr const char* errors::message<error<expect_limit_count>> = "expected a whole number after 'limit'";
 template <> inline constexpr const char* errors::message<error<expect_request_end>> =
-    "expected 'named NAME', a scope (in NAMESPACE, in any namespace, cluster-wide), ';' or the end of the query";
-template <> inline constexpr const char* errors::message<error<expect_what_end>> = "expected 'in NAMESPACE', ';' or the end of the query";
+    "expected 'of group GROUP', 'named NAME', a scope (in NAMESPACE, in any namespace, cluster-wide), ';' or the end of the query";
+template <> inline constexpr const char* errors::message<error<expect_what_end>> = "expected 'with groups (...)', 'in NAMESPACE', ';' or the end of the query";
 template <> inline constexpr const char* errors::message<error<expect_selection_end>> =
     "expected 'and', 'or', 'where', 'order by', 'limit', ';' or the end of the query";
 template <> inline constexpr const char* errors::message<expect_query_end> =

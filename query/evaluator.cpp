@@ -7,6 +7,7 @@
 #include "query/answers.hpp"
 #include "query/checker.hpp"
 #include "query/parser.hpp"
+#include "query/printer.hpp"
 #include "query/relations/all.hpp"
 
 namespace rbacq::query {
@@ -39,7 +40,7 @@ bool matches(const BoundExpr& b, const Row& row) {
       const Value v = operand_value(b, row);
       if (b.regex) {
         if (v.is_null()) return b.op == CompareOp::not_match;
-        return re2::RE2::PartialMatch(v.as_string(), *b.regex) == (b.op == CompareOp::match);
+        return b.regex->search(v.as_string()) == (b.op == CompareOp::match);
       }
       if (v.is_null()) return b.op == CompareOp::ne;
       const Value& w = b.values.at(0);
@@ -91,7 +92,9 @@ ResultTable select(const SelectionPlan& plan, const analyzer::AnalysisContext& c
   });
   if (plan.count) {
     table.columns = {{"count", Type::integer}};
-    table.rows.push_back({{Value::count(matched)}, {}});
+    ResultRow row;
+    row.values = {Value::count(matched)};
+    table.rows.push_back(std::move(row));
     return table;
   }
   if (plan.order_column) {
@@ -113,15 +116,6 @@ Value via_value(Via via) {
   return {};
 }
 
-/// As the language writes it: deployments.apps/scale.
-std::string request_text(const analyzer::rbac::RequestAttributes& r) {
-  if (!r.resource_request) return r.path;
-  std::string out = r.resource;
-  if (!r.api_group.empty()) out += "." + r.api_group;
-  if (!r.subresource.empty()) out += "/" + r.subresource;
-  return out;
-}
-
 void add_errors(ResultTable& table, const std::vector<const analyzer::rbac::ResolvedBinding*>& errors) {
   for (const auto* e : errors) {
     if (std::find(table.errors.begin(), table.errors.end(), e) == table.errors.end()) table.errors.push_back(e);
@@ -136,67 +130,71 @@ std::vector<Evidence> grants_evidence(const std::vector<Grant>& grants) {
   return out;
 }
 
-ResultTable can(const CanPlan& plan, const analyzer::AnalysisContext& context) {
+ResultTable tabulate(const std::vector<CanAnswer>& answers) {
   ResultTable table;
   table.columns = {{"allowed", Type::boolean}, {"verb", Type::string},   {"resource", Type::string}, {"name", Type::string},
                    {"namespace", Type::string}, {"via", Type::string},    {"reason", Type::string}};
-  table.notes = plan.requests.notes;
-  for (const PlannedRequest& p : plan.requests.requests) {
-    for (const CanAnswer& a : answer_can(context, plan.user, p)) {
-      const auto& r = a.request;
-      ResultRow row;
-      std::string reason = a.decision.reason();
-      if (reason.empty()) reason = "no RBAC rule of a binding that applies allows it";
-      row.values = {a.decision.allowed(), r.verb, request_text(r), Value::optional(r.name), Value::optional(r.namespace_),
-                    via_value(a.decision.via), std::move(reason)};
-      row.evidence = grants_evidence(a.decision.grants);
-      add_errors(table, a.decision.errors);
-      table.rows.push_back(std::move(row));
-    }
+  for (const CanAnswer& a : answers) {
+    const auto& r = a.request;
+    ResultRow row;
+    std::string reason = a.decision.reason();
+    if (reason.empty()) reason = "no RBAC rule of a binding that applies allows it";
+    row.values = {a.decision.allowed(), r.verb, resource_text(r), Value::optional(r.name), Value::optional(r.namespace_),
+                  via_value(a.decision.via), std::move(reason)};
+    if (a.decision.via == Via::privileged_group) row.evidence.push_back(privileged_evidence());
+    for (auto& e : grants_evidence(a.decision.grants)) row.evidence.push_back(std::move(e));
+    for (const auto& miss : a.near_misses) row.near_misses.push_back(near_miss_evidence(miss, r));
+    row.grants = a.decision.grants;
+    add_errors(table, a.decision.errors);
+    table.rows.push_back(std::move(row));
   }
   return table;
 }
 
-ResultTable who_can(const WhoCanPlan& plan, const analyzer::AnalysisContext& context) {
+ResultTable tabulate(const WhoCanAnswers& answers) {
   ResultTable table;
   table.columns = {{"subject", Type::subject}, {"verb", Type::string}, {"namespace", Type::string}, {"via", Type::string},
                    {"binding", Type::string},  {"role", Type::string}, {"rule", Type::integer},    {"only_names", Type::list}};
-  table.notes = plan.requests.notes;
-  for (const PlannedRequest& p : plan.requests.requests) {
-    for (const WhoCanAnswer& a : answer_who_can(context, p)) {
-      add_errors(table, a.result.errors);
-      const auto add = [&](const analyzer::rbac::WhoCanResult& result, bool named) {
-        for (const auto& s : result.subjects) {
-          if (s.privileged) {
-            table.rows.push_back({{builtin::to_subject(s.subject), a.request.verb, Value(), "privileged-group", Value(), Value(), Value(), ListValue()},
-                                  {{{}, analyzer::rbac::privileged_group_reason()}}});
-          }
-          for (const Grant& g : s.grants) {
-            table.rows.push_back({{builtin::to_subject(s.subject), a.request.verb, Value::optional(analyzer::rbac::binding_namespace(g.binding())), "rbac",
-                                   g.binding().meta.name, g.role().meta.name, Value::count(g.rule + 1),
-                                   named ? ListValue::borrow(g.policy_rule().resource_names) : ListValue()},
-                                  grant_notes(g)});
-          }
+  table.notes = answers.notes;
+  const auto members = [&](const analyzer::rbac::SubjectKey& s) -> std::optional<analyzer::rbac::GroupMembers> {
+    if (s.kind != "Group") return std::nullopt;
+    const auto it = answers.groups.find(s.name);
+    return it == answers.groups.end() ? std::nullopt : std::optional(it->second);
+  };
+  for (const WhoCanAnswer& a : answers.answers) {
+    add_errors(table, a.result.errors);
+    const auto add = [&](const analyzer::rbac::WhoCanResult& result, bool named) {
+      for (const auto& s : result.subjects) {
+        if (s.privileged) {
+          ResultRow row{{builtin::to_subject(s.subject), a.request.verb, Value(), "privileged-group", Value(), Value(), Value(), ListValue()},
+                        {privileged_evidence()}, {}, members(s.subject), {}};
+          table.rows.push_back(std::move(row));
         }
-      };
-      add(a.result, false);
-      add(a.named, true);
-    }
+        for (const Grant& g : s.grants) {
+          ResultRow row{{builtin::to_subject(s.subject), a.request.verb, Value::optional(analyzer::rbac::binding_namespace(g.binding())), "rbac",
+                         g.binding().meta.name, g.role().meta.name, Value::count(g.rule + 1),
+                         named ? ListValue::borrow(g.policy_rule().resource_names) : ListValue()},
+                        grant_notes(g), {}, members(s.subject), {g}};
+          table.rows.push_back(std::move(row));
+        }
+      }
+    };
+    add(a.result, false);
+    add(a.named, true);
   }
   return table;
 }
 
-ResultTable what_can(const WhatCanPlan& plan, const analyzer::AnalysisContext& context) {
+ResultTable tabulate(const WhatCanAnswer& answer) {
   ResultTable table;
   table.columns = {{"namespace", Type::string},      {"verbs", Type::list},   {"api_groups", Type::list}, {"resources", Type::list},
                    {"resource_names", Type::list}, {"urls", Type::list},    {"via", Type::string},      {"binding", Type::string},
                    {"role", Type::string},         {"rule", Type::integer}};
-  const WhatCanAnswer answer = answer_what_can(context, plan.user, plan.namespace_);
   if (answer.privileged) {
     static const std::vector<std::string> everything{"*"};
     table.rows.push_back({{Value(), ListValue::borrow(everything), ListValue::borrow(everything), ListValue::borrow(everything), ListValue(), ListValue::borrow(everything),
                            "privileged-group", Value(), Value(), Value()},
-                          {{{}, analyzer::rbac::privileged_group_reason()}}});
+                          {privileged_evidence()}, {}, {}, {}});
   }
   for (const Grant& g : answer.grants) {
     const analyzer::PolicyRule& rule = g.policy_rule();
@@ -205,7 +203,7 @@ ResultTable what_can(const WhatCanPlan& plan, const analyzer::AnalysisContext& c
                            // A RoleBinding never grants a URL: requests for URLs have no namespace.
                            g.binding().cluster ? ListValue::borrow(rule.non_resource_urls) : ListValue(), "rbac", g.binding().meta.name,
                            g.role().meta.name, Value::count(g.rule + 1)},
-                          grant_notes(g)});
+                          grant_notes(g), {}, {}, {g}});
   }
   add_errors(table, answer.errors);
   return table;
@@ -217,18 +215,17 @@ ResultTable evaluate(const StatementPlan& plan, const analyzer::AnalysisContext&
   ResultTable table = std::visit(
       [&](const auto& p) -> ResultTable {
         using T = std::decay_t<decltype(p)>;
-        if constexpr (std::is_same_v<T, CanPlan>) {
-          return can(p, context);
-        } else if constexpr (std::is_same_v<T, WhoCanPlan>) {
-          return who_can(p, context);
-        } else if constexpr (std::is_same_v<T, WhatCanPlan>) {
-          return what_can(p, context);
-        } else {
+        if constexpr (std::is_same_v<T, SelectionPlan>) {
           return select(p, context);
+        } else {
+          return tabulate(answer(p, context));
         }
       },
       plan.plan);
   table.statement = plan.text;
+  std::vector<analyzer::rbac::QuestionNote> notes = plan.notes;
+  for (auto& n : table.notes) add_note(notes, std::move(n));
+  table.notes = std::move(notes);
   return table;
 }
 

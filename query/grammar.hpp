@@ -54,9 +54,15 @@ struct kw_or : kw<'o', 'r'> {};
 struct kw_not : kw<'n', 'o', 't'> {};
 struct kw_has : kw<'h', 'a', 's'> {};
 struct kw_exists : kw<'e', 'x', 'i', 's', 't', 's'> {};
+struct kw_with : kw<'w', 'i', 't', 'h'> {};
+struct kw_only : kw<'o', 'n', 'l', 'y'> {};
+struct kw_groups : kw<'g', 'r', 'o', 'u', 'p', 's'> {};
+struct kw_of : kw<'o', 'f'> {};
+struct kw_group : kw<'g', 'r', 'o', 'u', 'p'> {};  // not `group:NAME`: ':' continues a word
 
 /// Words that are never column names, relation names or bare values. (`namespace` is a keyword
-/// only after `in any`: it is also a column.)
+/// only after `in any`: it is also a column. `with`, `only`, `groups`, `of` and `group` are
+/// keywords only where a statement expects them, so they stay usable as values.)
 struct reserved : pegtl::sor<kw_can, kw_who, kw_what, kw_in, kw_any, kw_all, kw_cluster_wide, kw_named, kw_url, kw_where, kw_order,
                              kw_by, kw_asc, kw_desc, kw_limit, kw_count, kw_and, kw_or, kw_not, kw_has, kw_exists> {};
 
@@ -83,6 +89,7 @@ struct expect_name : pegtl::sor<name, error<expect_name>> {};
 struct expect_segment : pegtl::sor<segment, error<expect_segment>> {};
 struct expect_slash : pegtl::one<'/'> {};
 struct expect_colon : pegtl::one<':'> {};
+struct expect_paren_end : pegtl::one<')'> {};
 
 // --- Subjects -----------------------------------------------------------------------------
 
@@ -93,6 +100,13 @@ struct sa_long_subject
     : pegtl::seq<TAO_PEGTL_STRING("system:serviceaccount:"), expect_segment, expect_colon, expect_segment> {};
 struct subject : pegtl::sor<sa_long_subject, sa_subject, user_subject, group_subject> {};
 struct expect_subject : pegtl::sor<subject, error<expect_subject>> {};
+
+/// `with groups (dev, ops)` or `with only groups (dev)`: the groups the subject asks with.
+struct only_groups : kw_only {};
+struct expect_groups_word : pegtl::sor<kw_groups, error<expect_groups_word>> {};
+struct group_list : pegtl::seq<pegtl::one<'('>, ws, pegtl::opt<name, ws, pegtl::star<pegtl::one<','>, ws, expect_name, ws>>, expect_paren_end> {};
+struct expect_group_list : pegtl::sor<group_list, error<expect_group_list>> {};
+struct groups_clause : pegtl::seq<kw_with, ws, pegtl::opt<only_groups, ws>, expect_groups_word, ws, expect_group_list> {};
 
 // --- Requests -----------------------------------------------------------------------------
 
@@ -112,13 +126,16 @@ struct url_path : pegtl::sor<quoted, pegtl::seq<pegtl::one<'/'>, pegtl::star<peg
 struct expect_url_path : pegtl::sor<url_path, error<expect_url_path>> {};
 struct url_target : pegtl::seq<kw_url, ws, expect_url_path> {};
 struct named : pegtl::seq<kw_named, ws, expect_name> {};
+/// `of group G`: the resource taken literally in API group G, as `--api-group` asks it.
+struct expect_group_word : pegtl::sor<kw_group, error<expect_group_word>> {};
+struct group_qualifier : pegtl::seq<kw_of, ws, expect_group_word, ws, expect_name> {};
 struct scope_cluster : kw_cluster_wide {};
 struct expect_namespace_word : pegtl::sor<kw_namespace, error<expect_namespace_word>> {};
 struct scope_any : pegtl::seq<kw_any, ws, expect_namespace_word> {};
 struct scope_namespace : pegtl::seq<pegtl::not_at<reserved>, name> {};
 struct expect_scope_after_in : pegtl::sor<scope_any, scope_namespace, error<expect_scope_after_in>> {};
 struct scope : pegtl::sor<scope_cluster, pegtl::seq<kw_in, ws, expect_scope_after_in>> {};
-struct resource_target : pegtl::seq<resource, pegtl::opt<ws, named>, pegtl::opt<ws, scope>> {};
+struct resource_target : pegtl::seq<resource, pegtl::opt<ws, group_qualifier>, pegtl::opt<ws, named>, pegtl::opt<ws, scope>> {};
 struct target : pegtl::sor<url_target, resource_target> {};
 struct expect_target : pegtl::sor<target, error<expect_target>> {};
 
@@ -136,7 +153,6 @@ struct number : pegtl::seq<pegtl::opt<pegtl::one<'-'>>, pegtl::plus<pegtl::digit
 struct word : pegtl::seq<pegtl::not_at<reserved>, pegtl::plus<pegtl::sor<word_char, pegtl::one<'/', '*'>>>> {};
 struct value : pegtl::sor<subject, quoted, number, word> {};
 struct expect_value : pegtl::sor<value, error<expect_value>> {};
-struct expect_paren_end : pegtl::one<')'> {};
 struct value_list : pegtl::seq<pegtl::one<'('>, ws, pegtl::opt<expect_value, ws, pegtl::star<pegtl::one<','>, ws, expect_value, ws>>, expect_paren_end> {};
 struct expect_value_list : pegtl::sor<value_list, error<expect_value_list>> {};
 
@@ -190,11 +206,13 @@ struct expect_request_end : pegtl::sor<statement_end, error<expect_request_end>>
 struct expect_what_end : pegtl::sor<statement_end, error<expect_what_end>> {};
 struct expect_selection_end : pegtl::sor<statement_end, error<expect_selection_end>> {};
 
-struct can_statement : pegtl::seq<kw_can, ws, expect_subject, ws, expect_verbs, ws, expect_target, expect_request_end> {};
+struct can_statement
+    : pegtl::seq<kw_can, ws, expect_subject, ws, pegtl::opt<groups_clause, ws>, expect_verbs, ws, expect_target, expect_request_end> {};
 struct expect_can : pegtl::sor<kw_can, error<expect_can>> {};
 struct who_statement : pegtl::seq<kw_who, ws, expect_can, ws, expect_verbs, ws, expect_target, expect_request_end> {};
 struct what_namespace : pegtl::seq<kw_in, ws, expect_name> {};
-struct what_statement : pegtl::seq<kw_what, ws, expect_can, ws, expect_subject, pegtl::opt<ws, what_namespace>, expect_what_end> {};
+struct what_statement
+    : pegtl::seq<kw_what, ws, expect_can, ws, expect_subject, pegtl::opt<ws, groups_clause>, pegtl::opt<ws, what_namespace>, expect_what_end> {};
 
 struct count_word : kw_count {};
 struct relation_name : pegtl::seq<pegtl::not_at<reserved>, identifier_part, pegtl::not_at<pegtl::sor<word_char, pegtl::one<'/'>>>> {};

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
-// The only translation unit that includes PEGTL (through grammar.hpp, errors.hpp, actions.hpp).
+// The only translation unit that includes PEGTL (through grammar.hpp, errors.hpp, syntax_tree.hpp
+// and builder.hpp, its private headers).
 #include "query/parser.hpp"
 
 #include <tao/pegtl.hpp>
@@ -7,9 +8,10 @@
 
 #include <fmt/format.h>
 
-#include "query/actions.hpp"
+#include "query/builder.hpp"
 #include "query/errors.hpp"
 #include "query/grammar.hpp"
+#include "query/syntax_tree.hpp"
 #include "support/printable.hpp"
 
 namespace rbacq::query {
@@ -45,7 +47,7 @@ std::string found_at(std::string_view text, std::size_t offset) {
     ++end;
   }
   if (end == offset) end = offset + 1;
-  return fmt::format("'{}'", printable(text.substr(offset, end - offset)));
+  return fmt::format("'{}'", text.substr(offset, end - offset));  // escaped by the renderer
 }
 
 Diagnostic syntax_error(std::string_view text, std::size_t offset, std::string message, std::string_view origin, std::uint32_t first_line) {

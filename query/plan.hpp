@@ -10,11 +10,10 @@
 #include <variant>
 #include <vector>
 
-#include <re2/re2.h>
-
 #include "analyzer/rbac/request.hpp"
 #include "query/ast.hpp"
 #include "query/functions.hpp"
+#include "query/regex.hpp"
 #include "query/relation.hpp"
 #include "query/request_plan.hpp"
 
@@ -30,7 +29,7 @@ struct BoundExpr {
   bool negated = false;
   HasMode has_mode = HasMode::one;
   std::vector<Value> values;
-  std::shared_ptr<const re2::RE2> regex;
+  std::optional<Regex> regex;
 };
 
 struct SelectionPlan {
@@ -44,7 +43,7 @@ struct SelectionPlan {
 
 struct CanPlan {
   SubjectRef subject;
-  analyzer::rbac::UserInfo user;
+  analyzer::rbac::UserInfo user;  // as the subject asks, with its groups
   RequestPlan requests;
 };
 
@@ -54,12 +53,14 @@ struct WhoCanPlan {
 
 struct WhatCanPlan {
   SubjectRef subject;
-  analyzer::rbac::UserInfo user;
+  analyzer::rbac::UserInfo user;  // as the subject asks, with its groups
   std::optional<std::string> namespace_;
 };
 
 struct StatementPlan {
   std::string text;  // the statement, printed canonically
+  /// How the statement was read (requests resolved, a name that is not a service account's…).
+  std::vector<analyzer::rbac::QuestionNote> notes;
   std::variant<CanPlan, WhoCanPlan, WhatCanPlan, SelectionPlan> plan;
 };
 

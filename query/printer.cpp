@@ -42,6 +42,14 @@ std::string verbs(const Verbs& v) {
   return v.items.front();
 }
 
+std::string groups(const std::optional<GroupsClause>& g) {
+  if (!g) return {};
+  std::vector<std::string> names;
+  names.reserve(g->groups.size());
+  for (const std::string& group : g->groups) names.push_back(name(group));
+  return fmt::format(" with {}groups ({})", g->exact ? "only " : "", fmt::join(names, ", "));
+}
+
 std::string target(const Target& t, const Scope& scope) {
   if (t.url) {
     bool bare = !t.resource.empty() && t.resource.front() == '/';
@@ -50,6 +58,7 @@ std::string target(const Target& t, const Scope& scope) {
   }
   std::string out = t.resource;
   if (!t.subresource.empty()) out += "/" + t.subresource;
+  if (t.api_group) out += " of group " + name(*t.api_group);
   if (!t.name.empty()) out += " named " + name(t.name);
   switch (scope.kind) {
     case Scope::Kind::unspecified: break;
@@ -144,23 +153,6 @@ std::string expr(const Expr& e, int needed) {
 
 std::string print_name(std::string_view name_text) { return name(name_text); }
 
-SubjectRef subject_ref(const SubjectValue& s) {
-  SubjectRef out;
-  out.kind = s.kind == "Group" ? SubjectRef::Kind::group : s.kind == "ServiceAccount" ? SubjectRef::Kind::service_account : SubjectRef::Kind::user;
-  out.name = s.name;
-  out.namespace_ = s.namespace_;
-  return out;
-}
-
-SubjectValue subject_value(const SubjectRef& s) {
-  switch (s.kind) {
-    case SubjectRef::Kind::user: return {"User", s.name, {}};
-    case SubjectRef::Kind::group: return {"Group", s.name, {}};
-    case SubjectRef::Kind::service_account: return {"ServiceAccount", s.name, s.namespace_};
-  }
-  return {};
-}
-
 std::string print(const SubjectRef& s) {
   switch (s.kind) {
     case SubjectRef::Kind::user: return "user:" + name(s.name);
@@ -177,11 +169,11 @@ std::string print(const Statement& statement) {
       [](const auto& s) -> std::string {
         using T = std::decay_t<decltype(s)>;
         if constexpr (std::is_same_v<T, CanQuery>) {
-          return fmt::format("can {} {} {}", print(s.subject), verbs(s.verbs), target(s.target, s.scope));
+          return fmt::format("can {}{} {} {}", print(s.subject), groups(s.groups), verbs(s.verbs), target(s.target, s.scope));
         } else if constexpr (std::is_same_v<T, WhoCanQuery>) {
           return fmt::format("who can {} {}", verbs(s.verbs), target(s.target, s.scope));
         } else if constexpr (std::is_same_v<T, WhatCanQuery>) {
-          return fmt::format("what can {}{}", print(s.subject), s.namespace_ ? " in " + name(*s.namespace_) : std::string());
+          return fmt::format("what can {}{}{}", print(s.subject), groups(s.groups), s.namespace_ ? " in " + name(*s.namespace_) : std::string());
         } else {
           std::string out = s.count ? "count " + s.relation : s.relation;
           if (s.where) out += " where " + print(*s.where);

@@ -7,7 +7,6 @@
 #include <string_view>
 
 #include "query/ast.hpp"
-#include "query/value.hpp"
 
 namespace rbacq::query {
 
@@ -18,10 +17,5 @@ namespace rbacq::query {
 
 /// A name as the grammar reads it back: bare when it can be, else quoted.
 [[nodiscard]] std::string print_name(std::string_view name_text);
-
-/// The subject a literal names, as bindings name subjects, and back (kinds other than Group and
-/// ServiceAccount become users).
-[[nodiscard]] SubjectValue subject_value(const SubjectRef& subject);
-[[nodiscard]] SubjectRef subject_ref(const SubjectValue& subject);
 
 }  // namespace rbacq::query

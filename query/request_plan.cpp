@@ -12,60 +12,38 @@ analyzer::rbac::RequestAttributes in_namespace(analyzer::rbac::RequestAttributes
   return request;
 }
 
-Target target_of(std::string_view text, Span span) {
-  Target t;
-  t.span = span;
-  if (!text.empty() && text.front() == '/') {
-    t.url = true;
-    t.resource = std::string(text);
-    return t;
-  }
-  const std::size_t slash = text.find('/');
-  t.resource = std::string(text.substr(0, slash));
-  if (slash != std::string_view::npos) t.subresource = std::string(text.substr(slash + 1));
-  return t;
+void add_note(std::vector<analyzer::rbac::QuestionNote>& notes, analyzer::rbac::QuestionNote note) {
+  if (std::find(notes.begin(), notes.end(), note) == notes.end()) notes.push_back(std::move(note));
 }
 
 Result<RequestPlan> plan_requests(const Verbs& verbs, const Target& target, const Scope& scope, const analyzer::AnalysisContext& context,
-                                  const QuerySource& source) {
+                                  const QuerySource& source, const Phrasebook& words) {
   RequestPlan plan;
   if (target.url && (target.resource.empty() || target.resource.front() != '/')) {
     return fail(source.error(target.span, fmt::format("a non-resource URL starts with '/': '{}'", target.resource)));
   }
   for (const std::string& verb : verbs.items) {
     analyzer::rbac::RequestSpec spec;
-    spec.query_words = !target.kubectl_words;
     spec.verb = verb;
-    spec.target = target.url || target.name.empty() ? target.resource : target.resource + "/" + target.name;
+    spec.url = target.url;
+    spec.resource = target.resource;
     spec.subresource = target.subresource;
+    spec.name = target.name;
     spec.api_group = target.api_group;
-    spec.default_namespace = context.options().default_namespace;
-    if (scope.kind == Scope::Kind::namespace_) {
-      if (scope.implicit) {
-        spec.default_namespace = scope.namespace_;
-      } else {
-        spec.namespace_ = scope.namespace_;
-      }
-    } else if (!target.url) {
-      spec.all_namespaces = true;
-    }
+    if (scope.kind == Scope::Kind::namespace_) spec.namespace_ = scope.namespace_;
     auto built = analyzer::rbac::build_request(spec, context.catalogue());
     if (!built) {
-      std::vector<std::string> notes;
-      for (const Note& n : built.error().notes) notes.push_back(n.message);
-      return fail(source.error(target.span, built.error().message, std::move(notes)));
+      Sentence s = describe(built.error(), words);
+      return fail(source.error(target.span, std::move(s.message), std::move(s.notes)));
     }
     PlannedRequest p{std::move(*built), false};
-    const bool namespaced = p.built.attributes.resource_request && (p.built.resource == nullptr || p.built.resource->namespaced);
+    const bool namespaced = p.built.namespaced();
     const bool wants_any = scope.kind == Scope::Kind::any_namespace || scope.kind == Scope::Kind::unspecified;
     if (wants_any && namespaced) p.any_namespace = true;
     if (scope.kind == Scope::Kind::any_namespace && !namespaced && p.built.resource != nullptr) {
-      p.built.notes.push_back(fmt::format("{} is cluster-scoped: 'in any namespace' asks with no namespace (only ClusterRoleBindings count)",
-                                          p.built.resource->qualified_name()));
+      p.built.notes.emplace_back(analyzer::rbac::ClusterScopedAnyNamespace{p.built.resource->qualified_name()});
     }
-    for (auto& n : p.built.notes) {
-      if (std::find(plan.notes.begin(), plan.notes.end(), n) == plan.notes.end()) plan.notes.push_back(n);
-    }
+    for (const auto& n : p.built.notes) add_note(plan.notes, n);
     plan.requests.push_back(std::move(p));
   }
   return plan;

@@ -10,6 +10,7 @@
 #include "analyzer/rbac/request_builder.hpp"
 #include "query/ast.hpp"
 #include "query/check_context.hpp"
+#include "query/phrases.hpp"
 #include "support/result.hpp"
 
 namespace rbacq::query {
@@ -22,18 +23,19 @@ struct PlannedRequest {
 };
 
 struct RequestPlan {
-  std::vector<PlannedRequest> requests;  // one per verb, in the order written
-  std::vector<std::string> notes;        // how the question was read, without repeats
+  std::vector<PlannedRequest> requests;              // one per verb, in the order written
+  std::vector<analyzer::rbac::QuestionNote> notes;  // how the question was read, without repeats
 };
 
+/// The requests, or a [query-check] error at the target worded with `words`.
 [[nodiscard]] Result<RequestPlan> plan_requests(const Verbs& verbs, const Target& target, const Scope& scope,
-                                                const analyzer::AnalysisContext& context, const QuerySource& source);
-
-/// `/PATH` as a URL target, `resource[/subresource]` as a resource target (pods/exec is the
-/// subresource exec of pods, as the language reads it).
-[[nodiscard]] Target target_of(std::string_view text, Span span);
+                                                const analyzer::AnalysisContext& context, const QuerySource& source,
+                                                const Phrasebook& words = language_phrases());
 
 /// The same request asked inside `namespace_`.
 [[nodiscard]] analyzer::rbac::RequestAttributes in_namespace(analyzer::rbac::RequestAttributes request, std::string_view namespace_);
+
+/// Adds `note` to `notes` unless it is there already.
+void add_note(std::vector<analyzer::rbac::QuestionNote>& notes, analyzer::rbac::QuestionNote note);
 
 }  // namespace rbacq::query

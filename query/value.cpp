@@ -35,6 +35,23 @@ std::optional<Level> parse_level(std::string_view text) {
   return std::nullopt;
 }
 
+SubjectRef subject_ref(const SubjectValue& s) {
+  SubjectRef out;
+  out.kind = s.kind == "Group" ? SubjectRef::Kind::group : s.kind == "ServiceAccount" ? SubjectRef::Kind::service_account : SubjectRef::Kind::user;
+  out.name = s.name;
+  out.namespace_ = s.namespace_;
+  return out;
+}
+
+SubjectValue subject_value(const SubjectRef& s) {
+  switch (s.kind) {
+    case SubjectRef::Kind::user: return {"User", s.name, {}};
+    case SubjectRef::Kind::group: return {"Group", s.name, {}};
+    case SubjectRef::Kind::service_account: return {"ServiceAccount", s.name, s.namespace_};
+  }
+  return {};
+}
+
 std::string to_literal(const SubjectValue& s) {
   if (s.kind == "User" || s.kind == "Group" || s.kind == "ServiceAccount") return print(subject_ref(s));
   return fmt::format("{}:{}", s.kind, print_name(s.name));  // a kind bindings should not have

@@ -11,6 +11,8 @@
 #include <variant>
 #include <vector>
 
+#include "query/ast.hpp"
+
 namespace rbacq::query {
 
 enum class Type { boolean, integer, string, list, subject, level };
@@ -35,6 +37,11 @@ struct SubjectValue {
 
 /// The literal that reads back as this subject: `user:alice`, `group:"my group"`, `sa:ns/app`.
 [[nodiscard]] std::string to_literal(const SubjectValue& s);
+
+/// The subject a literal names, as bindings name subjects, and back (kinds other than Group and
+/// ServiceAccount become users).
+[[nodiscard]] SubjectValue subject_value(const SubjectRef& subject);
+[[nodiscard]] SubjectRef subject_ref(const SubjectValue& subject);
 
 /// A list of strings, either borrowed from the model (which outlives every value) or owned.
 class ListValue {

@@ -3,39 +3,49 @@
 
 #include <algorithm>
 
-#include <fmt/format.h>
-
 #include "analyzer/rbac/identity.hpp"
 
 namespace rbacq::analyzer::rbac {
 
-GroupMembers group_members(std::string_view group, const Model& model) {
+GroupDirectory::GroupDirectory(const Model& model) {
+  service_accounts_.reserve(model.service_accounts.size());
+  for (const ServiceAccount& sa : model.service_accounts) service_accounts_.push_back(sa.meta.namespace_ + "/" + sa.meta.name);
+  std::sort(service_accounts_.begin(), service_accounts_.end());
+  service_accounts_.erase(std::unique(service_accounts_.begin(), service_accounts_.end()), service_accounts_.end());
+}
+
+GroupMembers GroupDirectory::members(std::string_view group) const {
   GroupMembers out;
-  const auto add_service_accounts = [&](std::string_view ns) {
-    for (const ServiceAccount& sa : model.service_accounts) {
-      if (ns.empty() || sa.meta.namespace_ == ns) out.service_accounts.push_back(sa.meta.namespace_ + "/" + sa.meta.name);
+  const auto add_service_accounts = [&](const std::string& ns) {
+    if (ns.empty()) {
+      out.service_accounts = service_accounts_;
+      return;
     }
-    std::sort(out.service_accounts.begin(), out.service_accounts.end());
+    // "NS/" sorts before every "NS/NAME" and after every name of a namespace that sorts before NS.
+    const std::string prefix = ns + "/";
+    for (auto it = std::lower_bound(service_accounts_.begin(), service_accounts_.end(), prefix);
+         it != service_accounts_.end() && it->starts_with(prefix); ++it) {
+      out.service_accounts.push_back(*it);
+    }
   };
   if (group == kPrivilegedGroup) {
-    out.description = "identities whose credential carries this group (a client certificate with O=system:masters): "
-                      "allowed everything before RBAC";
+    out.kind = GroupKind::privileged;
   } else if (group == kAllAuthenticated) {
-    out.description = "every authenticated user and every service account";
+    out.kind = GroupKind::all_authenticated;
   } else if (group == kAllUnauthenticated) {
-    out.description = "anonymous requests (user system:anonymous), when anonymous auth is on";
+    out.kind = GroupKind::all_unauthenticated;
   } else if (group == kServiceAccountsGroup) {
-    out.description = "every service account of every namespace";
+    out.kind = GroupKind::all_service_accounts;
     add_service_accounts({});
   } else if (group.starts_with(kServiceAccountsGroup) && group.size() > kServiceAccountsGroup.size() + 1 &&
              group[kServiceAccountsGroup.size()] == ':') {
-    const std::string_view ns = group.substr(kServiceAccountsGroup.size() + 1);
-    out.description = fmt::format("every service account of namespace {}, including ones created later", ns);
-    add_service_accounts(ns);
+    out.kind = GroupKind::namespace_service_accounts;
+    out.namespace_ = std::string(group.substr(kServiceAccountsGroup.size() + 1));
+    add_service_accounts(out.namespace_);
   } else if (group == "system:nodes") {
-    out.description = "kubelets (users system:node:NAME); the Node authorizer also applies to them";
+    out.kind = GroupKind::nodes;
   } else if (group == "system:bootstrappers") {
-    out.description = "bootstrap tokens (kubeadm join)";
+    out.kind = GroupKind::bootstrappers;
   }
   return out;
 }

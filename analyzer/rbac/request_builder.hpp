@@ -1,42 +1,49 @@
 // SPDX-License-Identifier: Apache-2.0
 // Builds the authorizer attributes of a question as the API server would build them for the
-// real request (RequestInfo, k8s-rbac-semantics §1), from what a user types: kubectl's
-// `VERB TYPE[/NAME]` or `VERB /URL`, `--subresource`, `-n`/`-A` and `--api-group`.
+// real request (RequestInfo, k8s-rbac-semantics §1): the resource resolved as kubectl resolves
+// it (or taken literally in a given API group), the namespace kept or dropped as the resource's
+// scope says, and a create's name dropped. What the user should know about how the question was
+// read comes back as notes (data: question_notes.hpp); the front ends word them.
 #pragma once
 
 #include <optional>
 #include <string>
 #include <vector>
 
+#include <tl/expected.hpp>
+
 #include "analyzer/catalogue/api_resources.hpp"
+#include "analyzer/rbac/question_notes.hpp"
 #include "analyzer/rbac/request.hpp"
-#include "support/result.hpp"
 
 namespace rbacq::analyzer::rbac {
 
+/// One request, as a question names it.
 struct RequestSpec {
   std::string verb;
-  std::string target;  // TYPE, TYPE/NAME or /URL
+  bool url = false;      // a non-resource request: `resource` is the path
+  std::string resource;  // as written: pods, po, deployments.apps, Pod; or /PATH
   std::string subresource;
-  std::optional<std::string> namespace_;  // -n; nullopt: the default namespace
-  bool all_namespaces = false;            // -A
-  std::optional<std::string> api_group;   // --api-group: take TYPE verbatim
-  std::string default_namespace = "default";
-  /// Word notes and errors for the query language (`in NS`, `named NAME`, `pods/exec`) rather
-  /// than for kubectl's flags (`-n`, TYPE/NAME, `--subresource`, `--api-group`).
-  bool query_words = false;
+  std::string name;
+  /// Take `resource` literally in this API group ("" is the core group): the authorizer sees
+  /// exactly these strings, whatever the API serves.
+  std::optional<std::string> api_group;
+  /// The namespace asked in; nullopt asks with no namespace (cluster-wide, or all namespaces for
+  /// a namespaced resource, where only ClusterRoleBindings count).
+  std::optional<std::string> namespace_;
 };
 
 struct BuiltRequest {
   RequestAttributes attributes;
-  const catalogue::ApiResource* resource = nullptr;  // nullptr for URLs and --api-group
-  /// What a user should know about how the question was read ("pods/exec is a pod named
-  /// exec", "nodes is cluster-scoped: -n ignored").
-  std::vector<std::string> notes;
+  const catalogue::ApiResource* resource = nullptr;  // nullptr for URLs and resources the catalogue does not know
+  std::vector<QuestionNote> notes;
+
+  /// Whether the request is about a namespaced resource (an unknown literal one counts as
+  /// namespaced: RoleBindings may allow it).
+  [[nodiscard]] bool namespaced() const { return attributes.resource_request && (resource == nullptr || resource->namespaced); }
 };
 
-/// The request, or an error (unknown resource with candidates, ambiguous name, a URL with a
-/// subresource, …). Errors have no location: they are about the command line.
-[[nodiscard]] Result<BuiltRequest> build_request(const RequestSpec& spec, const catalogue::ApiCatalogue& catalogue);
+/// The request, or why there is none (an unknown or ambiguous resource).
+[[nodiscard]] tl::expected<BuiltRequest, RequestError> build_request(const RequestSpec& spec, const catalogue::ApiCatalogue& catalogue);
 
 }  // namespace rbacq::analyzer::rbac

@@ -103,12 +103,45 @@ TEST_CASE("can-i: --explain proves a yes with subject, binding, role and rule lo
                                 c.path));
   CHECK(r.exit_code == 0);
   CHECK(r.out == "yes\n"
+                 "asked as: can user:bob with groups (developers) get pods/log in dev\n"
                  "request: get pods/log in namespace dev\n"
                  "user: bob (groups developers, system:authenticated)\n"
                  "allowed by 1 grant:\n" +
                      c.path + ":18:3: note: Group developers is subject 1 of RoleBinding dev/readers\n" + c.path +
                      ":13:1: note: RoleBinding dev/readers grants Role dev/pod-reader in namespace dev\n" + c.path +
                      ":5:3: note: rule 1 of Role dev/pod-reader allows it: verbs=[get list] apiGroups=[\"\"] resources=[pods pods/log]\n");
+}
+
+TEST_CASE("can-i --explain: the statement it was asked as gives the same answer in rbacq query (issue 9)") {
+  const Cluster c;
+  const std::vector<std::vector<std::string>> questions{
+      {"get", "pods", "--subresource", "log", "-n", "dev", "--as", "bob", "--as-group", "developers"},
+      {"get", "pods", "-n", "dev", "--as", "bob", "--as-group", "developers", "--exact-groups"},
+      {"get", "pods", "-n", "dev", "--as", "bob", "--exact-groups"},
+      {"list", "pods", "-A", "--as", "system:serviceaccount:dev:ci"},
+      {"get", "pods", "-n", "dev", "--as", "system:serviceaccount:dev:ci"},
+      {"get", "secrets/app-config", "-n", "dev", "--as", "x", "--as-group", "developers"},
+      {"get", "Pods", "--api-group", "", "-n", "dev", "--as", "x", "--as-group", "developers"},
+      {"get", "pods/exec", "-n", "dev", "--as", "x", "--as-group", "developers"},
+      {"get", "nodes", "--as", "bob"},
+      {"get", "namespaces/dev", "--as", "bob"},
+      {"get", "/healthz", "--as", "bob"},
+      {"get", "pods", "--as", "system:serviceaccount:dev", "-n", "dev"},
+  };
+  for (const auto& q : questions) {
+    std::vector<std::string> args{"can-i"};
+    args.insert(args.end(), q.begin(), q.end());
+    args.emplace_back("--explain");
+    const auto r = run_rbacq(with(args, c.path));
+    const std::size_t at = r.out.find("asked as: ");
+    REQUIRE_MESSAGE(at != std::string::npos, r.out);
+    const std::string statement = r.out.substr(at + 10, r.out.find('\n', at) - at - 10);
+    const auto asked = run_rbacq(with({"-o", "json", "query", statement}, c.path));
+    INFO(statement);
+    CHECK(asked.exit_code == 0);
+    const bool allowed_in_query = asked.out.find("\"allowed\": true") != std::string::npos;
+    CHECK(allowed_in_query == (r.exit_code == 0));
+  }
 }
 
 TEST_CASE("can-i: --explain of a no names what came close") {

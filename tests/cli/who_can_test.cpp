@@ -96,7 +96,7 @@ roleRef: {apiGroup: rbac.authorization.k8s.io, kind: Role, name: leader}
 subjects: [{kind: ServiceAccount, name: controller}]
 )");
   auto r = run_rbacq({"who-can", "update", "leases", "-n", "ctl", "-f", path});
-  CHECK(r.out == "who can update leases (group coordination.k8s.io) in namespace ctl:\n\n"
+  CHECK(r.out == "who can update leases.coordination.k8s.io in namespace ctl:\n\n"
                  "SUBJECT               SCOPE       GRANTED BY                                                    AT\n"
                  "Group system:masters  everywhere  privileged group: allowed before RBAC, no binding revokes it\n\n"
                  "only for some objects (ask with TYPE/NAME for one):\n\n"

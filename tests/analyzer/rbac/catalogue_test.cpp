@@ -45,19 +45,24 @@ spec:
   return ApiCatalogue(minor, loaded.model.crds);
 }
 
-/// "verb group resource/sub name@namespace" or the error message.
+/// "verb group resource/sub name@namespace", or "error" when there is no request.
 std::string built(const RequestSpec& spec, const ApiCatalogue& c = with_crd()) {
   const auto r = build_request(spec, c);
-  if (!r) return "error: " + r.error().message;
+  if (!r) return "error";
   const auto& a = r->attributes;
   if (!a.resource_request) return a.verb + " " + a.path;
   return a.verb + " " + (a.api_group.empty() ? "core" : a.api_group) + " " + a.combined_resource() + " " + a.name + "@" + a.namespace_;
 }
 
-RequestSpec spec(std::string verb, std::string target) {
+/// VERB and TYPE[/NAME] or /URL, asked in namespace "default" (as can-i asks without -n).
+RequestSpec spec(std::string verb, std::string_view target) {
   RequestSpec s;
   s.verb = std::move(verb);
-  s.target = std::move(target);
+  s.url = target.starts_with('/');
+  const std::size_t slash = s.url ? std::string_view::npos : target.find('/');
+  s.resource = std::string(target.substr(0, slash));
+  if (slash != std::string_view::npos) s.name = std::string(target.substr(slash + 1));
+  s.namespace_ = "default";
   return s;
 }
 
@@ -129,7 +134,7 @@ TEST_CASE("request builder: RequestInfo rules") {
   in_dev.namespace_ = "dev";
   CHECK(built(in_dev) == "list apps deployments @dev");
   auto all = spec("list", "secrets");
-  all.all_namespaces = true;
+  all.namespace_.reset();
   CHECK(built(all) == "list core secrets @");
   // A create has no name.
   CHECK(built(spec("create", "pods/web")) == "create core pods @default");
@@ -170,37 +175,56 @@ TEST_CASE("request builder: --api-group takes the request exactly as given") {
   auto create = spec("create", "widgets/w");
   create.api_group = "example.com";
   CHECK(built(create) == "create example.com widgets w@default");
-  // Without -n, what the catalogue knows as cluster-scoped has no namespace, as the server builds it.
+  // With no namespace asked, the request has none, except the Namespace object's, which is in itself.
   auto node = spec("get", "nodes/n1");
   node.api_group = "";
+  node.namespace_.reset();
   CHECK(built(node) == "get core nodes n1@");
   auto ns = spec("get", "namespaces/dev");
   ns.api_group = "";
+  ns.namespace_.reset();
   CHECK(built(ns) == "get core namespaces dev@dev");
 }
 
-TEST_CASE("request builder: errors and notes") {
-  CHECK(built(spec("get", "secert")) == "error: the resource type 'secert' is not served by Kubernetes 1.35 and no loaded "
-                                       "CustomResourceDefinition defines it");
+TEST_CASE("request builder: errors and notes are data (issue 9)") {
+  using analyzer::rbac::QuestionNote;
   const auto typo = build_request(spec("get", "secert"), with_crd());
   REQUIRE_FALSE(typo);
-  REQUIRE(typo.error().notes.size() == 2);
-  CHECK(typo.error().notes[0].message == "did you mean: secrets?");
-  auto url_sub = spec("get", "/healthz");
-  url_sub.subresource = "x";
-  CHECK(built(url_sub) == "error: --subresource does not apply to a non-resource URL");
-  CHECK(built(spec("get", "pods/")) == "error: 'pods/' has an empty NAME after '/'");
+  const auto* unknown = std::get_if<analyzer::rbac::UnknownResource>(&typo.error());
+  REQUIRE(unknown != nullptr);
+  CHECK(unknown->resource == "secert");
+  CHECK(unknown->minor == 35);
+  CHECK(unknown->candidates == Strings{"secrets"});
 
-  const auto exec = build_request(spec("create", "pods/exec"), with_crd());
+  const auto exec = build_request(spec("create", "po/exec"), with_crd());
   REQUIRE(exec);
-  CHECK(exec->notes.size() == 2);  // the create drops the name, and pods/exec is a pod named exec
-  CHECK(exec->notes[0] == "'pods/exec' is read as TYPE/NAME, as kubectl does: the pod named 'exec'. For the subresource, ask "
-                          "'create pods --subresource exec'");
+  // The create drops the name, and po/exec is a pod named exec, not the subresource.
+  REQUIRE(exec->notes.size() == 2);
+  CHECK(exec->notes[0] == QuestionNote{analyzer::rbac::NameIsSubresource{"po", "pods", "pod", "exec", "create"}});
+  CHECK(exec->notes[1] == QuestionNote{analyzer::rbac::CollectionHasNoName{"create", "exec"}});
   const auto cordon = build_request(spec("cordon", "nodes"), with_crd());
   REQUIRE(cordon);
-  REQUIRE(cordon->notes.size() == 1);
-  CHECK(cordon->notes[0] == "'cordon' is not a verb of nodes (verbs: create, delete, deletecollection, get, list, patch, update, "
-                            "watch); RBAC still matches it as a string");
+  REQUIRE(cordon->notes.size() == 2);  // not a verb of nodes, and -n for a cluster-scoped type
+  const auto* verb = std::get_if<analyzer::rbac::VerbNotServed>(&cordon->notes[0]);
+  REQUIRE(verb != nullptr);
+  CHECK(verb->verb == "cordon");
+  CHECK(verb->resource == "nodes");
+  CHECK(verb->verbs == Strings{"create", "delete", "deletecollection", "get", "list", "patch", "update", "watch"});
+  CHECK(cordon->notes[1] == QuestionNote{analyzer::rbac::NamespaceIgnored{"nodes"}});
+  auto logs = spec("get", "pods");
+  logs.subresource = "logs";
+  const auto sub = build_request(logs, with_crd());
+  REQUIRE(sub);
+  const auto* unknown_sub = std::get_if<analyzer::rbac::UnknownSubresource>(&sub->notes.at(0));
+  REQUIRE(unknown_sub != nullptr);
+  CHECK(unknown_sub->suggestion == "log");
+  auto literal = spec("get", "deploy");
+  literal.api_group = "apps";
+  CHECK(build_request(literal, with_crd())->notes == std::vector<QuestionNote>{analyzer::rbac::LiteralResourceUnknown{"deploy", "deployments"}});
+  auto in_other = spec("get", "namespaces/dev");
+  in_other.namespace_ = "prod";
+  CHECK(build_request(in_other, with_crd())->notes == std::vector<QuestionNote>{analyzer::rbac::NamespaceInItself{"dev"}});
+  CHECK(build_request(spec("get", "*"), with_crd())->notes == std::vector<QuestionNote>{analyzer::rbac::WildcardInCoreGroup{}});
 }
 
 }  // namespace rbacq::test

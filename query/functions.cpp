@@ -124,7 +124,7 @@ Result<std::shared_ptr<const BoundFunction>> bind_can(const Operand& call, const
 const std::vector<FunctionInfo>& functions() {
   static const std::vector<FunctionInfo> all{
       {"can", "can(VERBS, RESOURCE[, NAMESPACE])",
-       "whether the row's subject may make the request (every verb of a {set}): in NAMESPACE, or cluster-wide, or — without a "
+       "Whether the row's subject may make the request (every verb of a {set}): in NAMESPACE, or cluster-wide, or — without a "
        "third argument, for a namespaced resource — in at least one namespace. RESOURCE may be a URL (/healthz). Users ask as "
        "authenticated users (system:authenticated), service accounts with their groups, groups as a member of only that group.",
        Type::boolean, bind_can},

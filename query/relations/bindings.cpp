@@ -41,7 +41,7 @@ Value subject_text(const BindingItem& b, std::string analyzer::Subject::*field) 
 
 const Relation& bindings() {
   static const TableRelation<BindingItem> relation(
-      "bindings", "Every RoleBinding and ClusterRoleBinding, one row per subject.",
+      "bindings", "Every RoleBinding and ClusterRoleBinding, one row per subject (a binding without subjects: one row, subject null).",
       {
           {"name", Type::string, "the binding's name", [](const BindingItem& b) -> Value { return b.binding().meta.name; }},
           {"kind", Type::string, "RoleBinding or ClusterRoleBinding", [](const BindingItem& b) -> Value { return binding_kind(b.binding()); }},

@@ -63,7 +63,7 @@ const Relation& grants() {
   static const TableRelation<GrantItem> relation(
       "grants",
       "What the bindings grant: one row per subject × binding × rule of the bound role. Rows are what bindings say; "
-      "what a subject can do through its groups as well is `what can SUBJECT`.",
+      "what a subject can do through its groups as well is `what can SUBJECT`. Bindings whose role is not defined have no rows.",
       columns(), generate, explain);
   return relation;
 }

@@ -1,0 +1,19 @@
+// SPDX-License-Identifier: Apache-2.0
+// The reference of the relations and functions, as Markdown, from the descriptions built into
+// them: docs/query-language.md holds these blocks, and a test keeps them equal to the code.
+#pragma once
+
+#include <string>
+
+#include "query/functions.hpp"
+#include "query/relation.hpp"
+
+namespace rbacq::query {
+
+/// The relation's description, then a table of its columns (name, type, meaning).
+[[nodiscard]] std::string relation_reference(const Relation& relation);
+
+/// "### SIGNATURE → TYPE" and the function's description.
+[[nodiscard]] std::string function_reference(const FunctionInfo& function);
+
+}  // namespace rbacq::query

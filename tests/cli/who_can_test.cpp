@@ -172,4 +172,27 @@ TEST_CASE("who-can and can-i: names from the input never reach the terminal raw 
     CHECK(r.out.find("\nfake.yaml") == std::string::npos);
     CHECK(r.err.find("\nfake.yaml") == std::string::npos);
   }
+  // JSON carries the real names, escaped only as JSON escapes them; text escapes them for a
+  // terminal (issue 9: escaping happens in the renderer, not in the answer).
+  const auto json = run_rbacq({"-o", "json", "who-can", "get", "pods", "-n", "x", "-f", path});
+  CHECK(json.out.find(R"("name": "u\u001b]0;title\u0007")") != std::string::npos);
+  const auto query = run_rbacq({"-o", "json", "query", "who can get pods in x", "-f", path});
+  CHECK(query.out.find(R"(ClusterRoleBinding b\nfake.yaml:1:1: error: forged grants ClusterRole r\u001b[31m cluster-wide)") !=
+        std::string::npos);
+  const auto text = run_rbacq({"query", "who can get pods in x", "--explain", "-f", path});
+  CHECK(text.out.find(R"(ClusterRoleBinding b\nfake.yaml:1:1: error: forged grants ClusterRole r\x1b[31m cluster-wide)") !=
+        std::string::npos);
+}
+
+TEST_CASE("rbacq query says what who-can -A says: RoleBindings also allow it inside namespaces (issue 9)") {
+  const std::string shop = rbacq::test::source_path("fixtures/query/clusters/shop");
+  const auto who = run_rbacq({"who-can", "get", "secrets", "-A", "-f", shop});
+  CHECK(who.err == "rbacq: note: RoleBindings also allow this inside 2 namespaces: dev, prod (ask with -n NS to see who)\n");
+  const auto query = run_rbacq({"query", "who can get secrets cluster-wide", "-f", shop});
+  CHECK(query.err == "rbacq: note: RoleBindings also allow this inside 2 namespaces: dev, prod (ask with 'in NAMESPACE' to see who)\n");
+  const auto json = run_rbacq({"-o", "json", "query", "who can get secrets cluster-wide", "-f", shop});
+  CHECK(json.out.find(R"x("RoleBindings also allow this inside 2 namespaces: dev, prod (ask with 'in NAMESPACE' to see who)")x") !=
+        std::string::npos);
+  // Asked in any namespace, the answer already lists those namespaces: no note.
+  CHECK(run_rbacq({"query", "who can get secrets", "-f", shop}).err.find("RoleBindings also allow") == std::string::npos);
 }

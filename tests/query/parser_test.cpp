@@ -53,6 +53,23 @@ TEST_CASE("printing keeps meaning: precedence, quoting and reserved words") {
   const auto l = parse_query("can system:serviceaccount:ci:deployer {get,list} deployments.apps/scale cluster-wide");
   REQUIRE(l.has_value());
   CHECK(print(*l) == "can sa:ci/deployer {get,list} deployments.apps/scale cluster-wide");
+  // The words can-i's flags need (issue 9): --as-group, --exact-groups and --api-group.
+  const auto g = parse_query("can  user:alice with groups(dev,\"system:masters\",'a b') get Pods  of  group \"\" named x in dev");
+  REQUIRE(g.has_value());
+  CHECK(print(*g) == "can user:alice with groups (dev, system:masters, \"a b\") get Pods of group \"\" named x in dev");
+  const auto& can = std::get<CanQuery>(g->statements.at(0));
+  REQUIRE(can.groups.has_value());
+  CHECK(can.groups->groups == std::vector<std::string>{"dev", "system:masters", "a b"});
+  CHECK_FALSE(can.groups->exact);
+  CHECK(can.target.api_group == std::optional<std::string>(""));
+  const auto w = parse_query("what can sa:ci/bot with only groups ( ) in ci");
+  REQUIRE(w.has_value());
+  CHECK(print(*w) == "what can sa:ci/bot with only groups () in ci");
+  CHECK(std::get<WhatCanQuery>(w->statements.at(0)).groups->exact);
+  // `group`, `groups`, `with` and `of` stay usable as values and names.
+  const auto v = parse_query("bindings where name in (with, of, group, groups) and subject = group:of");
+  REQUIRE(v.has_value());
+  CHECK(print(*v) == "bindings where name in (with, of, group, groups) and subject = group:of");
 }
 
 TEST_CASE("syntax errors name what was expected and what was found, at line:column") {

@@ -64,10 +64,10 @@ void write_value(JsonWriter& w, const Value& v) {
 
 /// "every service account of namespace dev, … (in the input: dev/a, dev/b)".
 std::string members_text(const analyzer::rbac::GroupMembers& members) {
-  constexpr std::size_t kShown = 10;
+  constexpr std::size_t shown_at_most = 10;
   std::string out = query::describe_group(members);
   if (members.service_accounts.empty()) return out;
-  const std::size_t shown = std::min(members.service_accounts.size(), kShown);
+  const std::size_t shown = std::min(members.service_accounts.size(), shown_at_most);
   return out + fmt::format(" (in the input: {}{})",
                            fmt::join(members.service_accounts.begin(), members.service_accounts.begin() + static_cast<std::ptrdiff_t>(shown), ", "),
                            members.service_accounts.size() > shown ? fmt::format(" and {} more", members.service_accounts.size() - shown) : "");

@@ -71,8 +71,8 @@ std::string describe(const QuestionNote& note, const Phrasebook& words) {
                                n.resource);
           },
           [&](const RoleBindingsAlsoAllow& n) {
-            constexpr std::size_t kShown = 10;
-            const std::size_t shown = std::min(n.namespaces.size(), kShown);
+            constexpr std::size_t shown_at_most = 10;
+            const std::size_t shown = std::min(n.namespaces.size(), shown_at_most);
             return fmt::format("RoleBindings also allow this inside {} namespace{}: {}{} ({})", n.namespaces.size(),
                                n.namespaces.size() == 1 ? "" : "s",
                                fmt::join(n.namespaces.begin(), n.namespaces.begin() + static_cast<std::ptrdiff_t>(shown), ", "),

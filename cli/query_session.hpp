@@ -1,0 +1,59 @@
+// SPDX-License-Identifier: Apache-2.0
+// One run of `rbacq query`: queries answered one after another over one loaded analysis — from
+// the command line, one per line from standard input, or at an interactive prompt — each printed
+// as soon as it is answered, errors with a caret under the query.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "analyzer/analysis_context.hpp"
+#include "cli/output.hpp"
+#include "query/check_context.hpp"
+#include "query/relation.hpp"
+#include "query/result_table.hpp"
+#include "support/diagnostic.hpp"
+
+namespace rbacq::cli {
+
+struct QueryStyle {
+  bool headers = true;
+  bool explain = false;
+};
+
+class QuerySession {
+ public:
+  QuerySession(const analyzer::AnalysisContext& context, const QueryStyle& style, const OutputOptions& output);
+
+  /// Runs one query text; false when it had an error. `label`: print each statement above its table.
+  bool run(std::string_view text, std::string_view origin, std::uint32_t line, bool label);
+
+ private:
+  void report(const Diagnostic& d, const query::QuerySource& source) const;
+  void print(const query::ResultTable& table, bool label);
+
+  const analyzer::AnalysisContext& context_;
+  QueryStyle style_;
+  const OutputOptions& output_;
+  const std::vector<Diagnostic> diagnostics_;  // the input's, sorted once for every JSON document
+  bool printed_ = false;
+};
+
+/// Queries from standard input, one per line ('#' comments and blank lines skipped); false when
+/// one had an error (the others still run).
+bool run_lines(QuerySession& session);
+
+/// The interactive prompt: queries and a few commands (relations, columns R, functions,
+/// history, !N), with the session's history.
+bool run_prompt(QuerySession& session);
+
+/// The relations, one per line with what they hold.
+[[nodiscard]] std::string relations_text();
+/// A relation's columns with their types and meaning.
+[[nodiscard]] std::string columns_text(const query::Relation& relation);
+/// The functions with their signatures.
+[[nodiscard]] std::string functions_text();
+
+}  // namespace rbacq::cli

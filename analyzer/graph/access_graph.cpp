@@ -2,6 +2,7 @@
 #include "analyzer/graph/access_graph.hpp"
 
 #include <algorithm>
+#include <initializer_list>
 #include <map>
 #include <stdexcept>
 #include <tuple>
@@ -27,6 +28,17 @@ NodeKind subject_kind(const std::string& written) {
   if (written == "Group") return NodeKind::group;
   if (written == "ServiceAccount") return NodeKind::service_account;
   return NodeKind::other_subject;
+}
+
+/// A node for an object of the input; cluster-scoped objects have no namespace.
+Node object_node(NodeKind kind, const ObjectMeta& meta, bool cluster_scoped) {
+  Node node;
+  node.kind = kind;
+  node.name = meta.name;
+  node.namespace_ = cluster_scoped ? std::string() : meta.namespace_;
+  node.loc = meta.loc;
+  node.defined = true;
+  return node;
 }
 
 void sort_unique(std::vector<NodeId>& ids) {
@@ -85,12 +97,7 @@ struct AccessGraph::Impl {
   }
 
   void add_role(const Role& role) {
-    Node node;
-    node.kind = role.cluster ? NodeKind::cluster_role : NodeKind::role;
-    node.name = role.meta.name;
-    node.namespace_ = role.cluster ? std::string() : role.meta.namespace_;
-    node.loc = role.meta.loc;
-    node.defined = true;
+    Node node = object_node(role.cluster ? NodeKind::cluster_role : NodeKind::role, role.meta, role.cluster);
     node.role = &role;
     const NodeId id = add_node(node);
     roles.emplace(&role, id);
@@ -132,12 +139,7 @@ struct AccessGraph::Impl {
 
   void add_binding(const rbac::ResolvedBinding& resolved) {
     const Binding& b = *resolved.binding;
-    Node node;
-    node.kind = b.cluster ? NodeKind::cluster_role_binding : NodeKind::role_binding;
-    node.name = b.meta.name;
-    node.namespace_ = b.cluster ? std::string() : b.meta.namespace_;
-    node.loc = b.meta.loc;
-    node.defined = true;
+    Node node = object_node(b.cluster ? NodeKind::cluster_role_binding : NodeKind::role_binding, b.meta, b.cluster);
     node.binding = &b;
     const NodeId id = add_node(std::move(node));
     bindings.emplace(&b, id);
@@ -182,37 +184,25 @@ struct AccessGraph::Impl {
     }
   }
 
-  /// The far ends of `id`'s edges of `kind`: out-edges when `forward`, else in-edges.
-  [[nodiscard]] std::vector<NodeId> neighbours(NodeId id, EdgeKind kind, bool forward) const {
+  /// The far ends of `id`'s edges of the `kinds`: out-edges when `forward`, else in-edges.
+  [[nodiscard]] std::vector<NodeId> neighbours(NodeId id, std::initializer_list<EdgeKind> kinds, bool forward) const {
+    const auto wanted = [&](EdgeKind kind) { return std::find(kinds.begin(), kinds.end(), kind) != kinds.end(); };
     std::vector<NodeId> out;
     const Vertex v = vertex(id);
     if (forward) {
       for (const auto e : boost::make_iterator_range(boost::out_edges(v, g))) {
-        if (g[e].kind == kind) out.push_back(g[e].to);
+        if (wanted(g[e].kind)) out.push_back(g[e].to);
       }
     } else {
       for (const auto e : boost::make_iterator_range(boost::in_edges(v, g))) {
-        if (g[e].kind == kind) out.push_back(g[e].from);
+        if (wanted(g[e].kind)) out.push_back(g[e].from);
       }
     }
     return out;
   }
 
-  /// Bindings that grant (or try to grant) a role.
-  [[nodiscard]] std::vector<NodeId> bindings_granting(NodeId role) const {
-    std::vector<NodeId> out = neighbours(role, EdgeKind::grants, false);
-    const std::vector<NodeId> dangling = neighbours(role, EdgeKind::refers_to_missing_role, false);
-    out.insert(out.end(), dangling.begin(), dangling.end());
-    return out;
-  }
-
-  /// The role a binding's roleRef leads to, missing or not.
-  [[nodiscard]] std::vector<NodeId> role_of_binding(NodeId binding) const {
-    std::vector<NodeId> out = neighbours(binding, EdgeKind::grants, true);
-    const std::vector<NodeId> dangling = neighbours(binding, EdgeKind::refers_to_missing_role, true);
-    out.insert(out.end(), dangling.begin(), dangling.end());
-    return out;
-  }
+  /// A binding's roleRef leads to a role or to a missing one.
+  static constexpr std::initializer_list<EdgeKind> kRoleRef = {EdgeKind::grants, EdgeKind::refers_to_missing_role};
 };
 
 AccessGraph::AccessGraph(const Model& model, const std::vector<rbac::ResolvedBinding>& bindings) : impl_(std::make_unique<Impl>()) {
@@ -255,16 +245,16 @@ std::optional<NodeId> AccessGraph::find_role(const Role& role) const {
 std::optional<NodeId> AccessGraph::find_rule(const Role& role, std::size_t rule) const {
   const auto id = find_role(role);
   if (!id) return std::nullopt;
-  for (const NodeId r : impl_->neighbours(*id, EdgeKind::has_rule, true)) {
+  for (const NodeId r : impl_->neighbours(*id, {EdgeKind::has_rule}, true)) {
     if (node(r).rule == rule) return r;
   }
   return std::nullopt;
 }
 
 std::vector<NodeId> AccessGraph::bindings_of(NodeId subject) const {
-  std::vector<NodeId> out = impl_->neighbours(subject, EdgeKind::named_by, true);
+  std::vector<NodeId> out = impl_->neighbours(subject, {EdgeKind::named_by}, true);
   for (const NodeId group : groups_of(subject)) {
-    const std::vector<NodeId> more = impl_->neighbours(group, EdgeKind::named_by, true);
+    const std::vector<NodeId> more = impl_->neighbours(group, {EdgeKind::named_by}, true);
     out.insert(out.end(), more.begin(), more.end());
   }
   sort_unique(out);
@@ -273,10 +263,10 @@ std::vector<NodeId> AccessGraph::bindings_of(NodeId subject) const {
 
 std::vector<NodeId> AccessGraph::subjects_of(NodeId role_or_binding) const {
   const std::vector<NodeId> bindings =
-      is_binding(node(role_or_binding).kind) ? std::vector<NodeId>{role_or_binding} : impl_->bindings_granting(role_or_binding);
+      is_binding(node(role_or_binding).kind) ? std::vector<NodeId>{role_or_binding} : impl_->neighbours(role_or_binding, Impl::kRoleRef, false);
   std::vector<NodeId> out;
   for (const NodeId b : bindings) {
-    for (const NodeId s : impl_->neighbours(b, EdgeKind::named_by, false)) {
+    for (const NodeId s : impl_->neighbours(b, {EdgeKind::named_by}, false)) {
       out.push_back(s);
       const std::vector<NodeId> members = members_of(s);
       out.insert(out.end(), members.begin(), members.end());
@@ -291,7 +281,7 @@ std::vector<NodeId> AccessGraph::roles_of(NodeId subject_or_binding) const {
       is_binding(node(subject_or_binding).kind) ? std::vector<NodeId>{subject_or_binding} : bindings_of(subject_or_binding);
   std::vector<NodeId> out;
   for (const NodeId b : bindings) {
-    const std::vector<NodeId> roles = impl_->role_of_binding(b);
+    const std::vector<NodeId> roles = impl_->neighbours(b, Impl::kRoleRef, true);
     out.insert(out.end(), roles.begin(), roles.end());
   }
   sort_unique(out);
@@ -299,17 +289,17 @@ std::vector<NodeId> AccessGraph::roles_of(NodeId subject_or_binding) const {
 }
 
 std::vector<NodeId> AccessGraph::rules_of(NodeId role) const {
-  std::vector<NodeId> out = impl_->neighbours(role, EdgeKind::has_rule, true);
+  std::vector<NodeId> out = impl_->neighbours(role, {EdgeKind::has_rule}, true);
   std::sort(out.begin(), out.end(), [&](NodeId a, NodeId b) { return node(a).rule < node(b).rule; });
   return out;
 }
 
-std::vector<NodeId> AccessGraph::groups_of(NodeId subject) const { return impl_->neighbours(subject, EdgeKind::member_of, true); }
+std::vector<NodeId> AccessGraph::groups_of(NodeId subject) const { return impl_->neighbours(subject, {EdgeKind::member_of}, true); }
 
-std::vector<NodeId> AccessGraph::members_of(NodeId group) const { return impl_->neighbours(group, EdgeKind::member_of, false); }
+std::vector<NodeId> AccessGraph::members_of(NodeId group) const { return impl_->neighbours(group, {EdgeKind::member_of}, false); }
 
 std::vector<NodeId> AccessGraph::aggregated_roles(NodeId cluster_role) const {
-  return impl_->neighbours(cluster_role, EdgeKind::aggregates, true);
+  return impl_->neighbours(cluster_role, {EdgeKind::aggregates}, true);
 }
 
 std::vector<Edge> AccessGraph::out_edges(NodeId id) const {
@@ -344,17 +334,17 @@ View AccessGraph::neighbourhood(std::span<const NodeId> seeds) const {
     const NodeKind kind = node(seed).kind;
     kept.push_back(seed);
     if (is_binding(kind)) {
-      keep(impl_->neighbours(seed, EdgeKind::named_by, false));
-      for (const NodeId role : impl_->role_of_binding(seed)) keep_role(role);
+      keep(impl_->neighbours(seed, {EdgeKind::named_by}, false));
+      for (const NodeId role : impl_->neighbours(seed, Impl::kRoleRef, true)) keep_role(role);
     } else if (is_role(kind)) {
       keep_role(seed);
-      keep(impl_->bindings_granting(seed));
+      keep(impl_->neighbours(seed, Impl::kRoleRef, false));
       keep(aggregated_roles(seed));
     } else if (is_subject(kind)) {
       keep(groups_of(seed));
       keep(bindings_of(seed));
     } else if (kind == NodeKind::rule) {
-      keep(impl_->neighbours(seed, EdgeKind::has_rule, false));
+      keep(impl_->neighbours(seed, {EdgeKind::has_rule}, false));
     }
   }
   sort_unique(kept);

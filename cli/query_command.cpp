@@ -117,6 +117,7 @@ class Session {
         write_out(render_markdown(table));
         break;
       case Format::csv: write_out(render_csv(table, style)); break;
+      case Format::dot:  // main.cpp refuses -o dot for query until it renders the rows' neighbourhood
       case Format::text:
         if (label) write_out(fmt::format("{}# {}\n", printed_ ? "\n" : "", printable(table.statement)));
         write_out(render_text(table, style));

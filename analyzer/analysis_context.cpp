@@ -87,4 +87,9 @@ void AnalysisContext::resolve() {
   authorizer_ = std::make_unique<rbac::Authorizer>(loaded_.model);
 }
 
+const graph::AccessGraph& AnalysisContext::graph() const {
+  std::call_once(graph_once_, [this] { graph_ = std::make_unique<graph::AccessGraph>(loaded_.model, authorizer_->bindings()); });
+  return *graph_;
+}
+
 }  // namespace rbacq::analyzer

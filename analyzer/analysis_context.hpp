@@ -1,13 +1,16 @@
 // SPDX-License-Identifier: Apache-2.0
 // Everything the questions about one set of inputs need, computed once: the loaded model (with
-// the default policy and aggregation applied), the API catalogue and the authorizer.
+// the default policy and aggregation applied), the API catalogue, the authorizer and, on first
+// use, the access graph.
 #pragma once
 
 #include <memory>
+#include <mutex>
 #include <string>
 #include <vector>
 
 #include "analyzer/catalogue/api_resources.hpp"
+#include "analyzer/graph/access_graph.hpp"
 #include "analyzer/loader.hpp"
 #include "analyzer/rbac/authorizer.hpp"
 
@@ -38,6 +41,9 @@ class AnalysisContext {
   [[nodiscard]] const Diagnostics& diagnostics() const { return loaded_.diagnostics; }
   [[nodiscard]] const catalogue::ApiCatalogue& catalogue() const { return *catalogue_; }
   [[nodiscard]] const rbac::Authorizer& authorizer() const { return *authorizer_; }
+  /// The subject → binding → role → rule graph, built on first use: can-i and who-can never
+  /// need it. Safe to call from several threads.
+  [[nodiscard]] const graph::AccessGraph& graph() const;
   [[nodiscard]] const AnalysisOptions& options() const { return options_; }
   /// Default objects added by --with-defaults (0 without it).
   [[nodiscard]] std::size_t defaults_added() const { return defaults_added_; }
@@ -50,6 +56,8 @@ class AnalysisContext {
   std::size_t defaults_added_ = 0;
   std::unique_ptr<catalogue::ApiCatalogue> catalogue_;
   std::unique_ptr<rbac::Authorizer> authorizer_;
+  mutable std::once_flag graph_once_;
+  mutable std::unique_ptr<graph::AccessGraph> graph_;
 };
 
 }  // namespace rbacq::analyzer

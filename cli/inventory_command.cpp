@@ -6,9 +6,11 @@
 
 #include <fmt/format.h>
 
+#include "analyzer/analysis_context.hpp"
 #include "analyzer/kinds.hpp"
 #include "cli/json_document.hpp"
 #include "cli/render_diagnostics.hpp"
+#include "cli/render_dot.hpp"
 #include "support/printable.hpp"
 #include "support/json_writer.hpp"
 
@@ -127,7 +129,26 @@ std::string inventory_json(const analyzer::LoadResult& result) {
   return document.finish(result.diagnostics.sorted());
 }
 
+namespace {
+
+/// `-o dot`: the whole access graph on stdout, the problems on stderr (stdout stays pure DOT).
+/// The graph needs the policy resolved (namespaces defaulted, aggregation), as questions do.
+int run_inventory_dot(const InventoryOptions& options, const OutputOptions& output) {
+  analyzer::AnalysisOptions analysis;
+  analysis.limits = options.limits;
+  const analyzer::AnalysisContext context(analyzer::load(options.paths, options.limits), analysis);
+  const std::string dot = render_dot(context.graph().whole());
+  std::fwrite(dot.data(), 1, dot.size(), stdout);
+  std::fflush(stdout);
+  const std::string problems = render_text(context.diagnostics().sorted(), output.color);
+  std::fwrite(problems.data(), 1, problems.size(), stderr);
+  return exit_code_for(context.diagnostics(), options.strict);
+}
+
+}  // namespace
+
 int run_inventory(const InventoryOptions& options, const OutputOptions& output) {
+  if (output.format == Format::dot) return run_inventory_dot(options, output);
   const analyzer::LoadResult result = analyzer::load(options.paths, options.limits);
   if (output.format == Format::json) {
     const std::string json = inventory_json(result);

@@ -60,7 +60,8 @@ constexpr const char* kInventoryHelp =
     "  rbacq inventory manifests/                 # a directory, recursively (.yaml .yml .json, kubeconfigs)\n"
     "  kubectl get roles,rolebindings -A -o json | rbacq inventory -\n"
     "  rbacq inventory -o json deploy.yaml        # {\"schema\":\"rbacq/v1\",\"counts\":{...},...}\n"
-    "  rbacq inventory --strict charts/out/       # exit 1 on warnings too (pre-commit)\n\n"
+    "  rbacq inventory --strict charts/out/       # exit 1 on warnings too (pre-commit)\n"
+    "  rbacq inventory -o dot deploy/ | dot -Tsvg > rbac.svg   # the subject -> binding -> role -> rule graph\n\n"
     "Exit status: 0 loaded cleanly, 1 warnings with --strict, 2 errors in the input or a usage\n"
     "mistake, 3 internal error.";
 
@@ -73,8 +74,8 @@ int run(int argc, char** argv) {
 
   std::string format = "text";
   bool no_color = false;
-  app.add_option("-o,--output", format, "Output format: text or json; for query also markdown or csv")
-      ->check(CLI::IsMember({"text", "json", "markdown", "csv"}))
+  app.add_option("-o,--output", format, "Output format: text or json; for query also markdown or csv; for inventory and query also dot (Graphviz)")
+      ->check(CLI::IsMember({"text", "json", "markdown", "csv", "dot"}))
       ->default_str("text");
   app.add_flag("--no-color", no_color, "Never colour the output (also: NO_COLOR=1)");
 
@@ -118,10 +119,19 @@ int run(int argc, char** argv) {
     const int code = app.exit(e);
     return code == 0 ? kExitOk : kExitError;
   }
-  const Format chosen = format == "json" ? Format::json : format == "markdown" ? Format::markdown : format == "csv" ? Format::csv : Format::text;
+  const Format chosen = format == "json"       ? Format::json
+                       : format == "markdown" ? Format::markdown
+                       : format == "csv"      ? Format::csv
+                       : format == "dot"      ? Format::dot
+                                              : Format::text;
   const OutputOptions output{chosen, want_color(no_color, stderr)};
   if ((chosen == Format::markdown || chosen == Format::csv) && !query_cmd->parsed()) {
     std::fprintf(stderr, "rbacq: error: -o %s is for 'rbacq query'; other commands print text or json\n", format.c_str());
+    return kExitError;
+  }
+  if (chosen == Format::dot && !inv->parsed() && !query_cmd->parsed()) {
+    std::fprintf(stderr, "rbacq: error: -o dot is for 'rbacq inventory' (the whole access graph) and 'rbacq query' (the part its rows "
+                         "touch); other commands print text or json\n");
     return kExitError;
   }
 

@@ -7,7 +7,7 @@
 
 namespace rbacq::cli {
 
-enum class Format { text, json, markdown, csv };
+enum class Format { text, json, markdown, csv, dot };
 
 struct OutputOptions {
   Format format = Format::text;

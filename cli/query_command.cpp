@@ -40,7 +40,7 @@ constexpr const char* kHelp =
     "  rbacq query -f rbac/                                                 # interactive prompt\n\n";
 
 constexpr const char* kOutputHelp =
-    "\nOutput: an aligned table per statement (-o markdown, -o csv); -o json prints one document per statement:\n"
+    "\nOutput: an aligned table per statement (-o markdown, -o csv, -o dot: the graph its rows touch); -o json prints\none document per statement:\n"
     "{\"schema\":\"rbacq/v1\",\"statement\",\"columns\":[{\"name\",\"type\"}],\"rows\":[{\"values\":{…},\"evidence\":[…]}],\n"
     "\"notes\",\"errors\",\"diagnostics\"}. Exit status: 0 answered, 2 a query error, errors in the input (the answers\n"
     "are still printed) or a usage mistake, 3 internal error.";

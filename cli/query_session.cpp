@@ -8,6 +8,7 @@
 
 #include "cli/json_document.hpp"
 #include "cli/proof.hpp"
+#include "cli/render_dot.hpp"
 #include "cli/render_diagnostics.hpp"
 #include "cli/result_render.hpp"
 #include "query/evaluator.hpp"
@@ -82,6 +83,7 @@ void QuerySession::print(const query::ResultTable& table, bool label) {
       write_out(render_markdown(table));
       break;
     case Format::csv: write_out(render_csv(table, style)); break;
+    case Format::dot: write_out(render_dot(context_.graph(), table)); break;
     case Format::text:
       if (label) write_out(fmt::format("{}# {}\n", printed_ ? "\n" : "", printable(table.statement)));
       write_out(render_text(table, style));

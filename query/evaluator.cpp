@@ -87,6 +87,7 @@ ResultTable select(const SelectionPlan& plan, const analyzer::AnalysisContext& c
     out.values.reserve(relation.columns().size());
     for (std::size_t i = 0; i < relation.columns().size(); ++i) out.values.push_back(row.value(i));
     out.evidence = row.evidence();
+    out.objects = row.objects();
     table.rows.push_back(std::move(out));
     return true;
   });
@@ -122,6 +123,18 @@ void add_errors(ResultTable& table, const std::vector<const analyzer::rbac::Reso
   }
 }
 
+/// The binding, rule and subject of each grant, and the bindings whose role is missing.
+RowObjects objects_of(const std::vector<Grant>& grants, const std::vector<const analyzer::rbac::ResolvedBinding*>& errors = {}) {
+  RowObjects out;
+  for (const Grant& g : grants) {
+    out.bindings.push_back(&g.binding());
+    out.rules.emplace_back(&g.role(), g.rule);
+    out.subjects.push_back(analyzer::rbac::subject_key(g.binding(), g.subject));
+  }
+  for (const auto* e : errors) out.bindings.push_back(e->binding);
+  return out;
+}
+
 std::vector<Evidence> grants_evidence(const std::vector<Grant>& grants) {
   std::vector<Evidence> out;
   for (const Grant& g : grants) {
@@ -144,7 +157,7 @@ ResultTable tabulate(const std::vector<CanAnswer>& answers) {
     if (a.decision.via == Via::privileged_group) row.evidence.push_back(privileged_evidence());
     for (auto& e : grants_evidence(a.decision.grants)) row.evidence.push_back(std::move(e));
     for (const auto& miss : a.near_misses) row.near_misses.push_back(near_miss_evidence(miss, r));
-    row.grants = a.decision.grants;
+    row.objects = objects_of(a.decision.grants, a.decision.errors);
     add_errors(table, a.decision.errors);
     table.rows.push_back(std::move(row));
   }
@@ -167,14 +180,14 @@ ResultTable tabulate(const WhoCanAnswers& answers) {
       for (const auto& s : result.subjects) {
         if (s.privileged) {
           ResultRow row{{builtin::to_subject(s.subject), a.request.verb, Value(), "privileged-group", Value(), Value(), Value(), ListValue()},
-                        {privileged_evidence()}, {}, members(s.subject), {}};
+                        {privileged_evidence()}, {}, members(s.subject), {{}, {}, {}, {s.subject}}};
           table.rows.push_back(std::move(row));
         }
         for (const Grant& g : s.grants) {
           ResultRow row{{builtin::to_subject(s.subject), a.request.verb, Value::optional(analyzer::rbac::binding_namespace(g.binding())), "rbac",
                          g.binding().meta.name, g.role().meta.name, Value::count(g.rule + 1),
                          named ? ListValue::borrow(g.policy_rule().resource_names) : ListValue()},
-                        grant_notes(g), {}, members(s.subject), {g}};
+                        grant_notes(g), {}, members(s.subject), objects_of({g})};
           table.rows.push_back(std::move(row));
         }
       }
@@ -203,7 +216,7 @@ ResultTable tabulate(const WhatCanAnswer& answer) {
                            // A RoleBinding never grants a URL: requests for URLs have no namespace.
                            g.binding().cluster ? ListValue::borrow(rule.non_resource_urls) : ListValue(), "rbac", g.binding().meta.name,
                            g.role().meta.name, Value::count(g.rule + 1)},
-                          grant_notes(g), {}, {}, {g}});
+                          grant_notes(g), {}, {}, objects_of({g})});
   }
   add_errors(table, answer.errors);
   return table;

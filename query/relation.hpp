@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "analyzer/analysis_context.hpp"
+#include "analyzer/rbac/subject_key.hpp"
 #include "query/evidence.hpp"
 #include "query/value.hpp"
 
@@ -22,6 +23,15 @@ struct ColumnInfo {
   std::string name;
   Type type = Type::string;
   std::string doc;
+};
+
+/// The model objects a row is about: what a renderer draws (`-o dot`: the part of the graph a
+/// selection touches) and what a finding points at.
+struct RowObjects {
+  std::vector<const analyzer::Binding*> bindings;
+  std::vector<const analyzer::Role*> roles;
+  std::vector<std::pair<const analyzer::Role*, std::size_t>> rules;  // role and rule index
+  std::vector<analyzer::rbac::SubjectKey> subjects;
 };
 
 /// One row while a relation is scanned: columns are computed when asked for.
@@ -35,6 +45,7 @@ class Row {
   virtual ~Row() = default;
   [[nodiscard]] virtual Value value(std::size_t column) const = 0;
   [[nodiscard]] virtual std::vector<Evidence> evidence() const = 0;
+  [[nodiscard]] virtual RowObjects objects() const = 0;
 };
 
 class Relation {
@@ -80,9 +91,15 @@ class TableRelation final : public Relation {
  public:
   using Generate = void (*)(const analyzer::AnalysisContext&, const std::function<bool(const Item&)>&);
   using Explain = std::vector<Evidence> (*)(const Item&);
+  using Objects = RowObjects (*)(const Item&);
 
-  TableRelation(std::string name, std::string doc, std::vector<ColumnDef<Item>> columns, Generate generate, Explain explain)
-      : Relation(std::move(name), std::move(doc), infos(columns)), defs_(std::move(columns)), generate_(generate), explain_(explain) {}
+  TableRelation(std::string name, std::string doc, std::vector<ColumnDef<Item>> columns, Generate generate, Explain explain,
+                Objects objects)
+      : Relation(std::move(name), std::move(doc), infos(columns)),
+        defs_(std::move(columns)),
+        generate_(generate),
+        explain_(explain),
+        objects_(objects) {}
 
   void scan(const analyzer::AnalysisContext& context, const std::function<bool(const Row&)>& visit) const override {
     generate_(context, [&](const Item& item) {
@@ -97,6 +114,7 @@ class TableRelation final : public Relation {
     ItemRow(const TableRelation& relation, const Item& item) : relation_(relation), item_(item) {}
     [[nodiscard]] Value value(std::size_t column) const override { return relation_.defs_.at(column).get(item_); }
     [[nodiscard]] std::vector<Evidence> evidence() const override { return relation_.explain_(item_); }
+    [[nodiscard]] RowObjects objects() const override { return relation_.objects_(item_); }
 
    private:
     const TableRelation& relation_;
@@ -113,6 +131,7 @@ class TableRelation final : public Relation {
   std::vector<ColumnDef<Item>> defs_;
   Generate generate_;
   Explain explain_;
+  Objects objects_;
 };
 
 /// Every relation, in the order the documentation lists them.

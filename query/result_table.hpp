@@ -11,6 +11,7 @@
 #include "analyzer/rbac/group_members.hpp"
 #include "analyzer/rbac/question_notes.hpp"
 #include "query/evidence.hpp"
+#include "query/relation.hpp"
 #include "query/value.hpp"
 
 namespace rbacq::query {
@@ -28,8 +29,8 @@ struct ResultRow {
   std::vector<Evidence> near_misses;
   /// For a group subject whose members Kubernetes decides: who is in it.
   std::optional<analyzer::rbac::GroupMembers> members;
-  /// The grants behind the row, when it has any (can, who can, what can, grants).
-  std::vector<analyzer::rbac::Grant> grants;
+  /// The model objects the row is about (bindings, roles, rules, subjects).
+  RowObjects objects;
 };
 
 struct ResultTable {

@@ -93,6 +93,17 @@ bool selector_matches(const LabelSelector& selector, const Labels& labels) {
                      [&](const LabelSelectorRequirement& req) { return requirement_matches(req, labels); });
 }
 
+const LabelSelector* aggregating_selector(const Role& target, const Role& source) {
+  if (!target.cluster || !source.cluster || !target.aggregation || source.meta.name == target.meta.name) return nullptr;
+  const auto& selectors = target.aggregation->selectors;
+  if (std::any_of(selectors.begin(), selectors.end(), [](const LabelSelector& s) { return !selector_problem(s).empty(); })) {
+    return nullptr;
+  }
+  const auto it = std::find_if(selectors.begin(), selectors.end(),
+                               [&](const LabelSelector& s) { return selector_matches(s, source.meta.labels); });
+  return it == selectors.end() ? nullptr : &*it;
+}
+
 bool semantically_equal(const PolicyRule& a, const PolicyRule& b) {
   return a.verbs == b.verbs && a.api_groups == b.api_groups && a.resources == b.resources &&
          a.resource_names == b.resource_names && a.non_resource_urls == b.non_resource_urls;
@@ -148,11 +159,8 @@ void aggregate_cluster_roles(std::vector<Role>& roles, Diagnostics& diagnostics)
 
   for (std::size_t i = 0; i < targets.size(); ++i) {
     const Role& target = *targets[i];
-    const bool selects_any = std::any_of(by_name.begin(), by_name.end(), [&](const Role* r) {
-      return r->meta.name != target.meta.name &&
-             std::any_of(target.aggregation->selectors.begin(), target.aggregation->selectors.end(),
-                         [&](const LabelSelector& sel) { return selector_matches(sel, r->meta.labels); });
-    });
+    const bool selects_any =
+        std::any_of(by_name.begin(), by_name.end(), [&](const Role* r) { return aggregating_selector(target, *r) != nullptr; });
     if (!selects_any) {
       // Typical of a partial dump (`kubectl get clusterrole admin -o yaml`): the rules are the
       // controller's copy, and the roles they came from are not in the input.

@@ -20,6 +20,11 @@ namespace rbacq::analyzer::rbac {
 /// unknown operator, In/NotIn without values, Exists/DoesNotExist with values.
 [[nodiscard]] std::string selector_problem(const LabelSelector& selector);
 
+/// The first selector of `target`'s aggregationRule that selects `source`, or nullptr: none
+/// does, `source` is `target` or not a ClusterRole, `target` has no aggregationRule, or one of
+/// its selectors is invalid (the controller then does not sync the role at all).
+[[nodiscard]] const LabelSelector* aggregating_selector(const Role& target, const Role& source);
+
 /// Rules equal as the controller compares them (lists in order; location and origin ignored).
 [[nodiscard]] bool semantically_equal(const PolicyRule& a, const PolicyRule& b);
 

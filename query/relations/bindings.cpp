@@ -32,6 +32,13 @@ void generate(const analyzer::AnalysisContext& context, const std::function<bool
 
 std::vector<Evidence> explain(const BindingItem& b) { return binding_evidence(*b.resolved, b.subject); }
 
+RowObjects objects(const BindingItem& b) {
+  RowObjects out;
+  out.bindings.push_back(&b.binding());
+  if (b.subject != kNoSubject) out.subjects.push_back(analyzer::rbac::subject_key(b.binding(), b.subject));
+  return out;
+}
+
 Value subject_text(const BindingItem& b, std::string analyzer::Subject::*field) {
   const analyzer::Subject* s = b.subject_ptr();
   return s == nullptr ? Value() : Value(s->*field);
@@ -65,7 +72,7 @@ const Relation& bindings() {
           {"role.exists", Type::boolean, "whether the role it refers to is defined (else it grants nothing, for now)",
            [](const BindingItem& b) -> Value { return b.resolved->role != nullptr; }},
       },
-      generate, explain);
+      generate, explain, objects);
   return relation;
 }
 

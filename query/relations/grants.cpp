@@ -33,6 +33,10 @@ std::vector<Evidence> explain(const GrantItem& g) {
   return grant_notes(analyzer::rbac::Grant{g.resolved, g.subject, g.rule});
 }
 
+RowObjects objects(const GrantItem& g) {
+  return {{&g.binding()}, {}, {{&g.role(), g.rule}}, {analyzer::rbac::subject_key(g.binding(), g.subject)}};
+}
+
 std::vector<ColumnDef<GrantItem>> columns() {
   std::vector<ColumnDef<GrantItem>> c{
       {"subject", Type::subject, "the subject, as the binding names it (a ServiceAccount's namespace defaulted)",
@@ -64,7 +68,7 @@ const Relation& grants() {
       "grants",
       "What the bindings grant: one row per subject × binding × rule of the bound role. Rows are what bindings say; "
       "what a subject can do through its groups as well is `what can SUBJECT`. Bindings whose role is not defined have no rows.",
-      columns(), generate, explain);
+      columns(), generate, explain, objects);
   return relation;
 }
 

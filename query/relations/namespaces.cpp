@@ -43,6 +43,10 @@ std::vector<Evidence> explain(const NamespaceItem& n) {
   return {};
 }
 
+RowObjects objects(const NamespaceItem& /*namespace*/) {
+  return {};  // a namespace is no node of the access graph
+}
+
 }  // namespace
 
 const Relation& namespaces() {
@@ -57,7 +61,7 @@ const Relation& namespaces() {
           {"workloads", Type::integer, "pods and pod controllers in it", [](const NamespaceItem& n) -> Value { return Value::count(n.workloads); }},
           {"secrets", Type::integer, "Secrets in it", [](const NamespaceItem& n) -> Value { return Value::count(n.secrets); }},
       },
-      generate, explain);
+      generate, explain, objects);
   return relation;
 }
 

@@ -27,6 +27,10 @@ void generate(const analyzer::AnalysisContext& context, const std::function<bool
 
 std::vector<Evidence> explain(const RoleItem& r) { return {role_evidence(*r.role)}; }
 
+RowObjects objects(const RoleItem& r) {
+  return {{}, {r.role}, {}, {}};
+}
+
 /// The distinct entries of one list over all rules, in first-seen order.
 Value rule_union(const RoleItem& r, std::vector<std::string> analyzer::PolicyRule::*field) {
   std::vector<std::string> out;
@@ -67,7 +71,7 @@ const Relation& roles() {
           {"rule.urls", Type::list, "every nonResourceURL of any rule",
            [](const RoleItem& r) { return rule_union(r, &analyzer::PolicyRule::non_resource_urls); }},
       },
-      generate, explain);
+      generate, explain, objects);
   return relation;
 }
 

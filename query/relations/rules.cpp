@@ -22,6 +22,10 @@ void generate(const analyzer::AnalysisContext& context, const std::function<bool
 
 std::vector<Evidence> explain(const RuleItem& r) { return {role_evidence(*r.role), rule_evidence(*r.role, r.rule)}; }
 
+RowObjects objects(const RuleItem& r) {
+  return {{}, {}, {{r.role, r.rule}}, {}};
+}
+
 std::vector<ColumnDef<RuleItem>> columns() {
   std::vector<ColumnDef<RuleItem>> c{
       {"role", Type::string, "the role's name", [](const RuleItem& r) -> Value { return r.role->meta.name; }},
@@ -38,7 +42,7 @@ std::vector<ColumnDef<RuleItem>> columns() {
 
 const Relation& rules() {
   static const TableRelation<RuleItem> relation("rules", "Every rule of every Role and ClusterRole, after aggregation.", columns(),
-                                                generate, explain);
+                                                generate, explain, objects);
   return relation;
 }
 

@@ -15,6 +15,12 @@ void generate(const analyzer::AnalysisContext& context, const std::function<bool
 
 std::vector<Evidence> explain(const Secret& s) { return {object_evidence(s.meta)}; }
 
+RowObjects objects(const Secret& s) {
+  RowObjects out;
+  if (!s.service_account_name.empty()) out.subjects.push_back({"ServiceAccount", s.service_account_name, s.meta.namespace_});
+  return out;
+}
+
 }  // namespace
 
 const Relation& secrets() {
@@ -32,7 +38,7 @@ const Relation& secrets() {
              return SubjectValue{"ServiceAccount", s.service_account_name, s.meta.namespace_};
            }},
       },
-      generate, explain);
+      generate, explain, objects);
   return relation;
 }
 

@@ -58,6 +58,10 @@ void generate(const analyzer::AnalysisContext& context, const std::function<bool
 
 std::vector<Evidence> explain(const AccountItem& a) { return a.evidence; }
 
+RowObjects objects(const AccountItem& a) {
+  return {{}, {}, {}, {{"ServiceAccount", a.name, a.namespace_}}};
+}
+
 }  // namespace
 
 const Relation& serviceaccounts() {
@@ -85,7 +89,7 @@ const Relation& serviceaccounts() {
           {"secrets", Type::list, "the Secrets it lists (.secrets)",
            [](const AccountItem& a) -> Value { return a.defined != nullptr ? Value(ListValue::borrow(a.defined->secrets)) : Value(ListValue()); }},
       },
-      generate, explain);
+      generate, explain, objects);
   return relation;
 }
 

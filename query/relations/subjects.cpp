@@ -52,6 +52,10 @@ void generate(const analyzer::AnalysisContext& context, const std::function<bool
 
 std::vector<Evidence> explain(const SubjectItem& s) { return s.evidence; }
 
+RowObjects objects(const SubjectItem& s) {
+  return {{}, {}, {}, {{s.subject.kind, s.subject.name, s.subject.namespace_}}};
+}
+
 }  // namespace
 
 const Relation& subjects() {
@@ -72,7 +76,7 @@ const Relation& subjects() {
           {"privileged", Type::boolean, "whether it is group system:masters, allowed everything before RBAC",
            [](const SubjectItem& s) -> Value { return s.subject.kind == "Group" && s.subject.name == analyzer::rbac::kPrivilegedGroup; }},
       },
-      generate, explain);
+      generate, explain, objects);
   return relation;
 }
 

@@ -19,6 +19,10 @@ std::vector<Evidence> explain(const Workload& w) {
   return {object_evidence(w.meta), {w.pod.loc, fmt::format("its pod spec runs as ServiceAccount {}", service_account_of(w))}};
 }
 
+RowObjects objects(const Workload& w) {
+  return {{}, {}, {}, {{"ServiceAccount", service_account_of(w), w.meta.namespace_}}};
+}
+
 }  // namespace
 
 const Relation& workloads() {
@@ -54,7 +58,7 @@ const Relation& workloads() {
              return ListValue::own(std::move(names));
            }},
       },
-      generate, explain);
+      generate, explain, objects);
   return relation;
 }
 

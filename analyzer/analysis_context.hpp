@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "analyzer/catalogue/api_resources.hpp"
-#include "analyzer/loader.hpp"
+#include "analyzer/input/loader.hpp"
 #include "analyzer/rbac/authorizer.hpp"
 
 namespace rbacq::analyzer {

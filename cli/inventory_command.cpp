@@ -6,7 +6,7 @@
 
 #include <fmt/format.h>
 
-#include "analyzer/kinds.hpp"
+#include "analyzer/input/kinds.hpp"
 #include "cli/render_diagnostics.hpp"
 #include "support/printable.hpp"
 #include "support/json_writer.hpp"

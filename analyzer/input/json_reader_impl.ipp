@@ -2,7 +2,7 @@
 // Compiled twice (json_reader_portable.cpp, json_reader_avx2.cpp): simdjson's on-demand API runs
 // the kernel chosen at compile time, and without -mavx2 that is the scalar fallback, ~4x slower.
 // RBACQ_JSON_READER names the variant; json_reader_dispatch.cpp picks one from the CPU.
-#include "analyzer/json_reader.hpp"
+#include "analyzer/input/json_reader.hpp"
 
 #include <simdjson.h>
 

@@ -2,7 +2,7 @@
 // kubeconfig (`kind: Config`) → Kubeconfig: clusters, contexts, and how each user authenticates.
 #pragma once
 
-#include "analyzer/object_reader.hpp"
+#include "analyzer/input/object_reader.hpp"
 
 namespace rbacq::analyzer {
 

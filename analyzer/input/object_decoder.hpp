@@ -6,10 +6,10 @@
 #include <string>
 #include <tuple>
 
-#include "analyzer/document.hpp"
+#include "analyzer/input/document.hpp"
+#include "analyzer/input/object_reader.hpp"
+#include "analyzer/input/source_text.hpp"
 #include "analyzer/model.hpp"
-#include "analyzer/object_reader.hpp"
-#include "analyzer/source_text.hpp"
 #include "support/diagnostic.hpp"
 
 namespace rbacq::analyzer {

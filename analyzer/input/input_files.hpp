@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "analyzer/source_text.hpp"
+#include "analyzer/input/source_text.hpp"
 #include "support/diagnostic.hpp"
 #include "support/result.hpp"
 

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-#include "analyzer/document.hpp"
+#include "analyzer/input/document.hpp"
 
 #include <algorithm>
 #include <cstring>

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
-#include "analyzer/object_reader.hpp"
+#include "analyzer/input/object_reader.hpp"
 
 #include <fmt/format.h>
 
-#include "analyzer/plain_scalar.hpp"
+#include "analyzer/input/plain_scalar.hpp"
 
 namespace rbacq::analyzer {
 

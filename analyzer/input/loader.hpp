@@ -6,8 +6,8 @@
 #include <string_view>
 #include <vector>
 
+#include "analyzer/input/source_text.hpp"
 #include "analyzer/model.hpp"
-#include "analyzer/source_text.hpp"
 #include "support/diagnostic.hpp"
 
 namespace rbacq::analyzer {

@@ -2,8 +2,8 @@
 // JSON text → one Document, through simdjson's on-demand API (positions from byte offsets).
 #pragma once
 
-#include "analyzer/document.hpp"
-#include "analyzer/source_text.hpp"
+#include "analyzer/input/document.hpp"
+#include "analyzer/input/source_text.hpp"
 #include "support/diagnostic.hpp"
 
 namespace rbacq::analyzer {

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-#include "analyzer/json_reader.hpp"
+#include "analyzer/input/json_reader.hpp"
 
 namespace rbacq::analyzer {
 

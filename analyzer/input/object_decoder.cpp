@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: Apache-2.0
-#include "analyzer/object_decoder.hpp"
+#include "analyzer/input/object_decoder.hpp"
 
 #include <algorithm>
 
 #include <fmt/format.h>
 
-#include "analyzer/aws_auth_decoder.hpp"
-#include "analyzer/kinds.hpp"
-#include "analyzer/kubeconfig_decoder.hpp"
+#include "analyzer/input/aws_auth_decoder.hpp"
+#include "analyzer/input/kinds.hpp"
+#include "analyzer/input/kubeconfig_decoder.hpp"
 
 namespace rbacq::analyzer {
 namespace {

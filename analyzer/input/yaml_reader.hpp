@@ -2,8 +2,8 @@
 // YAML text → Documents, through yaml-cpp's event API (the node API is 2.5x slower and 50x larger).
 #pragma once
 
-#include "analyzer/document.hpp"
-#include "analyzer/source_text.hpp"
+#include "analyzer/input/document.hpp"
+#include "analyzer/input/source_text.hpp"
 #include "support/diagnostic.hpp"
 
 namespace rbacq::analyzer {

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-#include "analyzer/string_arena.hpp"
+#include "analyzer/input/string_arena.hpp"
 
 #include <algorithm>
 #include <cstring>

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-#include "analyzer/input_files.hpp"
+#include "analyzer/input/input_files.hpp"
 
 #include <sys/stat.h>
 
@@ -16,7 +16,7 @@
 
 #include <fmt/format.h>
 
-#include "analyzer/line_cursor.hpp"
+#include "analyzer/input/line_cursor.hpp"
 #include "support/printable.hpp"
 #include <simdjson.h>
 

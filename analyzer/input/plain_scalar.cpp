@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-#include "analyzer/plain_scalar.hpp"
+#include "analyzer/input/plain_scalar.hpp"
 
 #include <algorithm>
 #include <array>

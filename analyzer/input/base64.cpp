@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-#include "analyzer/base64.hpp"
+#include "analyzer/input/base64.hpp"
 
 #include <cstdint>
 

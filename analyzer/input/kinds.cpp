@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-#include "analyzer/kinds.hpp"
+#include "analyzer/input/kinds.hpp"
 
 #include <algorithm>
 #include <array>

@@ -9,7 +9,7 @@
 #include <string_view>
 #include <vector>
 
-#include "analyzer/document.hpp"
+#include "analyzer/input/document.hpp"
 #include "analyzer/model.hpp"
 #include "support/diagnostic.hpp"
 

@@ -2,8 +2,8 @@
 // EKS ConfigMap kube-system/aws-auth → the IAM roles and users it maps to Kubernetes identities.
 #pragma once
 
-#include "analyzer/object_reader.hpp"
-#include "analyzer/source_text.hpp"
+#include "analyzer/input/object_reader.hpp"
+#include "analyzer/input/source_text.hpp"
 
 namespace rbacq::analyzer {
 

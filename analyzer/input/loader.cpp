@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: Apache-2.0
-#include "analyzer/loader.hpp"
+#include "analyzer/input/loader.hpp"
 
 #include <algorithm>
 #include <new>
 
-#include "analyzer/input_files.hpp"
-#include "analyzer/json_reader.hpp"
-#include "analyzer/object_decoder.hpp"
-#include "analyzer/yaml_reader.hpp"
+#include "analyzer/input/input_files.hpp"
+#include "analyzer/input/json_reader.hpp"
+#include "analyzer/input/object_decoder.hpp"
+#include "analyzer/input/yaml_reader.hpp"
 
 namespace rbacq::analyzer {
 namespace {

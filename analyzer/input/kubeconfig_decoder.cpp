@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
-#include "analyzer/kubeconfig_decoder.hpp"
+#include "analyzer/input/kubeconfig_decoder.hpp"
 
 #include <fmt/format.h>
 
-#include "analyzer/base64.hpp"
+#include "analyzer/input/base64.hpp"
 
 namespace rbacq::analyzer {
 namespace {

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
-#include "analyzer/aws_auth_decoder.hpp"
+#include "analyzer/input/aws_auth_decoder.hpp"
 
 #include <fmt/format.h>
 
-#include "analyzer/yaml_reader.hpp"
+#include "analyzer/input/yaml_reader.hpp"
 
 namespace rbacq::analyzer {
 

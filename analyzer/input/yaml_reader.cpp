@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-#include "analyzer/yaml_reader.hpp"
+#include "analyzer/input/yaml_reader.hpp"
 
 #include <algorithm>
 #include <istream>

@@ -16,8 +16,8 @@
 #include <string_view>
 #include <vector>
 
-#include "analyzer/line_cursor.hpp"
-#include "analyzer/string_arena.hpp"
+#include "analyzer/input/line_cursor.hpp"
+#include "analyzer/input/string_arena.hpp"
 #include "support/source_location.hpp"
 
 namespace rbacq::analyzer {

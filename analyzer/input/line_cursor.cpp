@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-#include "analyzer/line_cursor.hpp"
+#include "analyzer/input/line_cursor.hpp"
 
 #include <algorithm>
 #include <cstring>

@@ -2,12 +2,14 @@
 // Document → typed objects of the Model, with [input-schema] diagnostics for wrong shapes.
 #pragma once
 
-#include <map>
+#include <cstddef>
 #include <string>
-#include <tuple>
+#include <vector>
 
+#include "analyzer/input/decoders.hpp"
 #include "analyzer/input/document.hpp"
 #include "analyzer/input/object_reader.hpp"
+#include "analyzer/input/object_store.hpp"
 #include "analyzer/input/source_text.hpp"
 #include "analyzer/model.hpp"
 #include "support/diagnostic.hpp"
@@ -17,10 +19,13 @@ namespace rbacq::analyzer {
 /// Turns documents into objects. Kubernetes decodes strictly: an object whose fields have the
 /// wrong shape (`verbs: get`, `rules: "abc"`) is rejected, so it is reported and left out, and
 /// the rest of the file still loads. Kinds rbacq does not use are counted and skipped.
+///
+/// This class does what every object goes through (Lists, the object limit, apiVersion,
+/// metadata); the body of each kind is read by its decoder, chosen in the table of decoders.cpp.
 class ObjectDecoder {
  public:
   ObjectDecoder(Model& model, Diagnostics& diags, const LoadLimits& limits)
-      : model_(model), diags_(diags), limits_(limits) {}
+      : model_(model), diags_(diags), limits_(limits), store_(model, diags_, limits) {}
 
   /// Decodes one document: an object, a `List`/`*List`, a JSON array of those, or nothing.
   void decode(const Document& doc);
@@ -30,22 +35,22 @@ class ObjectDecoder {
   void finish_file(FilePath file, bool explicit_input, bool unreadable);
 
  private:
-  void decode_value(const Document& doc, NodeId node, const std::string& inherited_kind,
-                    const std::string& inherited_api_version, int list_depth);
+  void decode_value(const Document& doc, NodeId node, int list_depth);
   void decode_object(const Document& doc, NodeId node, const std::string& inherited_kind,
                      const std::string& inherited_api_version, int list_depth);
-  template <class T>
-  void store(std::vector<T>& objects, T object);
+  void expand_list(ObjectReader& r, NodeId node, const ObjectMeta& list, int list_depth);
+  bool count_and_limit(const ObjectMeta& meta);
+  const KindDecoder* check_api_version(const ObjectMeta& meta);
+  bool read_metadata(ObjectReader& r, NodeId node, const KindDecoder& decoder, ObjectMeta& meta);
 
   Model& model_;
   CappedDiagnostics diags_;
   const LoadLimits& limits_;
+  ObjectStore store_;
   std::size_t objects_ = 0;
   std::size_t file_objects_ = 0;    // objects with a kind in the current file
   std::size_t file_documents_ = 0;  // non-empty documents in the current file
   std::vector<SourceLocation> unkinded_;  // documents of the current file without `kind`
-  /// (kind, namespace, name) → index in its vector and first location, to report redefinitions.
-  std::map<std::tuple<std::string, std::string, std::string>, std::pair<std::size_t, SourceLocation>> seen_;
 };
 
 }  // namespace rbacq::analyzer

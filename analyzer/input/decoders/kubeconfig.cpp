@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
-#include "analyzer/input/kubeconfig_decoder.hpp"
-
+// kubeconfig (`kind: Config`) → Kubeconfig: clusters, contexts, and how each user authenticates.
 #include <fmt/format.h>
 
 #include "analyzer/input/base64.hpp"
+#include "analyzer/input/decoders/all.hpp"
 
 namespace rbacq::analyzer {
 namespace {
@@ -57,8 +57,9 @@ KubeconfigUser read_user(ObjectReader& r, NodeId item) {
   return u;
 }
 
-}  // namespace
-
+/// Reads a kubeconfig leniently: client-go loads partial kubeconfigs, and for finding
+/// credentials a broken entry must not hide its neighbours, so each cluster, context and user
+/// is kept or dropped on its own. Credential material goes into `Sensitive` values only.
 void read_kubeconfig(ObjectReader& r, NodeId node, Kubeconfig& config) {
   config.current_context = r.string(node, "current-context");
   read_entries(r, node, "clusters", config.clusters, [](ObjectReader& e, NodeId item) {
@@ -84,6 +85,14 @@ void read_kubeconfig(ObjectReader& r, NodeId node, Kubeconfig& config) {
     return c;
   });
   read_entries(r, node, "users", config.users, read_user);
+}
+
+}  // namespace
+
+void decode_kubeconfig(ObjectReader& r, NodeId node, ObjectMeta meta, ObjectStore& out) {
+  Kubeconfig config{std::move(meta), {}, {}, {}, {}};
+  read_kubeconfig(r, node, config);
+  out.add(std::move(config));  // entries with errors were dropped one by one
 }
 
 }  // namespace rbacq::analyzer

@@ -1,12 +1,15 @@
 // SPDX-License-Identifier: Apache-2.0
-#include "analyzer/input/aws_auth_decoder.hpp"
-
+// EKS ConfigMap kube-system/aws-auth → the IAM roles and users it maps to Kubernetes identities.
 #include <fmt/format.h>
 
+#include "analyzer/input/decoders/all.hpp"
 #include "analyzer/input/yaml_reader.hpp"
 
 namespace rbacq::analyzer {
+namespace {
 
+/// `data.mapRoles` and `data.mapUsers` hold YAML inside a string; it is read with the same YAML
+/// reader. As aws-iam-authenticator does, a map with any error is ignored whole.
 void read_aws_auth(ObjectReader& r, NodeId node, AwsAuth& auth, const LoadLimits& limits) {
   const auto data = r.mapping(node, "data");
   if (!data) return;
@@ -56,6 +59,16 @@ void read_aws_auth(ObjectReader& r, NodeId node, AwsAuth& auth, const LoadLimits
     }
     if (ok) auth.mappings.insert(auth.mappings.end(), mappings.begin(), mappings.end());
   }
+}
+
+}  // namespace
+
+void decode_aws_auth(ObjectReader& r, NodeId node, ObjectMeta meta, ObjectStore& out) {
+  // Other ConfigMaps are only counted: on EKS this one maps IAM identities to users and groups.
+  if (meta.name != "aws-auth" || meta.namespace_ != "kube-system") return;
+  AwsAuth auth{std::move(meta), {}};
+  read_aws_auth(r, node, auth, out.limits());
+  if (r.ok()) out.add(std::move(auth));
 }
 
 }  // namespace rbacq::analyzer

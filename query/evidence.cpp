@@ -3,6 +3,7 @@
 
 #include <fmt/format.h>
 
+#include "analyzer/kind_names.hpp"
 #include "analyzer/rbac/rule_match.hpp"
 #include "analyzer/rbac/subject_match.hpp"
 #include "support/printable.hpp"
@@ -20,12 +21,12 @@ std::string qualified(const std::string& ns, const std::string& name) {
 }  // namespace
 
 std::string describe_binding(const Binding& binding) {
-  return fmt::format("{} {}", binding.cluster ? "ClusterRoleBinding" : "RoleBinding",
+  return fmt::format("{} {}", analyzer::kind_of(binding),
                      qualified(binding.cluster ? std::string() : binding.meta.namespace_, binding.meta.name));
 }
 
 std::string describe_role(const Role& role) {
-  return fmt::format("{} {}", role.cluster ? "ClusterRole" : "Role",
+  return fmt::format("{} {}", analyzer::kind_of(role),
                      qualified(role.cluster ? std::string() : role.meta.namespace_, role.meta.name));
 }
 

@@ -11,7 +11,7 @@
 
 #include "analyzer/catalogue/api_resources.hpp"
 #include "analyzer/graph/access_graph.hpp"
-#include "analyzer/loader.hpp"
+#include "analyzer/input/loader.hpp"
 #include "analyzer/rbac/authorizer.hpp"
 
 namespace rbacq::analyzer {

@@ -124,7 +124,7 @@ struct HostPathVolume {
 
 /// Facts about a pod spec that matter for escalation: who it runs as and how close to the node.
 struct PodSpecFacts {
-  std::string service_account_name;  // empty: "default"
+  std::string service_account_name;  // as written; empty runs as "default" (service_account_of())
   std::optional<bool> automount_token;
   bool host_network = false;
   bool host_pid = false;

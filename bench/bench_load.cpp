@@ -22,7 +22,7 @@
 #include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/parser.h>
 
-#include "analyzer/loader.hpp"
+#include "analyzer/input/loader.hpp"
 #include "bench/generate_cluster.hpp"
 
 namespace {

@@ -7,7 +7,7 @@
 #include <fmt/format.h>
 
 #include "analyzer/analysis_context.hpp"
-#include "analyzer/kinds.hpp"
+#include "analyzer/input/kinds.hpp"
 #include "cli/json_document.hpp"
 #include "cli/render_diagnostics.hpp"
 #include "cli/render_dot.hpp"

@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "analyzer/loader.hpp"
+#include "analyzer/input/loader.hpp"
 #include "cli/output.hpp"
 
 namespace rbacq::cli {

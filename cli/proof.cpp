@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "analyzer/catalogue/default_policy.hpp"
+#include "analyzer/kind_names.hpp"
 #include "analyzer/rbac/rule_match.hpp"
 #include "analyzer/rbac/subject_match.hpp"
 #include "cli/render_diagnostics.hpp"
@@ -133,10 +134,9 @@ void write_grant(JsonWriter& w, const analyzer::rbac::Grant& grant) {
   w.key("subject");
   write_object_ref(w, s.kind, s.name, s.namespace_, b.subjects[grant.subject].loc);
   w.key("binding");
-  write_object_ref(w, b.cluster ? "ClusterRoleBinding" : "RoleBinding", b.meta.name, b.cluster ? std::string() : b.meta.namespace_,
-                   b.meta.loc);
+  write_object_ref(w, analyzer::kind_of(b), b.meta.name, b.cluster ? std::string() : b.meta.namespace_, b.meta.loc);
   w.key("role");
-  write_object_ref(w, r.cluster ? "ClusterRole" : "Role", r.meta.name, r.cluster ? std::string() : r.meta.namespace_, r.meta.loc);
+  write_object_ref(w, analyzer::kind_of(r), r.meta.name, r.cluster ? std::string() : r.meta.namespace_, r.meta.loc);
   w.key("rule");
   write_rule(w, grant.policy_rule(), grant.rule + 1);
   w.key("scope");
@@ -149,8 +149,7 @@ void write_resolution_error(JsonWriter& w, const analyzer::rbac::ResolvedBinding
   const Binding& b = *binding.binding;
   w.begin_object();
   w.key("binding");
-  write_object_ref(w, b.cluster ? "ClusterRoleBinding" : "RoleBinding", b.meta.name, b.cluster ? std::string() : b.meta.namespace_,
-                   b.meta.loc);
+  write_object_ref(w, analyzer::kind_of(b), b.meta.name, b.cluster ? std::string() : b.meta.namespace_, b.meta.loc);
   w.key("roleRef");
   w.begin_object();
   w.key("kind");

@@ -3,6 +3,7 @@
 
 #include <fmt/format.h>
 
+#include "analyzer/kind_names.hpp"
 #include "analyzer/rbac/identity.hpp"
 #include "analyzer/rbac/rule_match.hpp"
 #include "analyzer/rbac/subject_match.hpp"
@@ -18,12 +19,13 @@ std::string qualified(const std::string& ns, const std::string& name) { return n
 }  // namespace
 
 std::string describe_binding(const Binding& binding) {
-  return fmt::format("{} {}", binding.cluster ? "ClusterRoleBinding" : "RoleBinding",
+  return fmt::format("{} {}", analyzer::kind_of(binding),
                      qualified(binding.cluster ? std::string() : binding.meta.namespace_, binding.meta.name));
 }
 
 std::string describe_role(const Role& role) {
-  return fmt::format("{} {}", role.cluster ? "ClusterRole" : "Role", qualified(role.cluster ? std::string() : role.meta.namespace_, role.meta.name));
+  return fmt::format("{} {}", analyzer::kind_of(role),
+                     qualified(role.cluster ? std::string() : role.meta.namespace_, role.meta.name));
 }
 
 std::string describe_subject(const analyzer::rbac::SubjectKey& subject) {

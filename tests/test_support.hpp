@@ -10,7 +10,7 @@
 #include <string_view>
 #include <vector>
 
-#include "analyzer/loader.hpp"
+#include "analyzer/input/loader.hpp"
 
 // doctest prints vectors of strings one per line, so a failed comparison shows both sides.
 namespace doctest {

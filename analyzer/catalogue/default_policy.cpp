@@ -6,7 +6,7 @@
 #include <string>
 #include <tuple>
 
-#include "analyzer/loader.hpp"
+#include "analyzer/input/loader.hpp"
 #include "support/embedded_text.hpp"
 
 namespace rbacq::analyzer::catalogue {

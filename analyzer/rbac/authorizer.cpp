@@ -7,6 +7,7 @@
 
 #include <fmt/format.h>
 
+#include "analyzer/kind_names.hpp"
 #include "analyzer/rbac/identity.hpp"
 #include "analyzer/rbac/rule_match.hpp"
 #include "analyzer/rbac/subject_match.hpp"
@@ -18,8 +19,6 @@ namespace {
 std::string not_found(const RoleRef& ref, bool cluster_role) {
   return fmt::format("{}.rbac.authorization.k8s.io \"{}\" not found", cluster_role ? "clusterrole" : "role", ref.name);
 }
-
-const char* binding_kind(const Binding& b) { return b.cluster ? "ClusterRoleBinding" : "RoleBinding"; }
 
 }  // namespace
 
@@ -41,7 +40,7 @@ std::string Decision::reason() const {
     }
     const std::string binding =
         g.binding().cluster ? fmt::format("\"{}\"", g.binding().meta.name) : fmt::format("\"{}/{}\"", g.binding().meta.name, g.binding().meta.namespace_);
-    return fmt::format("RBAC: allowed by {} {} of {} \"{}\" to {}", binding_kind(g.binding()), binding, g.binding().role_ref.kind,
+    return fmt::format("RBAC: allowed by {} {} of {} \"{}\" to {}", kind_of(g.binding()), binding, g.binding().role_ref.kind,
                        g.binding().role_ref.name, who);
   }
   if (errors.empty()) return {};

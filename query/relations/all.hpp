@@ -8,7 +8,6 @@
 
 #include <fmt/format.h>
 
-#include "analyzer/catalogue/default_policy.hpp"
 #include "analyzer/model.hpp"
 #include "analyzer/rbac/subject_key.hpp"
 #include "query/relation.hpp"
@@ -27,20 +26,6 @@ namespace rbacq::query::builtin {
 
 // Shared by the relations' columns.
 [[nodiscard]] inline SubjectValue to_subject(const analyzer::rbac::SubjectKey& key) { return {key.kind, key.name, key.namespace_}; }
-[[nodiscard]] inline std::string_view binding_kind(const analyzer::Binding& b) { return b.cluster ? "ClusterRoleBinding" : "RoleBinding"; }
-[[nodiscard]] inline std::string_view role_kind(const analyzer::Role& r) { return r.cluster ? "ClusterRole" : "Role"; }
-/// The ServiceAccount a workload's pods run as: spec.serviceAccountName, else "default".
-[[nodiscard]] inline const std::string& service_account_of(const analyzer::Workload& w) {
-  static const std::string kDefault = "default";
-  return w.pod.service_account_name.empty() ? kDefault : w.pod.service_account_name;
-}
-/// Whether ServiceAccount NS/NAME exists without being in the input: every namespace has a
-/// "default", and kube-controller-manager creates the kube-system accounts that the default
-/// policy's bindings name (--with-defaults). `binding` names the account.
-[[nodiscard]] inline bool created_by_kubernetes(std::string_view ns, std::string_view name, const analyzer::Binding* binding) {
-  if (name == "default") return true;
-  return binding != nullptr && ns == "kube-system" && binding->meta.loc.file.str().starts_with(analyzer::catalogue::kBuiltinPrefix);
-}
 /// Bounds the evidence a row gathers from many bindings or workloads.
 inline constexpr std::size_t kEvidencePerRow = 5;
 /// "subject 2 of RoleBinding dev/x", at the subject.

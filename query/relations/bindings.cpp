@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 // bindings: one row per binding × subject (a binding without subjects: one row, subject null).
+#include "analyzer/kind_names.hpp"
 #include "analyzer/rbac/subject_match.hpp"
 #include "query/relations/all.hpp"
 
@@ -51,7 +52,7 @@ const Relation& bindings() {
       "bindings", "Every RoleBinding and ClusterRoleBinding, one row per subject (a binding without subjects: one row, subject null).",
       {
           {"name", Type::string, "the binding's name", [](const BindingItem& b) -> Value { return b.binding().meta.name; }},
-          {"kind", Type::string, "RoleBinding or ClusterRoleBinding", [](const BindingItem& b) -> Value { return binding_kind(b.binding()); }},
+          {"kind", Type::string, "RoleBinding or ClusterRoleBinding", [](const BindingItem& b) -> Value { return analyzer::kind_of(b.binding()); }},
           {"namespace", Type::string, "a RoleBinding's namespace, null for a ClusterRoleBinding",
            [](const BindingItem& b) -> Value { return Value::optional(analyzer::rbac::binding_namespace(b.binding())); }},
           {"subject", Type::subject, "the subject (a ServiceAccount's namespace defaulted to the binding's), null when none",

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 // grants: what the bindings say, one row per subject × binding × rule of its role.
+#include "analyzer/kind_names.hpp"
 #include "analyzer/rbac/subject_match.hpp"
 #include "query/relations/all.hpp"
 
@@ -47,13 +48,13 @@ std::vector<ColumnDef<GrantItem>> columns() {
       {"subject.namespace", Type::string, "a ServiceAccount's namespace, else null",
        [](const GrantItem& g) -> Value { return Value::optional(analyzer::rbac::subject_key(g.binding(), g.subject).namespace_); }},
       {"binding", Type::string, "the binding's name", [](const GrantItem& g) -> Value { return g.binding().meta.name; }},
-      {"binding.kind", Type::string, "RoleBinding or ClusterRoleBinding", [](const GrantItem& g) -> Value { return binding_kind(g.binding()); }},
+      {"binding.kind", Type::string, "RoleBinding or ClusterRoleBinding", [](const GrantItem& g) -> Value { return analyzer::kind_of(g.binding()); }},
       {"namespace", Type::string, "where it grants: the RoleBinding's namespace, null for a ClusterRoleBinding (everywhere)",
        [](const GrantItem& g) -> Value { return Value::optional(analyzer::rbac::binding_namespace(g.binding())); }},
       {"scope", Type::string, "cluster-wide, or the namespace it grants in",
        [](const GrantItem& g) -> Value { return g.binding().cluster ? Value("cluster-wide") : Value(g.binding().meta.namespace_); }},
       {"role", Type::string, "the role's name", [](const GrantItem& g) -> Value { return g.role().meta.name; }},
-      {"role.kind", Type::string, "Role or ClusterRole", [](const GrantItem& g) -> Value { return role_kind(g.role()); }},
+      {"role.kind", Type::string, "Role or ClusterRole", [](const GrantItem& g) -> Value { return analyzer::kind_of(g.role()); }},
       {"rule", Type::integer, "the rule's number in its role (1-based, after aggregation)",
        [](const GrantItem& g) -> Value { return Value::count(g.rule + 1); }},
   };

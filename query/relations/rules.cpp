@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 // rules: every policy rule, with its role (after aggregation).
+#include "analyzer/kind_names.hpp"
 #include "query/relations/all.hpp"
 
 namespace rbacq::query::builtin {
@@ -29,7 +30,7 @@ RowObjects objects(const RuleItem& r) {
 std::vector<ColumnDef<RuleItem>> columns() {
   std::vector<ColumnDef<RuleItem>> c{
       {"role", Type::string, "the role's name", [](const RuleItem& r) -> Value { return r.role->meta.name; }},
-      {"role.kind", Type::string, "Role or ClusterRole", [](const RuleItem& r) -> Value { return role_kind(*r.role); }},
+      {"role.kind", Type::string, "Role or ClusterRole", [](const RuleItem& r) -> Value { return analyzer::kind_of(*r.role); }},
       {"namespace", Type::string, "a Role's namespace, null for a ClusterRole",
        [](const RuleItem& r) -> Value { return r.role->cluster ? Value() : Value(r.role->meta.namespace_); }},
       {"rule", Type::integer, "the rule's number in its role (1-based)", [](const RuleItem& r) -> Value { return Value::count(r.rule + 1); }},

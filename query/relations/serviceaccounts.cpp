@@ -4,6 +4,8 @@
 #include <map>
 
 #include "analyzer/rbac/subject_match.hpp"
+#include "analyzer/service_accounts.hpp"
+#include "analyzer/workloads.hpp"
 #include "query/relations/all.hpp"
 
 namespace rbacq::query::builtin {
@@ -26,7 +28,7 @@ void generate(const analyzer::AnalysisContext& context, const std::function<bool
     if (added) {
       it->second.namespace_ = ns;
       it->second.name = name;
-      it->second.created_by_kubernetes = builtin::created_by_kubernetes(ns, name, nullptr);
+      it->second.created_by_kubernetes = analyzer::created_by_kubernetes(ns, name, nullptr);
     }
     return it->second;
   };
@@ -42,12 +44,12 @@ void generate(const analyzer::AnalysisContext& context, const std::function<bool
       if (key.kind != "ServiceAccount" || key.namespace_.empty()) continue;
       AccountItem& a = item(key.namespace_, key.name);
       ++a.bindings;
-      a.created_by_kubernetes = a.created_by_kubernetes || builtin::created_by_kubernetes(key.namespace_, key.name, &b);
+      a.created_by_kubernetes = a.created_by_kubernetes || analyzer::created_by_kubernetes(key.namespace_, key.name, &b);
       if (a.evidence.size() < kEvidencePerRow) a.evidence.push_back(named_by(b, i));
     }
   }
   for (const analyzer::Workload& w : context.model().workloads) {
-    AccountItem& a = item(w.meta.namespace_, service_account_of(w));
+    AccountItem& a = item(w.meta.namespace_, analyzer::service_account_of(w));
     ++a.workloads;
     if (a.evidence.size() < kEvidencePerRow) a.evidence.push_back(run_by(w));
   }

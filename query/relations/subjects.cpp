@@ -5,6 +5,8 @@
 
 #include "analyzer/rbac/identity.hpp"
 #include "analyzer/rbac/subject_match.hpp"
+#include "analyzer/service_accounts.hpp"
+#include "analyzer/workloads.hpp"
 #include "query/relations/all.hpp"
 
 namespace rbacq::query::builtin {
@@ -23,7 +25,7 @@ void generate(const analyzer::AnalysisContext& context, const std::function<bool
     auto [it, added] = items.try_emplace(s);
     if (added) {
       it->second.subject = std::move(s);
-      if (it->second.subject.kind == "ServiceAccount") it->second.exists = created_by_kubernetes(it->second.subject.namespace_, it->second.subject.name, nullptr);
+      if (it->second.subject.kind == "ServiceAccount") it->second.exists = analyzer::created_by_kubernetes(it->second.subject.namespace_, it->second.subject.name, nullptr);
     }
     return it->second;
   };
@@ -32,7 +34,7 @@ void generate(const analyzer::AnalysisContext& context, const std::function<bool
     for (std::size_t i = 0; i < b.subjects.size(); ++i) {
       SubjectItem& s = item(to_subject(analyzer::rbac::subject_key(b, i)));
       ++s.bindings;
-      if (s.exists && !*s.exists) s.exists = created_by_kubernetes(s.subject.namespace_, s.subject.name, &b);
+      if (s.exists && !*s.exists) s.exists = analyzer::created_by_kubernetes(s.subject.namespace_, s.subject.name, &b);
       if (s.evidence.size() < kEvidencePerRow) s.evidence.push_back(named_by(b, i));
     }
   }
@@ -42,7 +44,7 @@ void generate(const analyzer::AnalysisContext& context, const std::function<bool
     s.evidence.insert(s.evidence.begin(), object_evidence(sa.meta));
   }
   for (const analyzer::Workload& w : context.model().workloads) {
-    SubjectItem& s = item({"ServiceAccount", service_account_of(w), w.meta.namespace_});
+    SubjectItem& s = item({"ServiceAccount", analyzer::service_account_of(w), w.meta.namespace_});
     if (s.evidence.size() < kEvidencePerRow) s.evidence.push_back(run_by(w));
   }
   for (const auto& [key, value] : items) {

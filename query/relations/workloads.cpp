@@ -2,6 +2,7 @@
 // workloads: pods and pod controllers, with who they run as and how close to the node.
 #include <algorithm>
 
+#include "analyzer/workloads.hpp"
 #include "query/relations/all.hpp"
 
 namespace rbacq::query::builtin {
@@ -16,7 +17,7 @@ void generate(const analyzer::AnalysisContext& context, const std::function<bool
 }
 
 std::vector<Evidence> explain(const Workload& w) {
-  return {object_evidence(w.meta), {w.pod.loc, fmt::format("its pod spec runs as ServiceAccount {}", service_account_of(w))}};
+  return {object_evidence(w.meta), {w.pod.loc, fmt::format("its pod spec runs as ServiceAccount {}", analyzer::service_account_of(w))}};
 }
 
 RowObjects objects(const Workload& w) {
@@ -33,8 +34,8 @@ const Relation& workloads() {
           {"kind", Type::string, "Pod, Deployment, …", [](const Workload& w) -> Value { return w.meta.kind; }},
           {"namespace", Type::string, "its namespace", [](const Workload& w) -> Value { return w.meta.namespace_; }},
           {"subject", Type::subject, "the ServiceAccount its pods run as",
-           [](const Workload& w) -> Value { return SubjectValue{"ServiceAccount", service_account_of(w), w.meta.namespace_}; }},
-          {"serviceaccount", Type::string, "that ServiceAccount's name ('default' when not set)", [](const Workload& w) -> Value { return service_account_of(w); }},
+           [](const Workload& w) -> Value { return SubjectValue{"ServiceAccount", analyzer::service_account_of(w), w.meta.namespace_}; }},
+          {"serviceaccount", Type::string, "that ServiceAccount's name ('default' when not set)", [](const Workload& w) -> Value { return analyzer::service_account_of(w); }},
           {"automount", Type::boolean, "its automountServiceAccountToken, null when not set",
            [](const Workload& w) -> Value { return w.pod.automount_token ? Value(*w.pod.automount_token) : Value(); }},
           {"host_network", Type::boolean, "hostNetwork", [](const Workload& w) -> Value { return w.pod.host_network; }},

@@ -7,7 +7,7 @@
 
 #include <fmt/format.h>
 
-#include "analyzer/plain_scalar.hpp"
+#include "analyzer/input/plain_scalar.hpp"
 #include "test_support.hpp"
 
 using namespace rbacq;

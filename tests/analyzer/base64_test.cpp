@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include <doctest/doctest.h>
 
-#include "analyzer/base64.hpp"
+#include "analyzer/input/base64.hpp"
 
 using rbacq::analyzer::decode_base64;
 

@@ -3,8 +3,8 @@
 
 #include <functional>
 
-#include "analyzer/document.hpp"
-#include "analyzer/yaml_reader.hpp"
+#include "analyzer/input/document.hpp"
+#include "analyzer/input/yaml_reader.hpp"
 
 using namespace rbacq;
 using namespace rbacq::analyzer;

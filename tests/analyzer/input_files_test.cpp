@@ -11,7 +11,7 @@
 
 #include <fmt/format.h>
 
-#include "analyzer/input_files.hpp"
+#include "analyzer/input/input_files.hpp"
 #include "test_support.hpp"
 
 using namespace rbacq;

@@ -5,7 +5,7 @@
 #include <fstream>
 #include <sstream>
 
-#include "analyzer/base64.hpp"
+#include "analyzer/input/base64.hpp"
 #include "test_support.hpp"
 
 using namespace rbacq;

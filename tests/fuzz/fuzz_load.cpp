@@ -9,7 +9,7 @@
 #include <string_view>
 
 #include "analyzer/analysis_context.hpp"
-#include "analyzer/loader.hpp"
+#include "analyzer/input/loader.hpp"
 #include "analyzer/rbac/identity.hpp"
 #include "analyzer/rbac/rule_match.hpp"
 #include "analyzer/rbac/subject_match.hpp"

@@ -7,7 +7,7 @@
 #include <string_view>
 
 #include "analyzer/analysis_context.hpp"
-#include "analyzer/loader.hpp"
+#include "analyzer/input/loader.hpp"
 #include "query/checker.hpp"
 #include "query/evaluator.hpp"
 #include "query/parser.hpp"

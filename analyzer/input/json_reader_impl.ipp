@@ -1,0 +1,278 @@
+// SPDX-License-Identifier: Apache-2.0
+// Compiled twice (json_reader_portable.cpp, json_reader_avx2.cpp): simdjson's on-demand API runs
+// the kernel chosen at compile time, and without -mavx2 that is the scalar fallback, ~4x slower.
+// RBACQ_JSON_READER names the variant; json_reader_dispatch.cpp picks one from the CPU.
+#include "analyzer/input/json_reader.hpp"
+
+#include <simdjson.h>
+
+#include <fmt/format.h>
+
+namespace rbacq::analyzer {
+namespace od = simdjson::ondemand;
+namespace {  // NOLINT(cert-dcl59-cpp): each variant keeps its walker to itself
+
+/// RFC 8259 number syntax: -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?
+bool is_json_number(std::string_view s) {
+  std::size_t i = 0;
+  const auto digits = [&] {
+    const std::size_t start = i;
+    while (i < s.size() && s[i] >= '0' && s[i] <= '9') ++i;
+    return i > start;
+  };
+  if (i < s.size() && s[i] == '-') ++i;
+  if (i < s.size() && s[i] == '0') {
+    ++i;
+  } else if (!digits()) {
+    return false;
+  }
+  if (i < s.size() && s[i] == '.') {
+    ++i;
+    if (!digits()) return false;
+  }
+  if (i < s.size() && (s[i] == 'e' || s[i] == 'E')) {
+    ++i;
+    if (i < s.size() && (s[i] == '+' || s[i] == '-')) ++i;
+    if (!digits()) return false;
+  }
+  return i == s.size();
+}
+
+/// Walks an on-demand value tree into a Document. Every value is visited, so the whole text is
+/// validated; the first error stops the walk and is remembered with its position.
+class JsonWalker {
+ public:
+  JsonWalker(Document& doc, const char* base, const LoadLimits& limits) : doc_(doc), base_(base), limits_(limits) {}
+
+  simdjson::error_code walk(od::value value, std::uint32_t depth) {
+    od::json_type type{};
+    if (const auto e = value.type().get(type)) return e;
+    const std::uint32_t offset = offset_of(value.raw_json_token().data());
+    switch (type) {
+      case od::json_type::object: {
+        if (depth >= limits_.max_depth) return too_deep(offset);
+        od::object object;
+        if (const auto e = value.get_object().get(object)) return e;
+        doc_.begin_container(NodeKind::mapping, offset, 0);
+        for (auto field_result : object) {
+          od::field field;
+          if (const auto e = std::move(field_result).get(field)) return e;
+          std::string_view key;
+          const std::uint32_t key_offset = offset_of(field.key().raw()) - 1;  // raw() starts after the quote
+          if (const auto e = field.unescaped_key().get(key)) return e;
+          doc_.add_scalar(key, true, key_offset, 0);
+          if (const auto e = walk(field.value(), depth + 1)) return e;
+        }
+        doc_.end_container();
+        return simdjson::SUCCESS;
+      }
+      case od::json_type::array: {
+        if (depth >= limits_.max_depth) return too_deep(offset);
+        od::array array;
+        if (const auto e = value.get_array().get(array)) return e;
+        doc_.begin_container(NodeKind::sequence, offset, 0);
+        for (auto element : array) {
+          od::value v;
+          if (const auto e = std::move(element).get(v)) return e;
+          if (const auto e2 = walk(v, depth + 1)) return e2;
+        }
+        doc_.end_container();
+        return simdjson::SUCCESS;
+      }
+      case od::json_type::string: {
+        std::string_view s;
+        if (const auto e = value.get_string().get(s)) return e;
+        doc_.add_scalar(s, true, offset, 0);
+        return simdjson::SUCCESS;
+      }
+      case od::json_type::number: {
+        // Only the text is kept, so the syntax is all that is checked: simdjson refuses integers
+        // beyond 64 bits and doubles beyond range, which are valid JSON (and Kubernetes reads them).
+        const std::string_view token = trimmed_token(value.raw_json_token());
+        if (!is_json_number(token)) return simdjson::NUMBER_ERROR;
+        doc_.add_scalar(token, false, offset, 0);
+        return simdjson::SUCCESS;
+      }
+      case od::json_type::boolean: {
+        bool b = false;
+        if (const auto e = value.get_bool().get(b)) return e;
+        doc_.add_scalar(b ? "true" : "false", false, offset, 0);
+        return simdjson::SUCCESS;
+      }
+      case od::json_type::null: {
+        bool is_null = false;
+        if (const auto e = value.is_null().get(is_null)) return e;
+        if (!is_null) return simdjson::N_ATOM_ERROR;
+        doc_.add_null(offset, 0);
+        return simdjson::SUCCESS;
+      }
+    }
+    return simdjson::TAPE_ERROR;
+  }
+
+  /// A raw token without the whitespace that may follow it.
+  static std::string_view trimmed_token(std::string_view t) {
+    while (!t.empty() && (t.back() == ' ' || t.back() == '\n' || t.back() == '\r' || t.back() == '\t')) t.remove_suffix(1);
+    return t;
+  }
+  [[nodiscard]] std::uint32_t offset_of(const char* p) const { return static_cast<std::uint32_t>(p - base_); }
+  [[nodiscard]] bool depth_exceeded() const { return depth_exceeded_; }
+  [[nodiscard]] std::uint32_t error_offset() const { return error_offset_; }
+
+ private:
+  simdjson::error_code too_deep(std::uint32_t offset) {
+    depth_exceeded_ = true;
+    error_offset_ = offset;
+    return simdjson::DEPTH_ERROR;
+  }
+
+  Document& doc_;
+  const char* base_;
+  const LoadLimits& limits_;
+  bool depth_exceeded_ = false;
+  std::uint32_t error_offset_ = 0;
+};
+
+std::string_view describe(simdjson::error_code e) {
+  switch (e) {
+    case simdjson::TAPE_ERROR: return "unexpected character: expected a value, ',' or a closing bracket";
+    case simdjson::UNCLOSED_STRING: return "unclosed string";
+    case simdjson::STRING_ERROR: return "invalid string (bad escape or control character)";
+    case simdjson::NUMBER_ERROR: return "invalid number";
+    case simdjson::T_ATOM_ERROR: return "invalid literal: expected 'true'";
+    case simdjson::F_ATOM_ERROR: return "invalid literal: expected 'false'";
+    case simdjson::N_ATOM_ERROR: return "invalid literal: expected 'null'";
+    case simdjson::EMPTY: return "no JSON value";
+    case simdjson::UTF8_ERROR: return "invalid UTF-8";
+    case simdjson::INCOMPLETE_ARRAY_OR_OBJECT: return "unexpected end of input: an object or array is not closed";
+    case simdjson::DEPTH_ERROR: return "nesting too deep";
+    case simdjson::INCORRECT_TYPE: return "invalid JSON value";
+    default: return simdjson::error_message(e);
+  }
+}
+
+}  // namespace
+
+namespace {
+
+/// Reads the root of one JSON document into `doc`: a container through the walker, a scalar
+/// directly (the decoder then says "not a mapping"); a `null` root leaves `doc` empty.
+template <class Json>
+simdjson::error_code read_root(Json& json, Document& doc, JsonWalker& walker) {
+  od::json_type type{};
+  if (const auto e = json.type().get(type)) return e;
+  std::string_view token;
+  const std::uint32_t offset = json.raw_json_token().get(token) == simdjson::SUCCESS ? walker.offset_of(token.data()) : 0;
+  switch (type) {
+    case od::json_type::object:
+    case od::json_type::array: {
+      od::value root;
+      if (const auto e = json.get_value().get(root)) return e;
+      return walker.walk(root, 0);
+    }
+    case od::json_type::string: {
+      std::string_view s;
+      if (const auto e = json.get_string().get(s)) return e;
+      doc.add_scalar(s, true, offset, 0);
+      return simdjson::SUCCESS;
+    }
+    case od::json_type::number: {
+      if (!is_json_number(JsonWalker::trimmed_token(token))) return simdjson::NUMBER_ERROR;
+      const auto consumed = json.get_number();  // moves past the value; its range does not matter
+      (void)consumed.error();
+      doc.add_scalar("<number>", false, offset, 0);
+      return simdjson::SUCCESS;
+    }
+    case od::json_type::boolean: {
+      bool b = false;
+      if (const auto e = json.get_bool().get(b)) return e;
+      doc.add_scalar(b ? "true" : "false", false, offset, 0);
+      return simdjson::SUCCESS;
+    }
+    case od::json_type::null: {
+      bool is_null = false;
+      if (const auto e = json.is_null().get(is_null)) return e;
+      return is_null ? simdjson::SUCCESS : simdjson::N_ATOM_ERROR;
+    }
+  }
+  return simdjson::TAPE_ERROR;
+}
+
+}  // namespace
+
+void RBACQ_JSON_READER(const SourceText& source, const LoadLimits& limits, Diagnostics& diags, const DocumentSink& sink) {
+  const std::string& bytes = source.bytes;
+  simdjson::padded_string_view view(bytes.data(), bytes.size(), bytes.capacity());
+  simdjson::padded_string copy;
+  if (bytes.capacity() - bytes.size() < simdjson::SIMDJSON_PADDING) {
+    copy = simdjson::padded_string(bytes.data(), bytes.size());
+    view = copy;
+  }
+  const char* base = view.data();  // every offset is relative to the buffer simdjson reads
+  LineCursor cursor(std::string_view(base, view.length()));
+  Document doc(source.path, &cursor, source.first_line, source.first_column);
+  doc.reserve_for(bytes.size());
+  JsonWalker walker(doc, base, limits);
+  od::parser parser(bytes.size() + simdjson::SIMDJSON_PADDING);
+  const auto report = [&](std::size_t offset, std::string message, const char* id) {
+    const auto [line, column] = cursor.locate(offset);
+    diags.add(id, Severity::error,
+              SourceLocation{source.path, line + source.first_line - 1, column + (line == 1 ? source.first_column - 1 : 0)},
+              std::move(message));
+  };
+  const auto report_error = [&](simdjson::error_code error, std::size_t offset) {
+    if (walker.depth_exceeded()) {
+      report(walker.error_offset(), fmt::format("nesting deeper than {} levels", limits.max_depth), "input-depth");
+    } else {
+      report(offset, std::string(describe(error)), "input-json");
+    }
+  };
+
+  od::document json;
+  if (const auto e = parser.iterate(view).get(json)) {
+    report(0, std::string(describe(e)), "input-json");
+    return;
+  }
+  const auto where = [&]() -> std::size_t {
+    const char* p = nullptr;
+    if (json.current_location().get(p) != simdjson::SUCCESS || p == nullptr) return bytes.size();
+    return static_cast<std::size_t>(p - base);
+  };
+  if (const auto e = read_root(json, doc, walker)) {
+    report_error(e, where());
+    return;
+  }
+  const char* rest = nullptr;
+  if (json.current_location().get(rest) != simdjson::SUCCESS || rest == nullptr) {  // at the end: one value
+    if (!doc.empty()) sink(doc);
+    return;
+  }
+
+  // Several values one after another (a JSON stream, as `jq -c` writes and kubectl reads): read
+  // them in one pass with simdjson's document stream.
+  doc.clear();
+  od::document_stream stream;
+  if (const auto e = parser.iterate_many(base, bytes.size(), bytes.size() + simdjson::SIMDJSON_PADDING).get(stream)) {
+    report(0, std::string(describe(e)), "input-json");
+    return;
+  }
+  for (auto it = stream.begin(); it != stream.end(); ++it) {
+    const std::size_t at = it.current_index();
+    od::document_reference value;
+    simdjson::error_code e = (*it).get(value);
+    if (!e) e = read_root(value, doc, walker);
+    if (e) {
+      report_error(e, at);
+      return;
+    }
+    if (!doc.empty()) sink(doc);
+    doc.clear();
+  }
+  if (stream.truncated_bytes() != 0) {
+    std::size_t at = bytes.size() - stream.truncated_bytes();
+    while (at < bytes.size() && (bytes[at] == ' ' || bytes[at] == '\n' || bytes[at] == '\r' || bytes[at] == '\t')) ++at;
+    report(at, "unexpected content after the JSON value, or a value that is not complete", "input-json");
+  }
+}
+
+}  // namespace rbacq::analyzer

@@ -1,0 +1,116 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "analyzer/input/loader.hpp"
+
+#include <algorithm>
+#include <new>
+
+#include "analyzer/input/input_files.hpp"
+#include "analyzer/input/json_reader.hpp"
+#include "analyzer/input/object_decoder.hpp"
+#include "analyzer/input/yaml_reader.hpp"
+
+namespace rbacq::analyzer {
+namespace {
+
+bool has_json_extension(std::string_view path) { return path.ends_with(".json"); }
+
+/// JSON when it says so or starts like JSON; YAML otherwise (a superset, but ~50x slower to read).
+/// Returns false when the text could not be read whole (a syntax error, a limit).
+bool read_any(SourceText& source, const LoadLimits& limits, Diagnostics& diags, ObjectDecoder& decoder) {
+  std::string& bytes = source.bytes;
+  if (bytes.starts_with("\xEF\xBB\xBF")) {  // UTF-8 byte order mark: drop it, keep columns true
+    bytes.erase(0, 3);
+    source.first_column += 3;
+  }
+  const std::size_t first = bytes.find_first_not_of(" \t\r\n");
+  const bool json_extension = has_json_extension(source.path.str());
+  const bool starts_like_json = first != std::string::npos && (bytes[first] == '{' || bytes[first] == '[');
+  std::size_t delivered = 0;
+  const DocumentSink sink = [&](const Document& doc) {
+    ++delivered;
+    decoder.decode(doc);
+  };
+  if (json_extension || starts_like_json) {
+    Diagnostics json_diags;
+    read_json(source, limits, json_diags, sink);
+    // A YAML file may start with a flow collection: read it as YAML when it is not JSON (and no
+    // JSON value of it was decoded already, which would then be decoded twice).
+    if (json_extension || !json_diags.has_errors() || delivered != 0) {
+      const bool ok = !json_diags.has_errors();
+      diags.append(std::move(json_diags));
+      return ok;
+    }
+  }
+  Diagnostics yaml_diags;
+  read_yaml(source, limits, yaml_diags, sink);
+  const bool ok = !yaml_diags.has_errors();
+  diags.append(std::move(yaml_diags));
+  return ok;
+}
+
+/// Reads one text into the model. The file boundary is where failures stop: the other files
+/// still load after a syntax error or even after running out of memory.
+void load_source(SourceText& source, bool explicit_input, const LoadLimits& limits, Model& model,
+                 Diagnostics& diags, ObjectDecoder& decoder) {
+  model.files.push_back(source.path);
+  const std::size_t before = diags.items().size();
+  bool whole = false;
+  try {
+    whole = read_any(source, limits, diags, decoder);
+  } catch (const std::bad_alloc&) {
+    diags.add("input-limit", Severity::error, SourceLocation{source.path, 0, 0},
+              "out of memory while reading this file; the objects read before were kept");
+  }
+  decoder.finish_file(source.path, explicit_input, !whole);
+  // An unrendered Helm or Go template is not YAML, or is YAML of the wrong shape: one warning
+  // that says what to do says more than a cascade of errors.
+  const std::string_view text = source.bytes;
+  if (text.find("{{") == std::string_view::npos || text.find("}}") == std::string_view::npos) return;
+  // Only a file that does not parse is replaced by the hint: `{{ }}` also appears in valid
+  // manifests (Prometheus rules, Alertmanager templates), whose real errors must stay errors.
+  const auto& items = diags.items();
+  const auto from = items.begin() + static_cast<std::ptrdiff_t>(before);
+  const auto syntax = std::find_if(from, items.end(), [](const Diagnostic& d) { return d.id == "input-yaml" || d.id == "input-json"; });
+  if (syntax != items.end()) {
+    const SourceLocation at = syntax->loc;
+    diags.truncate(before);
+    diags.add("input-template", Severity::warning, at,
+              "this looks like an unrendered template ('{{ }}') and is not valid YAML: render it first "
+              "(helm template, kustomize build) and analyse the output; its problems are not reported");
+    return;
+  }
+  const auto error = std::find_if(from, items.end(), [](const Diagnostic& d) { return d.severity == Severity::error; });
+  if (error != items.end()) {
+    diags.add("input-template", Severity::note, error->loc,
+              "this file contains '{{ }}': if it is an unrendered template, render it first (helm template, "
+              "kustomize build) and analyse the output");
+  }
+}
+
+}  // namespace
+
+LoadResult load(const std::vector<std::string>& paths, const LoadLimits& limits) {
+  LoadResult result;
+  ObjectDecoder decoder(result.model, result.diagnostics, limits);
+  for (const InputFile& file : expand_inputs(paths, result.diagnostics)) {
+    auto source = read_source(file, limits);
+    if (!source) {
+      result.diagnostics.add(std::move(source.error()));
+      continue;
+    }
+    load_source(*source, file.explicit_input, limits, result.model, result.diagnostics, decoder);
+  }
+  return result;
+}
+
+void load_text(std::string_view text, std::string_view name, const LoadLimits& limits, Model& model,
+               Diagnostics& diags) {
+  ObjectDecoder decoder(model, diags, limits);
+  SourceText source;
+  source.path = FilePath::intern(name);
+  source.bytes.reserve(text.size() + 64);
+  source.bytes.assign(text);
+  load_source(source, true, limits, model, diags, decoder);
+}
+
+}  // namespace rbacq::analyzer

@@ -1,0 +1,56 @@
+// SPDX-License-Identifier: Apache-2.0
+// Document → typed objects of the Model, with [input-schema] diagnostics for wrong shapes.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+#include "analyzer/input/decoders.hpp"
+#include "analyzer/input/document.hpp"
+#include "analyzer/input/object_reader.hpp"
+#include "analyzer/input/object_store.hpp"
+#include "analyzer/input/source_text.hpp"
+#include "analyzer/model.hpp"
+#include "support/diagnostic.hpp"
+
+namespace rbacq::analyzer {
+
+/// Turns documents into objects. Kubernetes decodes strictly: an object whose fields have the
+/// wrong shape (`verbs: get`, `rules: "abc"`) is rejected, so it is reported and left out, and
+/// the rest of the file still loads. Kinds rbacq does not use are counted and skipped.
+///
+/// This class does what every object goes through (Lists, the object limit, apiVersion,
+/// metadata); the body of each kind is read by its decoder, chosen in the table of decoders.cpp.
+class ObjectDecoder {
+ public:
+  ObjectDecoder(Model& model, Diagnostics& diags, const LoadLimits& limits)
+      : model_(model), diags_(diags), limits_(limits), store_(model, diags_, limits) {}
+
+  /// Decodes one document: an object, a `List`/`*List`, a JSON array of those, or nothing.
+  void decode(const Document& doc);
+
+  /// Called after the last document of a file: notes a file that held no Kubernetes object,
+  /// unless reading it failed (`unreadable`), which was reported already.
+  void finish_file(FilePath file, bool explicit_input, bool unreadable);
+
+ private:
+  void decode_value(const Document& doc, NodeId node, int list_depth);
+  void decode_object(const Document& doc, NodeId node, const std::string& inherited_kind,
+                     const std::string& inherited_api_version, int list_depth);
+  void expand_list(ObjectReader& r, NodeId node, const ObjectMeta& list, int list_depth);
+  bool count_and_limit(const ObjectMeta& meta);
+  const KindDecoder* check_api_version(const ObjectMeta& meta);
+  bool read_metadata(ObjectReader& r, NodeId node, const KindDecoder& decoder, ObjectMeta& meta);
+
+  Model& model_;
+  CappedDiagnostics diags_;
+  const LoadLimits& limits_;
+  ObjectStore store_;
+  std::size_t objects_ = 0;
+  std::size_t file_objects_ = 0;    // objects with a kind in the current file
+  std::size_t file_documents_ = 0;  // non-empty documents in the current file
+  std::vector<SourceLocation> unkinded_;  // documents of the current file without `kind`
+};
+
+}  // namespace rbacq::analyzer

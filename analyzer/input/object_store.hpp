@@ -1,0 +1,56 @@
+// SPDX-License-Identifier: Apache-2.0
+// Where decoded objects go: into the Model, with redefinitions replaced and reported.
+#pragma once
+
+#include <cstddef>
+#include <map>
+#include <string>
+#include <tuple>
+#include <utility>
+#include <vector>
+
+#include "analyzer/input/object_reader.hpp"
+#include "analyzer/input/source_text.hpp"
+#include "analyzer/model.hpp"
+#include "support/source_location.hpp"
+
+namespace rbacq::analyzer {
+
+/// The Model as the per-kind decoders fill it. `kubectl apply` of the inputs in order would
+/// leave one object per kind, namespace and name, the last one written: so does add(), with an
+/// [input-duplicate] warning pointing at the earlier definition. One store lives for a whole
+/// load, so a redefinition is found across files.
+class ObjectStore {
+ public:
+  ObjectStore(Model& model, CappedDiagnostics& diags, const LoadLimits& limits)
+      : model_(model), diags_(diags), limits_(limits) {}
+
+  void add(Role role);
+  void add(Binding binding);
+  void add(ServiceAccount account);
+  void add(Namespace ns);
+  void add(Secret secret);
+  void add(Workload workload);
+  void add(CustomResourceDefinition crd);
+  void add(AwsAuth auth);
+  /// Kubeconfigs are client-side files, not API objects: none replaces another.
+  void add(Kubeconfig config);
+
+  /// Records a namespace that an object names (Model::namespaces_seen).
+  void saw_namespace(const std::string& ns) { model_.namespaces_seen.insert(ns); }
+
+  /// The load's limits, which a text embedded in an object honours too (aws-auth's mapRoles).
+  [[nodiscard]] const LoadLimits& limits() const { return limits_; }
+
+ private:
+  template <class T>
+  void keep(std::vector<T>& objects, T object);
+
+  Model& model_;
+  CappedDiagnostics& diags_;
+  const LoadLimits& limits_;
+  /// (kind, namespace, name) → index in its vector and the location of the definition kept.
+  std::map<std::tuple<std::string, std::string, std::string>, std::pair<std::size_t, SourceLocation>> seen_;
+};
+
+}  // namespace rbacq::analyzer

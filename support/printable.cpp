@@ -3,6 +3,8 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <iterator>
+#include <utility>
 
 #include <fmt/format.h>
 
@@ -38,15 +40,31 @@ std::size_t utf8_sequence_length(std::string_view s, std::size_t i) {
 
 namespace {
 
-/// U+200E/F, U+202A-E, U+2066-9 (bidirectional controls) and U+2028/9 (line and paragraph
-/// separators): they reorder or split a line on screen. Returns the code point, or 0.
-unsigned reorders_text(std::string_view seq) {
-  if (seq.size() != 3 || static_cast<unsigned char>(seq[0]) != 0xE2) return 0;
-  const unsigned cp = ((0xE2U & 0x0FU) << 12U) | ((static_cast<unsigned char>(seq[1]) & 0x3FU) << 6U) |
-                      (static_cast<unsigned char>(seq[2]) & 0x3FU);
-  const bool bad = cp == 0x200E || cp == 0x200F || (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069) ||
-                   cp == 0x2028 || cp == 0x2029;
-  return bad ? cp : 0;
+/// The code point of the valid UTF-8 sequence `seq` (2 to 4 bytes).
+char32_t decode(std::string_view seq) {
+  const auto lead = static_cast<unsigned char>(seq[0]);
+  char32_t cp = seq.size() == 2 ? (lead & 0x1FU) : seq.size() == 3 ? (lead & 0x0FU) : (lead & 0x07U);
+  for (std::size_t k = 1; k < seq.size(); ++k) cp = (cp << 6U) | (static_cast<unsigned char>(seq[k]) & 0x3FU);
+  return cp;
+}
+
+/// Code points that a terminal shows as nothing, as a blank, or that change the line around
+/// them, so that `kube-system\u200b` would look like `kube-system`: C1 controls, every format
+/// character (Unicode category Cf: zero-width spaces and joiners, U+FEFF, bidirectional controls
+/// - "Trojan Source" - and tags), every space but U+0020 (Zs: U+00A0, U+2000-U+200A, …), and the
+/// line and paragraph separators (Zl, Zp). From the Unicode 15.0 character database.
+constexpr std::pair<char32_t, char32_t> kHidden[] = {
+    {0x0080, 0x00A0}, {0x00AD, 0x00AD}, {0x0600, 0x0605}, {0x061C, 0x061C}, {0x06DD, 0x06DD},
+    {0x070F, 0x070F}, {0x0890, 0x0891}, {0x08E2, 0x08E2}, {0x1680, 0x1680}, {0x180E, 0x180E},
+    {0x2000, 0x200F}, {0x2028, 0x202F}, {0x205F, 0x206F}, {0x3000, 0x3000}, {0xFEFF, 0xFEFF},
+    {0xFFF9, 0xFFFB}, {0x110BD, 0x110BD}, {0x110CD, 0x110CD}, {0x13430, 0x1343F}, {0x1BCA0, 0x1BCA3},
+    {0x1D173, 0x1D17A}, {0xE0001, 0xE0001}, {0xE0020, 0xE007F},
+};
+
+bool hidden(char32_t cp) {
+  const auto* after = std::upper_bound(std::begin(kHidden), std::end(kHidden), cp,
+                                       [](char32_t c, const std::pair<char32_t, char32_t>& r) { return c < r.first; });
+  return after != std::begin(kHidden) && cp <= std::prev(after)->second;
 }
 
 }  // namespace
@@ -74,10 +92,8 @@ std::string printable(std::string_view text) {
             out.push_back(static_cast<char>(c));
           }
       }
-    } else if (n == 2 && c == 0xC2 && static_cast<unsigned char>(text[i + 1]) < 0xA0) {
-      out += fmt::format("\\u{:04x}", static_cast<unsigned>(static_cast<unsigned char>(text[i + 1])));  // C1 control
-    } else if (const auto cp = reorders_text(text.substr(i, n))) {
-      out += fmt::format("\\u{:04x}", cp);  // bidi control or line separator ("Trojan Source")
+    } else if (const char32_t cp = decode(text.substr(i, n)); hidden(cp)) {
+      out += cp <= 0xFFFF ? fmt::format("\\u{:04x}", static_cast<std::uint32_t>(cp)) : fmt::format("\\U{:08x}", static_cast<std::uint32_t>(cp));
     } else {
       out.append(text.substr(i, n));
     }

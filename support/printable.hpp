@@ -10,6 +10,9 @@ namespace rbacq {
 /// Escapes what a terminal would interpret or a log parser would split on: C0 and C1 control
 /// characters, DEL, and bytes that are not UTF-8, as `\n`, `\t`, `\x1b`... A name in a manifest
 /// must not be able to move the cursor, recolour the screen or forge a `file:line: error:` line.
+/// Characters a terminal shows as nothing or as a blank (format characters such as U+200B and
+/// U+FEFF, bidirectional controls, spaces other than U+0020) are escaped as `\u200b` (`\U000e0001`
+/// past U+FFFF), so that `kube-system\u200b` is not mistaken for `kube-system`.
 [[nodiscard]] std::string printable(std::string_view text);
 
 /// Length of the valid UTF-8 sequence starting at `s[i]`, or 0 when the byte starts none.

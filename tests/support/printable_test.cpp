@@ -30,3 +30,18 @@ TEST_CASE("printable: bidirectional controls and line separators are escaped (Tr
   CHECK(printable("\xe2\x81\xa6x\xe2\x81\xa9") == "\\u2066x\\u2069");
   CHECK(printable("\xe2\x80\x94 dash") == "\xe2\x80\x94 dash");  // other U+20xx pass
 }
+
+TEST_CASE("printable: invisible format characters and non-ASCII spaces are escaped (issue 10)") {
+  CHECK(printable("kube-system\xe2\x80\x8b") == "kube-system\\u200b");            // zero-width space
+  CHECK(printable("kube\xc2\xa0system") == "kube\\u00a0system");                  // no-break space
+  CHECK(printable("\xef\xbb\xbf" "admin") == "\\ufeffadmin");                     // byte order mark
+  CHECK(printable("ad\xe2\x81\xa0min") == "ad\\u2060min");                        // word joiner
+  CHECK(printable("ad\xe1\xa0\x8emin") == "ad\\u180emin");                        // Mongolian vowel separator
+  CHECK(printable("soft\xc2\xadhyphen") == "soft\\u00adhyphen");                  // Cf
+  CHECK(printable("a\xe2\x80\x83" "b\xe3\x80\x80" "c") == "a\\u2003b\\u3000c");   // Zs: em space, ideographic space
+  CHECK(printable("tag\xf3\xa0\x80\x81") == "tag\\U000e0001");                    // language tag, past U+FFFF
+  CHECK(printable("zwj\xe2\x80\x8d") == "zwj\\u200d");
+  // Visible text, including other non-ASCII letters and symbols, passes as it is.
+  CHECK(printable("caf\xc3\xa9 \xe2\x80\x94 \xe6\x97\xa5\xe6\x9c\xac \xf0\x9f\x94\x91") == "caf\xc3\xa9 \xe2\x80\x94 \xe6\x97\xa5\xe6\x9c\xac \xf0\x9f\x94\x91");
+  CHECK(printable("a b") == "a b");  // U+0020 is the one space left as it is
+}

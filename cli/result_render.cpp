@@ -23,10 +23,16 @@ std::string upper(std::string s) {
   return s;
 }
 
-/// A cell as plain text: lists joined by `separator`, null as `null_text`.
+/// A cell as plain text: lists joined by `separator`, null as `null_text`. An empty item is
+/// written `""`: the core API group is `[""]`, which must not read as `[]` (a rule that grants
+/// nothing).
 std::string cell(const Value& v, std::string_view separator, std::string_view null_text) {
   if (v.is_null()) return std::string(null_text);
-  if (const auto* l = std::get_if<query::ListValue>(&v.data())) return fmt::format("{}", fmt::join(l->items(), separator));
+  if (const auto* l = std::get_if<query::ListValue>(&v.data())) {
+    std::vector<std::string_view> items;
+    for (const std::string& item : l->items()) items.push_back(item.empty() ? std::string_view(R"("")") : std::string_view(item));
+    return fmt::format("{}", fmt::join(items, separator));
+  }
   return query::to_text(v);
 }
 

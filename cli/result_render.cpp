@@ -79,6 +79,16 @@ std::string members_text(const analyzer::rbac::GroupMembers& members) {
                            members.service_accounts.size() > shown ? fmt::format(" and {} more", members.service_accounts.size() - shown) : "");
 }
 
+/// A text cell that a spreadsheet would run as a formula (`=HYPERLINK(…)`, `+1`, `@SUM`, a
+/// leading tab or CR) gets a leading `'`, as OWASP's CSV injection guidance says: a subject
+/// named by an attacker must not become a formula in the reviewer's spreadsheet. Numbers are
+/// data, not text, and stay as they are.
+std::string neutralised(std::string text, const Value& v) {
+  if (text.empty() || std::holds_alternative<std::int64_t>(v.data())) return text;
+  if (std::string_view("=+-@\t\r").find(text.front()) == std::string_view::npos) return text;
+  return "'" + text;
+}
+
 }  // namespace
 
 std::string render_text(const ResultTable& table, const TableStyle& style) {
@@ -224,7 +234,7 @@ std::string render_csv(const ResultTable& table, const TableStyle& style) {
   }
   for (const auto& r : table.rows) {
     std::vector<std::string> cells;
-    for (const auto& v : r.values) cells.push_back(printable(cell(v, " ", "")));
+    for (const auto& v : r.values) cells.push_back(neutralised(printable(cell(v, " ", "")), v));
     record(cells);
   }
   return out;

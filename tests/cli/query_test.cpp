@@ -59,3 +59,17 @@ TEST_CASE("query: the core group \"\" is written \"\" in text and Markdown, neve
   std::erase_if(json, [](char ch) { return ch == ' ' || ch == '\n'; });
   CHECK(json.find("\"api_groups\":[\"\",\"apps\"]") != std::string::npos);
 }
+
+TEST_CASE("query -o csv: a cell a spreadsheet would run as a formula starts with ' (issue 10)") {
+  const Cluster c;
+  const auto r = run_rbacq({"-o", "csv", "query", "bindings", "-f", c.path});
+  REQUIRE(r.exit_code == 0);
+  CHECK(r.out == "name,kind,namespace,subject,subject.kind,subject.name,subject.namespace,subjects,role,role.kind,role.exists\r\n"
+                 "'+sum,RoleBinding,dev,\"user:\"\"=HYPERLINK(\\\"\"http://x.example/\\\"\",\\\"\"click\\\"\")\"\"\",User,"
+                 "\"'=HYPERLINK(\"\"http://x.example/\"\",\"\"click\"\")\",,3,mixed,Role,true\r\n"
+                 "'+sum,RoleBinding,dev,user:@cmd,User,'@cmd,,3,mixed,Role,true\r\n"
+                 "'+sum,RoleBinding,dev,\"user:\"\"-2+3\"\"\",User,'-2+3,,3,mixed,Role,true\r\n");
+  // Numbers are data: a count stays a number.
+  const auto count = run_rbacq({"-o", "csv", "query", "count bindings", "-f", c.path});
+  CHECK(count.out == "count\r\n3\r\n");
+}

@@ -6,6 +6,11 @@
 #include <tao/pegtl.hpp>
 #include <tao/pegtl/contrib/parse_tree.hpp>
 
+#include <algorithm>
+#include <iterator>
+#include <string>
+#include <vector>
+
 #include <fmt/format.h>
 
 #include "query/builder.hpp"
@@ -50,6 +55,21 @@ std::string found_at(std::string_view text, std::size_t offset) {
   return fmt::format("'{}'", text.substr(offset, end - offset));  // escaped by the renderer
 }
 
+/// At most this many display columns of the query line are shown on each side of the caret: a
+/// pasted 95,000-character line is not echoed whole, nor followed by 64,000 blanks.
+constexpr std::size_t kCaretContext = 60;
+
+/// `text` made printable one character (or stray byte) at a time.
+std::vector<std::string> printable_characters(std::string_view text) {
+  std::vector<std::string> out;
+  for (std::size_t i = 0; i < text.size();) {
+    const std::size_t n = std::max<std::size_t>(utf8_sequence_length(text, i), 1);
+    out.push_back(printable(text.substr(i, n)));
+    i += n;
+  }
+  return out;
+}
+
 Diagnostic syntax_error(std::string_view text, std::size_t offset, std::string message, std::string_view origin, std::uint32_t first_line) {
   return Diagnostic{"query-syntax", Severity::error, location_in(text, offset, origin, first_line), std::move(message), {}};
 }
@@ -80,8 +100,22 @@ std::string caret_lines(std::string_view text, const SourceLocation& loc, std::u
   std::string_view line_text = text.substr(start, nl == std::string_view::npos ? std::string_view::npos : nl - start);
   if (!line_text.empty() && line_text.back() == '\r') line_text.remove_suffix(1);
   const std::size_t col = std::min<std::size_t>(loc.column == 0 ? 0 : loc.column - 1, line_text.size());
-  const std::string before = printable(line_text.substr(0, col));
-  return fmt::format("  {}\n  {}^\n", printable(line_text), std::string(display_width(before), ' '));
+  // Cut where characters start, so that an escape such as \u200b is shown whole or not at all.
+  const std::vector<std::string> before = printable_characters(line_text.substr(0, col));
+  const std::vector<std::string> after = printable_characters(line_text.substr(col));
+  std::string left;
+  std::size_t width = 0;
+  auto from = before.end();
+  while (from != before.begin() && width + display_width(*std::prev(from)) <= kCaretContext) width += display_width(*--from);
+  if (from != before.begin()) left = "…";
+  for (auto it = from; it != before.end(); ++it) left += *it;
+  std::string right;
+  width = 0;
+  auto to = after.begin();
+  while (to != after.end() && width + display_width(*to) <= kCaretContext) width += display_width(*to++);
+  for (auto it = after.begin(); it != to; ++it) right += *it;
+  if (to != after.end()) right += "…";
+  return fmt::format("  {}{}\n  {}^\n", left, right, std::string(display_width(left), ' '));
 }
 
 bool is_reserved_word(std::string_view word) {

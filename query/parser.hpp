@@ -29,7 +29,8 @@ inline constexpr std::size_t kMaxStatements = 256;
 [[nodiscard]] SourceLocation location_in(std::string_view text, std::size_t offset, std::string_view origin, std::uint32_t first_line);
 
 /// "  can user:alice gett pods\n                 ^" — the line of `text` that `loc` points into,
-/// indented by two, and a caret under the column (display columns, so UTF-8 lines up).
+/// indented by two, and a caret under the column (display columns, so UTF-8 lines up). A long
+/// line is clipped to 60 display columns on each side of the caret, with "…" where it is cut.
 [[nodiscard]] std::string caret_lines(std::string_view text, const SourceLocation& loc, std::uint32_t first_line);
 
 }  // namespace rbacq::query

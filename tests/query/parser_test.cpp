@@ -111,5 +111,29 @@ TEST_CASE("caret lines point under the column, in display columns") {
   CHECK(caret_lines(text, q.error().loc, 1) == "  " + text + "\n" + std::string(18, ' ') + "^\n");
 }
 
+TEST_CASE("caret lines show at most 60 columns on each side of the caret, cut at characters (issue 10)") {
+  const std::string text = "roles where name = " + std::string(200, 'a') + " and" + std::string(200, 'b') + " ?";
+  const auto q = parse_query(text);
+  REQUIRE_FALSE(q.has_value());
+  CHECK(caret_lines(text, q.error().loc, 1) ==
+        "  …" + std::string(59, 'a') + " and" + std::string(57, 'b') + "…\n" + std::string(2 + 61, ' ') + "^\n");
+  // An escape (\u200b, six columns) is shown whole or not at all.
+  const auto around = [](std::size_t xs) {
+    const std::string t = "roles where name = \"\xe2\x80\x8b" + std::string(xs, 'x') + "\" andq";
+    const auto e = parse_query(t);
+    REQUIRE_FALSE(e.has_value());
+    return caret_lines(t, e.error().loc, 1);
+  };
+  CHECK(around(57) == "  …" + std::string(57, 'x') + "\" andq\n" + std::string(2 + 60, ' ') + "^\n");
+  CHECK(around(50) == "  … \"\\u200b" + std::string(50, 'x') + "\" andq\n" + std::string(2 + 61, ' ') + "^\n");
+  // The 64 KiB limit of a pasted file: two short lines, not the file and 64,000 blanks.
+  const std::string huge(kMaxQueryBytes + 30000, 'x');
+  const auto h = parse_query(huge);
+  REQUIRE_FALSE(h.has_value());
+  CHECK(caret_lines(huge, h.error().loc, 1).size() < 300);
+  // A short line is shown whole.
+  CHECK(caret_lines("roles wher", parse_query("roles wher").error().loc, 1) == "  roles wher\n        ^\n");
+}
+
 }  // namespace
 }  // namespace rbacq::query

@@ -4,9 +4,15 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cstdio>
+#include <optional>
+#include <string>
 
 #include "cli/proof.hpp"
+#include "cli/query_argument.hpp"
 #include "cli/query_session.hpp"
+#include "query/parser.hpp"
+#include "support/printable.hpp"
 
 namespace rbacq::cli {
 namespace {
@@ -62,21 +68,40 @@ CLI::App* add_query_command(CLI::App& app, QueryOptions& options) {
 }
 
 int run_query_command(const CLI::App& command, const QueryOptions& options, const OutputOptions& output) {
-  const bool has_query = command.count("QUERY") != 0;
-  if (const auto missing = missing_input(options.input)) return report_usage_error(*missing, output);
-  if (!has_query && std::find(options.input.paths.begin(), options.input.paths.end(), "-") != options.input.paths.end()) {
+  InputOptions input = options.input;
+  std::optional<std::string> query_text;
+  if (command.count("QUERY") != 0) {
+    query_text = options.query;
+  } else if ((query_text = take_query_from_paths(input.paths))) {
+    std::fprintf(stderr, "rbacq: note: taking '%s' as the query: no file has that name, and it reads as a query\n",
+                 printable(*query_text).c_str());
+  }
+  if (const auto missing = missing_input(input)) return report_usage_error(*missing, output);
+  if (!query_text && std::find(input.paths.begin(), input.paths.end(), "-") != input.paths.end()) {
     return report_usage_error({"usage", Severity::error, {}, "the manifests come from standard input (-f -): give the query as an argument", {}},
                               output);
   }
-  const auto analysis = analysis_options(options.input);
+  const auto analysis = analysis_options(input);
   if (!analysis) return report_usage_error(analysis.error(), output);
-  const analyzer::AnalysisContext context(options.input.paths, *analysis);
+  // The query is parsed before the inputs are loaded: a typo is reported at once, not after the
+  // seconds a large dump takes to load. Checking it needs the loaded resources and CRDs.
+  const query::QuerySource source{query_text ? std::string_view(*query_text) : std::string_view(), "query", 1};
+  std::optional<query::Query> parsed;
+  if (query_text) {
+    auto result = query::parse_query(source.text, source.origin, source.first_line);
+    if (!result) {
+      report_query_error(result.error(), source, output);
+      return kExitError;
+    }
+    parsed = std::move(*result);
+  }
+  const analyzer::AnalysisContext context(with_query_hints(analyzer::load(input.paths, analysis->limits), input.paths), *analysis);
   if (output.format != Format::json) print_problems(context, {}, output.color);
 
   QuerySession session(context, QueryStyle{!options.no_headers, options.explain}, output);
   bool ok = true;
-  if (has_query) {
-    ok = session.run(options.query, "query", 1, false);
+  if (parsed) {
+    ok = session.run(*parsed, source, false);
   } else if (::isatty(::fileno(stdin)) != 0) {
     ok = run_prompt(session);
   } else {

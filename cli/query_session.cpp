@@ -11,6 +11,7 @@
 #include "cli/render_dot.hpp"
 #include "cli/render_diagnostics.hpp"
 #include "cli/result_render.hpp"
+#include "query/checker.hpp"
 #include "query/evaluator.hpp"
 #include "query/functions.hpp"
 #include "query/parser.hpp"
@@ -48,17 +49,30 @@ QuerySession::QuerySession(const analyzer::AnalysisContext& context, const Query
 
 bool QuerySession::run(std::string_view text, std::string_view origin, std::uint32_t line, bool label) {
   const query::QuerySource source{text, origin, line};
-  auto tables = query::run_query(context_, source);
-  if (!tables) {
-    report(tables.error(), source);
+  const auto parsed = query::parse_query(source.text, source.origin, source.first_line);
+  if (!parsed) {
+    report_query_error(parsed.error(), source, output_);
     return false;
   }
-  for (const auto& table : *tables) print(table, label || tables->size() > 1);
+  return run(*parsed, source, label);
+}
+
+bool QuerySession::run(const query::Query& query, const query::QuerySource& source, bool label) {
+  // Every statement is checked before any runs: a query with an error prints no table.
+  const auto plans = query::check(query, context_, source);
+  if (!plans) {
+    report_query_error(plans.error(), source, output_);
+    return false;
+  }
+  std::vector<query::ResultTable> tables;
+  tables.reserve(plans->size());
+  for (const query::StatementPlan& plan : *plans) tables.push_back(query::evaluate(plan, context_));
+  for (const auto& table : tables) print(table, label || tables.size() > 1);
   return true;
 }
 
-void QuerySession::report(const Diagnostic& d, const query::QuerySource& source) const {
-  if (output_.format == Format::json) {
+void report_query_error(const Diagnostic& d, const query::QuerySource& source, const OutputOptions& output) {
+  if (output.format == Format::json) {
     JsonDocument document;
     JsonWriter& w = document.writer();
     w.key("query");
@@ -67,7 +81,7 @@ void QuerySession::report(const Diagnostic& d, const query::QuerySource& source)
     write_json(w, {d});
     write_out(document.finish());
   }
-  std::string text = render_text({d}, output_.color);
+  std::string text = render_text({d}, output.color);
   // The caret under the query line, between the error and its notes.
   const std::size_t first_note = text.find('\n');
   text.insert(first_note + 1, query::caret_lines(source.text, d.loc, source.first_line));

@@ -11,6 +11,7 @@
 
 #include "analyzer/analysis_context.hpp"
 #include "cli/output.hpp"
+#include "query/ast.hpp"
 #include "query/check_context.hpp"
 #include "query/relation.hpp"
 #include "query/result_table.hpp"
@@ -29,9 +30,11 @@ class QuerySession {
 
   /// Runs one query text; false when it had an error. `label`: print each statement above its table.
   bool run(std::string_view text, std::string_view origin, std::uint32_t line, bool label);
+  /// Runs a query parsed already (before the inputs were loaded): checks it against the loaded
+  /// model, evaluates and prints it.
+  bool run(const query::Query& query, const query::QuerySource& source, bool label);
 
  private:
-  void report(const Diagnostic& d, const query::QuerySource& source) const;
   void print(const query::ResultTable& table, bool label);
 
   const analyzer::AnalysisContext& context_;
@@ -40,6 +43,10 @@ class QuerySession {
   const std::vector<Diagnostic> diagnostics_;  // the input's, sorted once for every JSON document
   bool printed_ = false;
 };
+
+/// A syntax or check error of `source`: the diagnostic with the query line and a caret under the
+/// place, on stderr; with -o json also {"schema","query","error":[…]} on stdout.
+void report_query_error(const Diagnostic& error, const query::QuerySource& source, const OutputOptions& output);
 
 /// Queries from standard input, one per line ('#' comments and blank lines skipped); false when
 /// one had an error (the others still run).

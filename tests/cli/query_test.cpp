@@ -73,3 +73,62 @@ TEST_CASE("query -o csv: a cell a spreadsheet would run as a formula starts with
   const auto count = run_rbacq({"-o", "csv", "query", "count bindings", "-f", c.path});
   CHECK(count.out == "count\r\n3\r\n");
 }
+
+TEST_CASE("query: the query may come after -f, as kubectl users write it, and a missing file stays missing (issue 10)") {
+  const Cluster c;
+  // Options first: the query was read as a second -f path.
+  auto r = run_rbacq({"query", "-f", c.path, "can user:@cmd get pods in dev"});
+  CHECK(r.exit_code == 0);
+  CHECK(r.out.starts_with("ALLOWED  VERB  RESOURCE  NAME  NAMESPACE  VIA   REASON\ntrue "));
+  CHECK(r.err == "rbacq: note: taking 'can user:@cmd get pods in dev' as the query: no file has that name, and it reads as a query\n");
+  // Also with the manifests on standard input, where a query from stdin is impossible.
+  r = run_rbacq({"query", "-f", "-", "count rules"}, kPolicy);
+  CHECK(r.exit_code == 0);
+  CHECK(r.out == "COUNT\n2\n");
+  // A query that does not parse is a missing file, with a hint.
+  r = run_rbacq({"query", "-f", c.path, "who can gett secrets in"});
+  CHECK(r.exit_code == 2);
+  CHECK(r.out.empty());
+  CHECK(r.err == "who can gett secrets in: error: no such file or directory [input-read]\n"
+                 "who can gett secrets in: note: this looks like a query: put it before -f or quote it\n");
+  // A real missing file is reported as missing, and never answered as a query: 'manifests'
+  // parses (a relation name nothing defines) but does not look like a query.
+  r = run_rbacq({"query", "-f", c.path, "manifests"});
+  CHECK(r.exit_code == 2);
+  CHECK(r.err == "manifests: error: no such file or directory [input-read]\n");
+  // With the query given, a missing path is a missing path, even one that reads as a query.
+  r = run_rbacq({"query", "count rules", "-f", c.path, "roles"});
+  CHECK(r.exit_code == 2);
+  CHECK(r.out == "COUNT\n2\n");
+  CHECK(r.err == "roles: error: no such file or directory [input-read]\n"
+                 "roles: note: this looks like a query: put it before -f or quote it\n");
+  // Two paths that read as queries: neither is guessed.
+  r = run_rbacq({"query", "-f", c.path, "count rules", "count roles"});
+  CHECK(r.exit_code == 2);
+  CHECK(r.err.find("count rules: error: no such file or directory [input-read]\n"
+                   "count rules: note: this looks like a query: put it before -f or quote it\n") != std::string::npos);
+}
+
+TEST_CASE("query: a syntax error is reported before the inputs are loaded, with a clipped caret line (issue 10)") {
+  rbacq::test::TempDir dir;
+  const std::string bad = dir.write("bad.yaml", "kind: Role\nmetadata: {name: r}\nrules: abc\n");
+  auto r = run_rbacq({"query", "roles wher", "-f", bad});
+  CHECK(r.exit_code == 2);
+  // Nothing of bad.yaml: it was never read.
+  CHECK(r.err.starts_with("query:1:7: error: "));
+  CHECK(r.err.ends_with(" [query-syntax]\n"
+                        "  roles wher\n"
+                        "        ^\n"));
+  CHECK(r.err.find("bad.yaml") == std::string::npos);
+  // A pasted file: two short lines, not 160 KB.
+  const std::string huge = "roles where name = " + std::string(95000, 'x');
+  r = run_rbacq({"query", huge, "-f", bad});
+  CHECK(r.exit_code == 2);
+  CHECK(r.err.size() < 400);
+  CHECK(r.err.find("longer than 64 KiB") != std::string::npos);
+  // A check error needs the model: the input is loaded and its problems shown first.
+  r = run_rbacq({"query", "roles where nam = x", "-f", bad});
+  CHECK(r.exit_code == 2);
+  CHECK(r.err.find("bad.yaml:1:1: error:") != std::string::npos);
+  CHECK(r.err.find("query:1:13: error: roles has no column 'nam' [query-check]\n") != std::string::npos);
+}

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "analyzer/input/object_reader.hpp"
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "analyzer/input/plain_scalar.hpp"
@@ -9,21 +11,28 @@ namespace rbacq::analyzer {
 
 void CappedDiagnostics::add(Diagnostic d) {
   if (shown_ >= kPerFile) {
-    ++dropped_;
+    if (dropped_++ == 0) first_dropped_ = d.loc;
     return;
   }
   ++shown_;
+  last_shown_ = std::max(last_shown_, d.loc);
   out_.add(std::move(d));
 }
 
 void CappedDiagnostics::finish_file(FilePath file) {
   if (dropped_ != 0) {
-    out_.add("input-limit", Severity::note, SourceLocation{file, 0, 0},
-             fmt::format("{} more problem{} in this file not shown (at most {} per file)", dropped_,
+    // Problems are listed sorted by place: at the first problem not shown, the note comes after
+    // the ones it follows instead of heading the file (where a whole-file note would sort).
+    SourceLocation at = std::max(first_dropped_, last_shown_);
+    if (at.file != file) at = SourceLocation{file, 0, 0};
+    out_.add("input-limit", Severity::note, at,
+             fmt::format("{} more problem{} in this file not shown, the first of them here (at most {} per file)", dropped_,
                          dropped_ == 1 ? "" : "s", kPerFile));
   }
   shown_ = 0;
   dropped_ = 0;
+  first_dropped_ = {};
+  last_shown_ = {};
 }
 
 void ObjectReader::error(NodeId at, std::string message) {

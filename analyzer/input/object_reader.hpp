@@ -22,13 +22,16 @@ class CappedDiagnostics {
   static constexpr std::size_t kPerFile = 100;
   explicit CappedDiagnostics(Diagnostics& out) : out_(out) {}
   void add(Diagnostic d);
-  /// Ends a file: adds one note saying how many problems were not shown, if any.
+  /// Ends a file: adds one note saying how many problems were not shown, if any, at the first
+  /// of them (so that, sorted by place, it follows the problems shown).
   void finish_file(FilePath file);
 
  private:
   Diagnostics& out_;
   std::size_t shown_ = 0;
   std::size_t dropped_ = 0;
+  SourceLocation first_dropped_;
+  SourceLocation last_shown_;
 };
 
 /// Reads the fields of one object and remembers whether any had the wrong shape. Each wrong

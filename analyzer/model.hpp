@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 // The typed model: Kubernetes objects as value types, each with the location it was read from.
+// They compare field by field, locations included (same_definition() leaves locations aside).
 #pragma once
 
 #include <cstddef>
@@ -28,6 +29,7 @@ struct ObjectMeta {
   Labels labels;
   Labels annotations;  // without kubectl's last-applied-configuration; for Secrets only the SA ones
   SourceLocation loc;  // the object's mapping
+  friend bool operator==(const ObjectMeta&, const ObjectMeta&) = default;
 };
 
 /// One PolicyRule. Empty lists are kept empty: their meaning ("no verbs", "all names") belongs
@@ -42,23 +44,27 @@ struct PolicyRule {
   /// For a rule the aggregation controller copied into a ClusterRole: the ClusterRole that
   /// wrote it (through chains, the first one). Empty for a role's own rules.
   std::string aggregated_from;
+  friend bool operator==(const PolicyRule&, const PolicyRule&) = default;
 };
 
 struct LabelSelectorRequirement {
   std::string key;
   std::string op;  // In | NotIn | Exists | DoesNotExist, as written
   std::vector<std::string> values;
+  friend bool operator==(const LabelSelectorRequirement&, const LabelSelectorRequirement&) = default;
 };
 
 struct LabelSelector {
   Labels match_labels;
   std::vector<LabelSelectorRequirement> match_expressions;
   SourceLocation loc;
+  friend bool operator==(const LabelSelector&, const LabelSelector&) = default;
 };
 
 struct AggregationRule {
   std::vector<LabelSelector> selectors;  // clusterRoleSelectors
   SourceLocation loc;
+  friend bool operator==(const AggregationRule&, const AggregationRule&) = default;
 };
 
 /// Role (namespaced) or ClusterRole.
@@ -67,6 +73,7 @@ struct Role {
   bool cluster = false;
   std::vector<PolicyRule> rules;
   std::optional<AggregationRule> aggregation;  // ClusterRole only
+  friend bool operator==(const Role&, const Role&) = default;
 };
 
 struct Subject {
@@ -75,6 +82,7 @@ struct Subject {
   std::string name;
   std::string namespace_;
   SourceLocation loc;
+  friend bool operator==(const Subject&, const Subject&) = default;
 };
 
 struct RoleRef {
@@ -82,6 +90,7 @@ struct RoleRef {
   std::string kind;  // Role | ClusterRole
   std::string name;
   SourceLocation loc;
+  friend bool operator==(const RoleRef&, const RoleRef&) = default;
 };
 
 /// RoleBinding (namespaced) or ClusterRoleBinding.
@@ -90,16 +99,19 @@ struct Binding {
   bool cluster = false;
   RoleRef role_ref;
   std::vector<Subject> subjects;
+  friend bool operator==(const Binding&, const Binding&) = default;
 };
 
 struct ServiceAccount {
   ObjectMeta meta;
   std::optional<bool> automount_token;
   std::vector<std::string> secrets;  // names listed in .secrets
+  friend bool operator==(const ServiceAccount&, const ServiceAccount&) = default;
 };
 
 struct Namespace {
   ObjectMeta meta;
+  friend bool operator==(const Namespace&, const Namespace&) = default;
 };
 
 /// A Secret without its data: only what identifies it and what it is for.
@@ -107,6 +119,7 @@ struct Secret {
   ObjectMeta meta;
   std::string type;
   std::string service_account_name;  // annotation kubernetes.io/service-account.name
+  friend bool operator==(const Secret&, const Secret&) = default;
 };
 
 struct Container {
@@ -114,12 +127,14 @@ struct Container {
   bool privileged = false;
   std::optional<bool> allow_privilege_escalation;
   SourceLocation loc;
+  friend bool operator==(const Container&, const Container&) = default;
 };
 
 struct HostPathVolume {
   std::string name;
   std::string path;
   SourceLocation loc;
+  friend bool operator==(const HostPathVolume&, const HostPathVolume&) = default;
 };
 
 /// Facts about a pod spec that matter for escalation: who it runs as and how close to the node.
@@ -133,6 +148,7 @@ struct PodSpecFacts {
   std::vector<Container> containers;  // init, regular and ephemeral containers
   std::vector<HostPathVolume> host_paths;
   SourceLocation loc;  // the pod spec mapping
+  friend bool operator==(const PodSpecFacts&, const PodSpecFacts&) = default;
 };
 
 /// Pod, or a controller with a pod template (Deployment, StatefulSet, DaemonSet, ReplicaSet,
@@ -140,6 +156,7 @@ struct PodSpecFacts {
 struct Workload {
   ObjectMeta meta;
   PodSpecFacts pod;
+  friend bool operator==(const Workload&, const Workload&) = default;
 };
 
 struct CustomResourceDefinition {
@@ -152,6 +169,7 @@ struct CustomResourceDefinition {
   bool namespaced = true;
   std::vector<std::string> versions;
   std::vector<std::string> subresources;  // status, scale
+  friend bool operator==(const CustomResourceDefinition&, const CustomResourceDefinition&) = default;
 };
 
 /// How a kubeconfig user authenticates. Material is `Sensitive`; paths and names are not.
@@ -202,11 +220,13 @@ struct AwsAuthMapping {
   std::string username;
   std::vector<std::string> groups;
   SourceLocation loc;
+  friend bool operator==(const AwsAuthMapping&, const AwsAuthMapping&) = default;
 };
 
 struct AwsAuth {
   ObjectMeta meta;
   std::vector<AwsAuthMapping> mappings;
+  friend bool operator==(const AwsAuth&, const AwsAuth&) = default;
 };
 
 /// Everything loaded from the inputs.

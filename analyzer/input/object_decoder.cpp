@@ -172,6 +172,7 @@ void ObjectDecoder::finish_file(FilePath file, bool explicit_input, bool unreada
       diags_.add(Diagnostic{"input-schema", Severity::warning, loc, "document has no 'kind'; skipped", {}});
     }
   }
+  store_.finish_file(file);
   diags_.finish_file(file);
   file_documents_ = 0;
   file_objects_ = 0;

@@ -22,6 +22,8 @@ class CappedDiagnostics {
   static constexpr std::size_t kPerFile = 100;
   explicit CappedDiagnostics(Diagnostics& out) : out_(out) {}
   void add(Diagnostic d);
+  /// A diagnostic that stands for many (a summary): never dropped.
+  void add_uncapped(Diagnostic d) { out_.add(std::move(d)); }
   /// Ends a file: adds one note saying how many problems were not shown, if any, at the first
   /// of them (so that, sorted by place, it follows the problems shown).
   void finish_file(FilePath file);

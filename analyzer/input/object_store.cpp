@@ -3,6 +3,8 @@
 
 #include <fmt/format.h>
 
+#include "analyzer/input/same_definition.hpp"
+
 namespace rbacq::analyzer {
 
 template <class T>
@@ -18,13 +20,36 @@ void ObjectStore::keep(std::vector<T>& objects, T object) {
     return;
   }
   // Applied in order, the later definition replaces the earlier one: keep the later, say so.
-  const std::string& ns = object.meta.namespace_;
-  diags_.add(Diagnostic{"input-duplicate", Severity::warning, object.meta.loc,
-                        fmt::format("{} '{}{}{}' is defined more than once; this definition replaces the earlier one",
-                                    object.meta.kind, ns, ns.empty() ? "" : "/", object.meta.name),
-                        {Note{it->second.second, "earlier definition is here"}}});
+  // When both say the same, nothing is lost: they are counted, and said once per pair of files.
+  if (same_definition(objects[it->second.first], object)) {
+    ++identical_[{it->second.second.file, object.meta.loc.file}];
+  } else {
+    const std::string& ns = object.meta.namespace_;
+    diags_.add(Diagnostic{"input-duplicate", Severity::warning, object.meta.loc,
+                          fmt::format("{} '{}{}{}' is defined more than once; this definition replaces the earlier one",
+                                      object.meta.kind, ns, ns.empty() ? "" : "/", object.meta.name),
+                          {Note{it->second.second, "earlier definition is here"}}});
+  }
   objects[it->second.first] = std::move(object);
   it->second.second = objects[it->second.first].meta.loc;
+}
+
+void ObjectStore::finish_file(FilePath file) {
+  for (auto it = identical_.begin(); it != identical_.end();) {
+    const auto& [earlier, later] = it->first;
+    if (later != file) {
+      ++it;
+      continue;
+    }
+    const std::size_t n = it->second;
+    const std::string where = earlier == later ? std::string("earlier in the same file") : fmt::format("in {}", earlier.str());
+    diags_.add_uncapped(Diagnostic{"input-duplicate", Severity::warning, SourceLocation{later, 0, 0},
+                                   fmt::format("{} object{} in {} {} defined identically {}; the later definition{} {} used", n,
+                                               n == 1 ? "" : "s", later.str(), n == 1 ? "is" : "are", where, n == 1 ? "" : "s",
+                                               n == 1 ? "is" : "are"),
+                                   {}});
+    it = identical_.erase(it);
+  }
 }
 
 void ObjectStore::add(Role role) { keep(model_.roles, std::move(role)); }

@@ -19,7 +19,9 @@ namespace rbacq::analyzer {
 /// The Model as the per-kind decoders fill it. `kubectl apply` of the inputs in order would
 /// leave one object per kind, namespace and name, the last one written: so does add(), with an
 /// [input-duplicate] warning pointing at the earlier definition. One store lives for a whole
-/// load, so a redefinition is found across files.
+/// load, so a redefinition is found across files. A redefinition that says the same thing (the
+/// same dump saved as JSON and as YAML) is only counted: finish_file() says it once per pair of
+/// files, not once per object.
 class ObjectStore {
  public:
   ObjectStore(Model& model, CappedDiagnostics& diags, const LoadLimits& limits)
@@ -42,6 +44,10 @@ class ObjectStore {
   /// The load's limits, which a text embedded in an object honours too (aws-auth's mapRoles).
   [[nodiscard]] const LoadLimits& limits() const { return limits_; }
 
+  /// Ends a file: one [input-duplicate] warning per earlier file that defined some of its
+  /// objects identically ("12 objects in b.yaml are defined identically in a.json; …").
+  void finish_file(FilePath file);
+
  private:
   template <class T>
   void keep(std::vector<T>& objects, T object);
@@ -51,6 +57,8 @@ class ObjectStore {
   const LoadLimits& limits_;
   /// (kind, namespace, name) → index in its vector and the location of the definition kept.
   std::map<std::tuple<std::string, std::string, std::string>, std::pair<std::size_t, SourceLocation>> seen_;
+  /// (earlier file, later file) → how many objects the later one defines again identically.
+  std::map<std::pair<FilePath, FilePath>, std::size_t> identical_;
 };
 
 }  // namespace rbacq::analyzer

@@ -2,6 +2,7 @@
 // Each kind rbacq reads becomes the right typed object; other kinds are counted and skipped.
 #include <doctest/doctest.h>
 
+#include "analyzer/input/same_definition.hpp"
 #include "test_support.hpp"
 
 using namespace rbacq;
@@ -313,4 +314,149 @@ TEST_CASE("decoder: the same object in two files is a warning with both location
   CHECK(d.message == "Role 'a/r' is defined more than once; this definition replaces the earlier one");
   REQUIRE(d.notes.size() == 1);
   CHECK(d.notes[0].loc == SourceLocation{FilePath::intern((dir.path() / "a.yaml").string()), 1, 1});
+}
+
+namespace {
+
+/// One object of every kind the model keeps, with every part that has a location.
+const char* const kEveryKindYaml = R"yaml(apiVersion: rbac.authorization.k8s.io/v1
+kind: ClusterRole
+metadata: {name: agg, labels: {team: a}}
+aggregationRule:
+  clusterRoleSelectors:
+  - matchLabels: {rbac.example.com/agg: "true"}
+    matchExpressions: [{key: tier, operator: In, values: [blue, green]}]
+rules: []
+---
+apiVersion: rbac.authorization.k8s.io/v1
+kind: Role
+metadata: {name: reader, namespace: dev}
+rules:
+- {apiGroups: [""], resources: [pods], verbs: [get, list], resourceNames: [p1]}
+---
+apiVersion: rbac.authorization.k8s.io/v1
+kind: RoleBinding
+metadata: {name: readers, namespace: dev}
+roleRef: {apiGroup: rbac.authorization.k8s.io, kind: Role, name: reader}
+subjects:
+- {kind: ServiceAccount, name: ci, namespace: dev}
+- {kind: Group, name: devs, apiGroup: rbac.authorization.k8s.io}
+---
+apiVersion: v1
+kind: ServiceAccount
+metadata: {name: ci, namespace: dev}
+automountServiceAccountToken: false
+secrets: [{name: ci-token}]
+---
+apiVersion: v1
+kind: Namespace
+metadata: {name: dev}
+---
+apiVersion: v1
+kind: Secret
+metadata: {name: ci-token, namespace: dev, annotations: {kubernetes.io/service-account.name: ci}}
+type: kubernetes.io/service-account-token
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata: {name: web, namespace: dev}
+spec:
+  template:
+    spec:
+      serviceAccountName: ci
+      hostNetwork: true
+      containers: [{name: app, image: x, securityContext: {privileged: true}}]
+      volumes: [{name: root, hostPath: {path: /}}]
+---
+apiVersion: apiextensions.k8s.io/v1
+kind: CustomResourceDefinition
+metadata: {name: widgets.example.com}
+spec:
+  group: example.com
+  scope: Namespaced
+  names: {plural: widgets, singular: widget, kind: Widget, shortNames: [wd]}
+  versions: [{name: v1, served: true, storage: true, subresources: {status: {}}}]
+---
+apiVersion: v1
+kind: ConfigMap
+metadata: {name: aws-auth, namespace: kube-system}
+data:
+  mapRoles: |
+    - rolearn: arn:aws:iam::111122223333:role/admin
+      username: admin
+      groups: [system:masters]
+)yaml";
+
+/// The same objects as a JSON stream (`jq -c`), as `kubectl get -o json` saves them.
+const char* const kEveryKindJson = R"json({"apiVersion":"rbac.authorization.k8s.io/v1","kind":"ClusterRole","metadata":{"name":"agg","labels":{"team":"a"}},"aggregationRule":{"clusterRoleSelectors":[{"matchLabels":{"rbac.example.com/agg":"true"},"matchExpressions":[{"key":"tier","operator":"In","values":["blue","green"]}]}]},"rules":[]}
+{"apiVersion":"rbac.authorization.k8s.io/v1","kind":"Role","metadata":{"name":"reader","namespace":"dev"},"rules":[{"apiGroups":[""],"resources":["pods"],"verbs":["get","list"],"resourceNames":["p1"]}]}
+{"apiVersion":"rbac.authorization.k8s.io/v1","kind":"RoleBinding","metadata":{"name":"readers","namespace":"dev"},"roleRef":{"apiGroup":"rbac.authorization.k8s.io","kind":"Role","name":"reader"},"subjects":[{"kind":"ServiceAccount","name":"ci","namespace":"dev"},{"kind":"Group","name":"devs","apiGroup":"rbac.authorization.k8s.io"}]}
+{"apiVersion":"v1","kind":"ServiceAccount","metadata":{"name":"ci","namespace":"dev"},"automountServiceAccountToken":false,"secrets":[{"name":"ci-token"}]}
+{"apiVersion":"v1","kind":"Namespace","metadata":{"name":"dev"}}
+{"apiVersion":"v1","kind":"Secret","metadata":{"name":"ci-token","namespace":"dev","annotations":{"kubernetes.io/service-account.name":"ci"}},"type":"kubernetes.io/service-account-token"}
+{"apiVersion":"apps/v1","kind":"Deployment","metadata":{"name":"web","namespace":"dev"},"spec":{"template":{"spec":{"serviceAccountName":"ci","hostNetwork":true,"containers":[{"name":"app","image":"x","securityContext":{"privileged":true}}],"volumes":[{"name":"root","hostPath":{"path":"/"}}]}}}}
+{"apiVersion":"apiextensions.k8s.io/v1","kind":"CustomResourceDefinition","metadata":{"name":"widgets.example.com"},"spec":{"group":"example.com","scope":"Namespaced","names":{"plural":"widgets","singular":"widget","kind":"Widget","shortNames":["wd"]},"versions":[{"name":"v1","served":true,"storage":true,"subresources":{"status":{}}}]}}
+{"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"aws-auth","namespace":"kube-system"},"data":{"mapRoles":"- rolearn: arn:aws:iam::111122223333:role/admin\n  username: admin\n  groups: [system:masters]\n"}}
+)json";
+
+}  // namespace
+
+TEST_CASE("decoder: a dump saved as YAML and as JSON is one summary warning per pair of files, not one per object (issue 10)") {
+  test::TempDir dir;
+  const std::string a = dir.write("a.yaml", kEveryKindYaml);
+  const std::string b = dir.write("b.json", kEveryKindJson);
+  auto r = analyzer::load({dir.path().string()});
+  CHECK(test::lines(r.diagnostics) ==
+        std::vector<std::string>{"0:0: warning: 9 objects in " + b + " are defined identically in " + a +
+                                 "; the later definitions are used [input-duplicate]"});
+  CHECK(r.model.roles.size() == 2);
+  CHECK(r.model.roles[0].meta.loc.file.str() == b);  // the later definitions are used
+  CHECK(r.model.workloads.size() == 1);
+  CHECK(r.model.aws_auth.size() == 1);
+
+  // A definition that differs keeps its own warning, with the earlier place; the rest are summed.
+  std::string changed = kEveryKindJson;
+  changed.replace(changed.find("\"verbs\":[\"get\",\"list\"]"), 22, "\"verbs\":[\"get\",\"watch\"]");
+  dir.write("b.json", changed);
+  r = analyzer::load({dir.path().string()});
+  const auto shown = test::lines(r.diagnostics);
+  REQUIRE(shown.size() == 2);
+  CHECK(shown[0] == "0:0: warning: 8 objects in " + b + " are defined identically in " + a + "; the later definitions are used [input-duplicate]");
+  CHECK(shown[1] == "2:1: warning: Role 'dev/reader' is defined more than once; this definition replaces the earlier one [input-duplicate]");
+
+  // Within one file, and for a single object.
+  test::TempDir one;
+  const std::string ns = "apiVersion: v1\nkind: Namespace\nmetadata: {name: dev}\n";
+  const std::string twice = one.write("twice.yaml", ns + "---\n" + ns);
+  r = analyzer::load({twice});
+  CHECK(test::lines(r.diagnostics) ==
+        std::vector<std::string>{"0:0: warning: 1 object in " + twice + " is defined identically earlier in the same file; the later "
+                                 "definition is used [input-duplicate]"});
+}
+
+TEST_CASE("same_definition: every field counts, no location does (issue 10)") {
+  const auto first = test::load(kEveryKindYaml, "a.yaml");
+  const auto second = test::load(kEveryKindJson, "b.json");
+  REQUIRE(first.model.roles.size() == 2);
+  REQUIRE(second.model.roles.size() == 2);
+  const analyzer::Model& x = first.model;
+  const analyzer::Model& y = second.model;
+  for (std::size_t i = 0; i < x.roles.size(); ++i) CHECK(analyzer::same_definition(x.roles[i], y.roles[i]));
+  CHECK(analyzer::same_definition(x.bindings.at(0), y.bindings.at(0)));
+  CHECK(analyzer::same_definition(x.service_accounts.at(0), y.service_accounts.at(0)));
+  CHECK(analyzer::same_definition(x.namespaces.at(0), y.namespaces.at(0)));
+  CHECK(analyzer::same_definition(x.secrets.at(0), y.secrets.at(0)));
+  CHECK(analyzer::same_definition(x.workloads.at(0), y.workloads.at(0)));
+  CHECK(analyzer::same_definition(x.crds.at(0), y.crds.at(0)));
+  CHECK(analyzer::same_definition(x.aws_auth.at(0), y.aws_auth.at(0)));
+  CHECK_FALSE(x.roles[0] == y.roles[0]);  // they were read from different places
+  analyzer::Binding other = y.bindings.at(0);
+  other.subjects.at(1).name = "ops";
+  CHECK_FALSE(analyzer::same_definition(x.bindings.at(0), other));
+  analyzer::Workload privileged = y.workloads.at(0);
+  privileged.pod.containers.at(0).privileged = false;
+  CHECK_FALSE(analyzer::same_definition(x.workloads.at(0), privileged));
+  analyzer::Role labelled = y.roles.at(0);
+  labelled.meta.labels.emplace_back("team", "b");
+  CHECK_FALSE(analyzer::same_definition(x.roles.at(0), labelled));
 }

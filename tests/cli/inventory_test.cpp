@@ -43,9 +43,10 @@ TEST_CASE("cli: diagnostics in text are file:line:col: severity: message [id] on
 
 TEST_CASE("cli: diagnostics in JSON carry id, severity, position and notes (#2)") {
   test::TempDir dir;
-  const std::string ns = "apiVersion: v1\nkind: Namespace\nmetadata: {name: twice}\n";
-  const std::string a = dir.write("a.yaml", ns);
-  const std::string b = dir.write("b.yaml", ns);
+  // Two definitions that differ (a label): identical ones are summed up per pair of files.
+  const std::string ns = "apiVersion: v1\nkind: Namespace\nmetadata: {name: twice";
+  const std::string a = dir.write("a.yaml", ns + "}\n");
+  const std::string b = dir.write("b.yaml", ns + ", labels: {team: b}}\n");
   const auto r = test::run_rbacq({"inventory", "-o", "json", a, b});
   CHECK(r.exit_code == 0);
   CHECK(r.out.find("  \"diagnostics\": [\n    {\n      \"id\": \"input-duplicate\",\n      \"severity\": \"warning\",\n"

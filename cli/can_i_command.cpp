@@ -73,7 +73,7 @@ int run_list(const CLI::App& command, const CanIOptions& options, const OutputOp
     write_out(rules_json(context, plan->text, what.user, *statement.namespace_, answer, plan->notes));
   } else {
     print_notes(plan->notes, kubectl_phrases());
-    print_problems(context, answer.errors, output.color);
+    print_problems(context, answer.errors, output);
     if (answer.privileged) std::fprintf(stderr, "rbacq: note: %s; the rules below are only RBAC's\n", query::privileged_evidence().message.c_str());
     write_out(rules_table(answer, !options.no_headers));
   }
@@ -104,7 +104,7 @@ int run_question(const CLI::App& command, const CanIOptions& options, const Outp
     return code;
   }
   print_notes(notes, kubectl_phrases());
-  print_problems(context, decision.errors, output.color);
+  print_problems(context, decision.errors, output);
   if (decision.via == Via::privileged_group) {
     // stdout stays "yes" for scripts, as kubectl prints it; the reason goes with the notes.
     std::fprintf(stderr, "rbacq: note: %s\n", query::privileged_evidence().message.c_str());

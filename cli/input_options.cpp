@@ -45,6 +45,12 @@ void add_input_options(CLI::App& command, InputOptions& options) {
       ->capture_default_str();
 }
 
+void add_listing_options(CLI::App& command, ProblemListing& listing, bool with_quiet) {
+  if (with_quiet) command.add_flag("-q,--quiet", listing.quiet, "List only the input's errors on stderr, no warnings or notes");
+  command.add_option("--max-warnings", listing.max_warnings, "List at most N of the input's warnings and notes on stderr, then how many more")
+      ->type_name("N");
+}
+
 void add_request_options(CLI::App& command, RequestOptions& options) {
   command.add_option("VERB", options.verb, "get, list, watch, create, update, patch, delete, deletecollection, bind, "
                                            "escalate, impersonate, use, approve, … or *")

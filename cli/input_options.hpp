@@ -39,6 +39,10 @@ struct RequestOptions {
 /// Registers -f/--filename, --with-defaults, --k8s-version, --default-namespace, --max-file-size.
 void add_input_options(CLI::App& command, InputOptions& options);
 
+/// Registers --max-warnings N and, unless the command has its own -q, -q/--quiet: how many of the
+/// input's problems are listed on stderr.
+void add_listing_options(CLI::App& command, ProblemListing& listing, bool with_quiet);
+
 /// Registers VERB, TYPE[/NAME], --subresource, -n, -A, --api-group.
 void add_request_options(CLI::App& command, RequestOptions& options);
 

@@ -140,7 +140,7 @@ int run_inventory_dot(const InventoryOptions& options, const OutputOptions& outp
   const std::string dot = render_dot(context.graph().whole());
   std::fwrite(dot.data(), 1, dot.size(), stdout);
   std::fflush(stdout);
-  const std::string problems = render_text(context.diagnostics().sorted(), output.color);
+  const std::string problems = render_listed(context.diagnostics().sorted(), output.listing, output.color);
   std::fwrite(problems.data(), 1, problems.size(), stderr);
   return exit_code_for(context.diagnostics(), options.strict);
 }
@@ -157,7 +157,7 @@ int run_inventory(const InventoryOptions& options, const OutputOptions& output) 
     const std::string text = inventory_text(result);
     std::fwrite(text.data(), 1, text.size(), stdout);
     std::fflush(stdout);  // the inventory, then the problems, then the summary, also on a terminal
-    const std::string problems = render_text(result.diagnostics.sorted(), output.color);
+    const std::string problems = render_listed(result.diagnostics.sorted(), output.listing, output.color);
     std::fwrite(problems.data(), 1, problems.size(), stderr);
     std::fprintf(stdout, "\n%s\n", summary_line(result.diagnostics).c_str());
   }

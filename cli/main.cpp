@@ -13,6 +13,7 @@
 #include <fmt/format.h>
 
 #include "cli/can_i_command.hpp"
+#include "cli/input_options.hpp"
 #include "cli/inventory_command.hpp"
 #include "cli/output.hpp"
 #include "cli/query_command.hpp"
@@ -96,6 +97,10 @@ int run(int argc, char** argv) {
   CLI::App* who_can_cmd = add_who_can_command(app, who_can);
   QueryOptions query;
   CLI::App* query_cmd = add_query_command(app, query);
+  // One listing, set by whichever command runs; can-i keeps kubectl's -q (print nothing at all).
+  ProblemListing listing;
+  for (CLI::App* command : {inv, who_can_cmd, query_cmd}) add_listing_options(*command, listing, true);
+  add_listing_options(*can_i_cmd, listing, false);
 
   // CLI11's own messages, in rbacq's voice, with a suggestion for a mistyped command.
   app.failure_message([](const CLI::App* failed, const CLI::Error& e) {
@@ -124,7 +129,7 @@ int run(int argc, char** argv) {
                        : format == "csv"      ? Format::csv
                        : format == "dot"      ? Format::dot
                                               : Format::text;
-  const OutputOptions output{chosen, want_color(no_color, stderr)};
+  const OutputOptions output{chosen, want_color(no_color, stderr), listing};
   if ((chosen == Format::markdown || chosen == Format::csv) && !query_cmd->parsed()) {
     std::fprintf(stderr, "rbacq: error: -o %s is for 'rbacq query'; other commands print text or json\n", format.c_str());
     return kExitError;

@@ -102,10 +102,10 @@ void write_evidence(JsonWriter& w, const std::vector<query::Evidence>& evidence)
 }
 
 void print_problems(const analyzer::AnalysisContext& context, const std::vector<const analyzer::rbac::ResolvedBinding*>& errors,
-                    bool color) {
+                    const OutputOptions& output) {
   std::vector<Diagnostic> all = context.diagnostics().sorted();
   for (const auto* e : errors) all.push_back(resolution_diagnostic(*e, context.options().with_defaults));
-  const std::string text = render_text(all, color);
+  const std::string text = render_listed(all, output.listing, output.color);
   std::fwrite(text.data(), 1, text.size(), stderr);
 }
 

@@ -9,6 +9,7 @@
 #include "analyzer/analysis_context.hpp"
 #include "analyzer/rbac/authorizer.hpp"
 #include "analyzer/rbac/request.hpp"
+#include "cli/output.hpp"
 #include "support/diagnostic.hpp"
 #include "query/evidence.hpp"
 #include "query/phrases.hpp"
@@ -26,8 +27,9 @@ void print_notes(const std::vector<analyzer::rbac::QuestionNote>& notes, const q
 void write_notes(JsonWriter& w, const std::vector<analyzer::rbac::QuestionNote>& notes, const query::Phrasebook& words);
 
 /// The input's problems and the resolution errors in scope, on stderr, GNU style.
+/// As `output.listing` says (--quiet, --max-warnings).
 void print_problems(const analyzer::AnalysisContext& context, const std::vector<const analyzer::rbac::ResolvedBinding*>& errors,
-                    bool color);
+                    const OutputOptions& output);
 
 /// JSON: {"subject":{…},"binding":{…},"role":{…},"rule":{…},"scope":NS|null}.
 void write_grant(JsonWriter& w, const analyzer::rbac::Grant& grant);

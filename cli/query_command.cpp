@@ -96,7 +96,7 @@ int run_query_command(const CLI::App& command, const QueryOptions& options, cons
     parsed = std::move(*result);
   }
   const analyzer::AnalysisContext context(with_query_hints(analyzer::load(input.paths, analysis->limits), input.paths), *analysis);
-  if (output.format != Format::json) print_problems(context, {}, output.color);
+  if (output.format != Format::json) print_problems(context, {}, output);
 
   QuerySession session(context, QueryStyle{!options.no_headers, options.explain}, output);
   bool ok = true;

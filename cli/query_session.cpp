@@ -108,7 +108,7 @@ void QuerySession::print(const query::ResultTable& table, bool label) {
   print_notes(table.notes, query::language_phrases());
   std::vector<Diagnostic> warnings;
   for (const auto* e : table.errors) warnings.push_back(resolution_diagnostic(*e, context_.options().with_defaults));
-  const std::string text = render_text(warnings, output_.color);
+  const std::string text = render_listed(warnings, output_.listing, output_.color);
   std::fwrite(text.data(), 1, text.size(), stderr);
   if (table.rows.empty()) std::fputs("rbacq: note: no rows\n", stderr);
   std::fflush(stderr);

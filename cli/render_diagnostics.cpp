@@ -2,6 +2,7 @@
 #include "cli/render_diagnostics.hpp"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include "support/printable.hpp"
 
@@ -35,6 +36,33 @@ std::string render_text(const std::vector<Diagnostic>& diagnostics, bool color) 
       out += fmt::format("{}{}:{} {}note:{} {}\n", bold, printable(to_string(n.loc)), reset,
                          color ? color_of(Severity::note) : "", reset, printable(n.message));
     }
+  }
+  return out;
+}
+
+std::string render_listed(const std::vector<Diagnostic>& diagnostics, const ProblemListing& listing, bool color) {
+  std::vector<Diagnostic> shown;
+  std::size_t room = listing.max_warnings.value_or(diagnostics.size());
+  std::size_t warnings_left = 0;
+  std::size_t notes_left = 0;
+  for (const Diagnostic& d : diagnostics) {
+    if (d.severity == Severity::error) {
+      shown.push_back(d);
+    } else if (listing.quiet) {
+      continue;  // asked for: no count either
+    } else if (room != 0) {
+      shown.push_back(d);
+      --room;
+    } else {
+      ++(d.severity == Severity::warning ? warnings_left : notes_left);
+    }
+  }
+  std::string out = render_text(shown, color);
+  if (warnings_left + notes_left != 0) {
+    std::vector<std::string> parts;
+    if (warnings_left != 0) parts.push_back(fmt::format("{} more {}", warnings_left, warnings_left == 1 ? "warning" : "warnings"));
+    if (notes_left != 0) parts.push_back(fmt::format("{} more {}", notes_left, notes_left == 1 ? "note" : "notes"));
+    out += fmt::format("rbacq: note: {} not shown (--max-warnings {})\n", fmt::join(parts, " and "), *listing.max_warnings);
   }
   return out;
 }

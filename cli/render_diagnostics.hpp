@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "cli/output.hpp"
 #include "support/diagnostic.hpp"
 #include "support/json_writer.hpp"
 
@@ -12,6 +13,10 @@ namespace rbacq::cli {
 
 /// GNU style, one line per diagnostic and one per note, as editors and CI parse them.
 [[nodiscard]] std::string render_text(const std::vector<Diagnostic>& diagnostics, bool color);
+
+/// render_text() of what `listing` lets through: every error; warnings and notes unless quiet, at
+/// most max_warnings of them, then one line "rbacq: note: N more warnings … not shown".
+[[nodiscard]] std::string render_listed(const std::vector<Diagnostic>& diagnostics, const ProblemListing& listing, bool color);
 
 /// "2 errors, 1 warning" or "no problems".
 [[nodiscard]] std::string summary_line(const Diagnostics& diagnostics);

@@ -65,7 +65,7 @@ int run_who_can(const CLI::App& command, const WhoCanOptions& options, const Out
     return code;
   }
   print_notes(notes, kubectl_phrases());
-  print_problems(context, answers.answers.front().result.errors, output.color);
+  print_problems(context, answers.answers.front().result.errors, output);
   const std::string table = who_can_text(answers);
   std::fwrite(table.data(), 1, table.size(), stdout);
   return code;

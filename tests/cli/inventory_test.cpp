@@ -2,6 +2,9 @@
 // `rbacq inventory` through the real binary: output, JSON schema and exit codes (#2).
 #include <doctest/doctest.h>
 
+#include <algorithm>
+#include <string>
+
 #include "test_support.hpp"
 
 using namespace rbacq;
@@ -122,4 +125,46 @@ TEST_CASE("cli: --max-file-size is checked and refuses bigger files precisely") 
   const auto r = test::run_rbacq({"inventory", "--no-color", "--max-file-size", "1", big});
   CHECK(r.exit_code == 2);
   CHECK(r.err == big + ": error: file is 1.5 MiB, larger than the limit of 1 MiB; not read [input-too-large]\n");
+}
+
+TEST_CASE("cli: --quiet lists only the input's errors, --max-warnings N at most N warnings and notes (issue 10)") {
+  test::TempDir dir;
+  const std::string role = "apiVersion: rbac.authorization.k8s.io/v1\nkind: Role\nmetadata: {namespace: dev, name: ";
+  std::string a;
+  std::string b;
+  for (int i = 0; i < 5; ++i) {
+    a += role + "r" + std::to_string(i) + "}\nrules: []\n---\n";
+    b += role + "r" + std::to_string(i) + "}\nrules: [{apiGroups: [''], resources: [pods], verbs: [get]}]\n---\n";
+  }
+  const std::string first = dir.write("a.yaml", a);
+  const std::string second = dir.write("b.yaml", b);
+  const std::string bad = dir.write("c.yaml", "kind: Role\nmetadata: {name: r}\n");
+  const std::string path = dir.path().string();
+  // 5 warnings (each with its note) and 1 error.
+  auto r = test::run_rbacq({"inventory", path});
+  CHECK(r.exit_code == 2);
+  CHECK(std::count(r.err.begin(), r.err.end(), '\n') == 11);
+  r = test::run_rbacq({"inventory", "--max-warnings", "2", path});
+  CHECK(r.exit_code == 2);
+  CHECK(r.err == second + ":1:1: warning: Role 'dev/r0' is defined more than once; this definition replaces the earlier one [input-duplicate]\n" +
+                     first + ":1:1: note: earlier definition is here\n" +
+                     second + ":6:1: warning: Role 'dev/r1' is defined more than once; this definition replaces the earlier one [input-duplicate]\n" +
+                     first + ":6:1: note: earlier definition is here\n" +
+                     bad + ":1:1: error: Role has no 'apiVersion'; kubectl refuses it, so it is not analysed [input-api-version]\n"
+                     "rbacq: note: 3 more warnings not shown (--max-warnings 2)\n");
+  CHECK(r.out.ends_with("\n1 error, 5 warnings, 0 notes\n"));  // the summary still counts them all
+  r = test::run_rbacq({"inventory", "--quiet", path});
+  CHECK(r.exit_code == 2);
+  CHECK(r.err == bad + ":1:1: error: Role has no 'apiVersion'; kubectl refuses it, so it is not analysed [input-api-version]\n");
+  // The same options on every command that loads input; JSON documents keep every diagnostic.
+  r = test::run_rbacq({"who-can", "get", "pods", "-n", "dev", "-q", "-f", path});
+  CHECK(r.err == bad + ":1:1: error: Role has no 'apiVersion'; kubectl refuses it, so it is not analysed [input-api-version]\n");
+  r = test::run_rbacq({"query", "count roles", "--max-warnings", "0", "-f", path});
+  CHECK(r.out == "COUNT\n5\n");
+  CHECK(r.err.ends_with("[input-api-version]\nrbacq: note: 5 more warnings not shown (--max-warnings 0)\n"));
+  r = test::run_rbacq({"can-i", "get", "pods", "-n", "dev", "--as", "x", "--max-warnings", "1", "-f", path});
+  CHECK(r.err.ends_with("rbacq: note: 4 more warnings not shown (--max-warnings 1)\n"));
+  r = test::run_rbacq({"-o", "json", "query", "count roles", "--quiet", "-f", path});
+  CHECK(r.err.empty());
+  CHECK(r.out.find("defined more than once") != std::string::npos);
 }

@@ -46,9 +46,10 @@ constexpr const char* kHelp =
     "  rbacq query -f rbac/                                                 # interactive prompt\n\n";
 
 constexpr const char* kOutputHelp =
-    "\nOutput: an aligned table per statement (-o markdown, -o csv, -o dot: the graph its rows touch); -o json prints\none document per statement:\n"
+    "\nOutput: an aligned table per statement (-o markdown, -o csv, -o dot: the graph its rows touch); -o json prints\none document:\n"
     "{\"schema\":\"rbacq/v1\",\"statement\",\"columns\":[{\"name\",\"type\"}],\"rows\":[{\"values\":{…},\"evidence\":[…]}],\n"
-    "\"notes\",\"errors\",\"diagnostics\"}. Exit status: 0 answered, 2 a query error, errors in the input (the answers\n"
+    "\"notes\",\"errors\",\"diagnostics\"}, and for several statements {\"schema\",\"statements\":[{\"statement\",…},…],\n"
+    "\"diagnostics\"} (--json-stream: one document per statement, the diagnostics in the first). Exit status: 0 answered, 2 a query error, errors in the input (the answers\n"
     "are still printed) or a usage mistake, 3 internal error.";
 
 }  // namespace
@@ -63,6 +64,9 @@ CLI::App* add_query_command(CLI::App& app, QueryOptions& options) {
   cmd->add_option("QUERY", options.query, "The query; without it, one query per line from standard input, or a prompt on a terminal");
   cmd->add_flag("--explain", options.explain, "Under each row, its evidence: subject, binding, role, rule, each with file:line");
   cmd->add_flag("--no-headers", options.no_headers, "No header row (text and CSV)");
+  cmd->add_flag("--json-stream", options.json_stream,
+                "With -o json and several statements: one document per statement (the input's diagnostics in the first) "
+                "instead of one document with \"statements\"");
   add_input_options(*cmd, options.input);
   return cmd;
 }
@@ -77,6 +81,7 @@ int run_query_command(const CLI::App& command, const QueryOptions& options, cons
                  printable(*query_text).c_str());
   }
   if (const auto missing = missing_input(input)) return report_usage_error(*missing, output);
+  if (options.json_stream && output.format != Format::json) return report_usage_error(usage_error("--json-stream goes with -o json"), output);
   if (!query_text && std::find(input.paths.begin(), input.paths.end(), "-") != input.paths.end()) {
     return report_usage_error({"usage", Severity::error, {}, "the manifests come from standard input (-f -): give the query as an argument", {}},
                               output);
@@ -98,7 +103,7 @@ int run_query_command(const CLI::App& command, const QueryOptions& options, cons
   const analyzer::AnalysisContext context(with_query_hints(analyzer::load(input.paths, analysis->limits), input.paths), *analysis);
   if (output.format != Format::json) print_problems(context, {}, output);
 
-  QuerySession session(context, QueryStyle{!options.no_headers, options.explain}, output);
+  QuerySession session(context, QueryStyle{!options.no_headers, options.explain, options.json_stream}, output);
   bool ok = true;
   if (parsed) {
     ok = session.run(*parsed, source, false);

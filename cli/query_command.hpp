@@ -17,6 +17,7 @@ struct QueryOptions {
   std::string query;
   bool explain = false;
   bool no_headers = false;
+  bool json_stream = false;
 };
 
 CLI::App* add_query_command(CLI::App& app, QueryOptions& options);

@@ -3,6 +3,7 @@
 
 #include <cstdio>
 #include <iostream>
+#include <utility>
 
 #include <fmt/format.h>
 
@@ -67,8 +68,25 @@ bool QuerySession::run(const query::Query& query, const query::QuerySource& sour
   std::vector<query::ResultTable> tables;
   tables.reserve(plans->size());
   for (const query::StatementPlan& plan : *plans) tables.push_back(query::evaluate(plan, context_));
+  if (output_.format == Format::json) {
+    print_json(tables);
+    return true;
+  }
   for (const auto& table : tables) print(table, label || tables.size() > 1);
   return true;
+}
+
+void QuerySession::print_json(const std::vector<query::ResultTable>& tables) {
+  // The input's problems once per session, in its first document: not again for every statement.
+  const std::vector<Diagnostic> none;
+  const auto diagnostics = [&]() -> const std::vector<Diagnostic>& { return std::exchange(diagnostics_written_, true) ? none : diagnostics_; };
+  const bool with_defaults = context_.options().with_defaults;
+  if (tables.size() == 1 || style_.json_stream) {
+    for (const auto& table : tables) write_out(render_json(table, diagnostics(), with_defaults));
+  } else {
+    write_out(render_json(tables, diagnostics(), with_defaults));
+  }
+  std::fflush(stdout);
 }
 
 void report_query_error(const Diagnostic& d, const query::QuerySource& source, const OutputOptions& output) {
@@ -91,7 +109,7 @@ void report_query_error(const Diagnostic& d, const query::QuerySource& source, c
 void QuerySession::print(const query::ResultTable& table, bool label) {
   const TableStyle style{style_.headers, style_.explain};
   switch (output_.format) {
-    case Format::json: write_out(render_json(table, diagnostics_, context_.options().with_defaults)); return;
+    case Format::json: return;  // print_json()
     case Format::markdown:
       if (label) write_out(fmt::format("{}**{}**\n\n", printed_ ? "\n" : "", printable(table.statement)));
       write_out(render_markdown(table));

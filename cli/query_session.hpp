@@ -22,6 +22,8 @@ namespace rbacq::cli {
 struct QueryStyle {
   bool headers = true;
   bool explain = false;
+  /// -o json: one document per statement, not one per query (--json-stream).
+  bool json_stream = false;
 };
 
 class QuerySession {
@@ -36,12 +38,14 @@ class QuerySession {
 
  private:
   void print(const query::ResultTable& table, bool label);
+  void print_json(const std::vector<query::ResultTable>& tables);
 
   const analyzer::AnalysisContext& context_;
   QueryStyle style_;
   const OutputOptions& output_;
-  const std::vector<Diagnostic> diagnostics_;  // the input's, sorted once for every JSON document
+  const std::vector<Diagnostic> diagnostics_;  // the input's, sorted once, in the session's first JSON document
   bool printed_ = false;
+  bool diagnostics_written_ = false;  // JSON: the input's diagnostics went out with a document
 };
 
 /// A syntax or check error of `source`: the diagnostic with the query line and a caret under the

@@ -136,9 +136,7 @@ std::string render_text(const ResultTable& table, const TableStyle& style) {
   return out;
 }
 
-std::string render_json(const ResultTable& table, const std::vector<Diagnostic>& diagnostics, bool with_defaults) {
-  JsonDocument document;
-  JsonWriter& w = document.writer();
+void write_statement(JsonWriter& w, const ResultTable& table, bool with_defaults) {
   w.key("statement");
   w.value(table.statement);
   w.key("columns");
@@ -181,6 +179,25 @@ std::string render_json(const ResultTable& table, const std::vector<Diagnostic>&
   std::vector<Diagnostic> errors;
   for (const auto* e : table.errors) errors.push_back(resolution_diagnostic(*e, with_defaults));
   write_json(w, errors);
+}
+
+std::string render_json(const ResultTable& table, const std::vector<Diagnostic>& diagnostics, bool with_defaults) {
+  JsonDocument document;
+  write_statement(document.writer(), table, with_defaults);
+  return document.finish(diagnostics);
+}
+
+std::string render_json(const std::vector<ResultTable>& tables, const std::vector<Diagnostic>& diagnostics, bool with_defaults) {
+  JsonDocument document;
+  JsonWriter& w = document.writer();
+  w.key("statements");
+  w.begin_array();
+  for (const ResultTable& table : tables) {
+    w.begin_object();
+    write_statement(w, table, with_defaults);
+    w.end_object();
+  }
+  w.end_array();
   return document.finish(diagnostics);
 }
 

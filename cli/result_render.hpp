@@ -7,6 +7,7 @@
 
 #include "query/result_table.hpp"
 #include "support/diagnostic.hpp"
+#include "support/json_writer.hpp"
 
 namespace rbacq::cli {
 
@@ -20,6 +21,12 @@ struct TableStyle {
 /// {"schema":"rbacq/v1","statement","columns":[{"name","type"}],"rows":[{"values":{…},"evidence":[…]}],
 ///  "notes","errors","diagnostics"}.
 [[nodiscard]] std::string render_json(const query::ResultTable& table, const std::vector<Diagnostic>& diagnostics, bool with_defaults);
+/// Several statements as one document, so that a JSON parser reads the whole answer:
+/// {"schema":"rbacq/v1","statements":[{"statement","columns","rows","notes","errors"},…],"diagnostics"}.
+[[nodiscard]] std::string render_json(const std::vector<query::ResultTable>& tables, const std::vector<Diagnostic>& diagnostics,
+                                      bool with_defaults);
+/// The members of one statement's answer: "statement","columns","rows","notes","errors".
+void write_statement(JsonWriter& w, const query::ResultTable& table, bool with_defaults);
 /// A GitHub-flavoured Markdown table ('|' escaped), for comments in code review.
 [[nodiscard]] std::string render_markdown(const query::ResultTable& table);
 /// RFC 4180: a header row, then one record per row; lists joined with spaces.

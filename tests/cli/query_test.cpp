@@ -132,3 +132,51 @@ TEST_CASE("query: a syntax error is reported before the inputs are loaded, with 
   CHECK(r.err.find("bad.yaml:1:1: error:") != std::string::npos);
   CHECK(r.err.find("query:1:13: error: roles has no column 'nam' [query-check]\n") != std::string::npos);
 }
+
+namespace {
+
+std::size_t occurrences(const std::string& text, const std::string& what) {
+  std::size_t n = 0;
+  for (std::size_t at = text.find(what); at != std::string::npos; at = text.find(what, at + 1)) ++n;
+  return n;
+}
+
+/// Whether `json` is valid JSON, read by rbacq's own reader (a document without `kind` is only a note).
+bool valid_json(const std::string& json) { return !rbacq::test::load(json, "out.json").diagnostics.has_errors(); }
+
+}  // namespace
+
+TEST_CASE("query -o json: several statements are one document with \"statements\", the input's diagnostics once (issue 10)") {
+  rbacq::test::TempDir dir;
+  dir.write("a.yaml", kPolicy);
+  dir.write("empty.yaml", "");  // one problem: a warning
+  const std::string path = dir.path().string();
+  auto r = run_rbacq({"-o", "json", "query", "count rules; count bindings; rules where rule = 2", "-f", path});
+  CHECK(r.exit_code == 0);
+  CHECK(r.out.starts_with("{\n  \"schema\": \"rbacq/v1\",\n  \"statements\": [\n    {\n      \"statement\": \"count rules\",\n"));
+  CHECK(occurrences(r.out, "\"schema\"") == 1);
+  CHECK(occurrences(r.out, "\"statement\":") == 3);
+  CHECK(occurrences(r.out, "\"diagnostics\"") == 1);
+  CHECK(occurrences(r.out, "holds no YAML") == 1);
+  CHECK(r.out.ends_with("  ]\n}\n"));
+  CHECK(valid_json(r.out));
+  // --json-stream: today's one document per statement, the diagnostics only in the first.
+  r = run_rbacq({"-o", "json", "query", "count rules; count bindings", "--json-stream", "-f", path});
+  CHECK(occurrences(r.out, "\"schema\"") == 2);
+  CHECK(occurrences(r.out, "holds no YAML") == 1);
+  CHECK(r.out.find("\"diagnostics\": []") > r.out.find("holds no YAML"));
+  // One statement keeps the single-document shape.
+  r = run_rbacq({"-o", "json", "query", "count rules", "-f", path});
+  CHECK(r.out.starts_with("{\n  \"schema\": \"rbacq/v1\",\n  \"statement\": \"count rules\",\n"));
+  CHECK(occurrences(r.out, "holds no YAML") == 1);
+  CHECK(valid_json(r.out));
+  // Queries from standard input: the diagnostics in the session's first document only.
+  r = run_rbacq({"-o", "json", "query", "-f", path}, "count rules\ncount bindings; count roles\n");
+  CHECK(occurrences(r.out, "\"schema\"") == 2);
+  CHECK(occurrences(r.out, "\"statements\"") == 1);
+  CHECK(occurrences(r.out, "holds no YAML") == 1);
+  // --json-stream is for JSON.
+  r = run_rbacq({"query", "count rules", "--json-stream", "-f", path});
+  CHECK(r.exit_code == 2);
+  CHECK(r.err == "rbacq: error: --json-stream goes with -o json\n");
+}

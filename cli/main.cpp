@@ -17,6 +17,7 @@
 #include "cli/inventory_command.hpp"
 #include "cli/output.hpp"
 #include "cli/query_command.hpp"
+#include "cli/usage_hints.hpp"
 #include "cli/who_can_command.hpp"
 #include "support/edit_distance.hpp"
 
@@ -102,8 +103,10 @@ int run(int argc, char** argv) {
   for (CLI::App* command : {inv, who_can_cmd, query_cmd}) add_listing_options(*command, listing, true);
   add_listing_options(*can_i_cmd, listing, false);
 
-  // CLI11's own messages, in rbacq's voice, with a suggestion for a mistyped command.
-  app.failure_message([](const CLI::App* failed, const CLI::Error& e) {
+  // CLI11's own messages, in rbacq's voice, with a suggestion for a mistyped command and for what
+  // the command line probably meant (usage_hints).
+  const std::vector<std::string> args(argv + 1, argv + argc);
+  app.failure_message([&args](const CLI::App* failed, const CLI::Error& e) {
     std::string out = fmt::format("rbacq: error: {}\n", e.what());
     std::vector<std::string> names;
     const CLI::App* root = failed;
@@ -113,9 +116,10 @@ int run(int argc, char** argv) {
       const auto close = close_names(*argc_first_word(failed), names);
       if (!close.empty()) out += fmt::format("rbacq: note: did you mean '{}'?\n", close.front());
     }
-    std::string command = failed == root ? std::string("rbacq") : "rbacq " + failed->get_name();
-    for (const CLI::App* sub : root->get_subcommands([](const CLI::App* a) { return a->parsed(); })) command = "rbacq " + sub->get_name();
-    return out + fmt::format("rbacq: note: run '{} --help' for the options and examples\n", command);
+    std::string command = failed == root ? std::string() : failed->get_name();
+    for (const CLI::App* sub : root->get_subcommands([](const CLI::App* a) { return a->parsed(); })) command = sub->get_name();
+    for (const std::string& hint : usage_hints(args, command, root->remaining(true))) out += fmt::format("rbacq: note: {}\n", hint);
+    return out + fmt::format("rbacq: note: run '{} --help' for the options and examples\n", command.empty() ? "rbacq" : "rbacq " + command);
   });
 
   try {

@@ -2,7 +2,6 @@
 #include "cli/render_diagnostics.hpp"
 
 #include <fmt/format.h>
-#include <fmt/ranges.h>
 
 #include "support/printable.hpp"
 

@@ -138,6 +138,30 @@ TEST_CASE("who-can: a mistyped command or option gets rbacq's voice and a sugges
   CHECK(r.err.find("rbacq: note: run 'rbacq who-can --help' for the options and examples\n") != std::string::npos);
 }
 
+TEST_CASE("who-can --as, and a positional file after -n: the command line that works (issue 10)") {
+  const std::string kubeadm = source_path("fixtures/clusters/kubeadm");
+  auto r = run_rbacq({"who-can", "get", "pods", "--as", "alice", "-f", kubeadm});
+  CHECK(r.exit_code == 2);
+  CHECK(r.out.empty());
+  CHECK(r.err == "rbacq: error: The following arguments were not expected: alice --as\n"
+                 "rbacq: note: who-can lists every subject and takes no --as; for one user, did you mean 'rbacq can-i get pods --as "
+                 "alice -f " + kubeadm + "'?\n"
+                 "rbacq: note: run 'rbacq who-can --help' for the options and examples\n");
+  // The line it suggests works.
+  CHECK(run_rbacq({"can-i", "get", "pods", "--as", "alice", "-f", kubeadm}).out == "no\n");
+  // A file or directory where a value goes: the -f is missing.
+  for (const char* command : {"who-can", "can-i"}) {
+    CAPTURE(command);
+    r = run_rbacq({command, "get", "pods", "-n", "dev", "--as", "alice", kubeadm});
+    CHECK(r.exit_code == 2);
+    CHECK(r.err.find("rbacq: note: did you mean -f " + kubeadm + "?\n") != std::string::npos);
+  }
+  // Not for a word that names nothing on disk.
+  r = run_rbacq({"who-can", "get", "pods", "-n", "dev", "not-a-file-here", "--with-defaults"});
+  CHECK(r.exit_code == 2);
+  CHECK(r.err.find("did you mean -f") == std::string::npos);
+}
+
 TEST_CASE("who-can: usage errors") {
   CHECK(run_rbacq({"who-can", "get", "pods"}).exit_code == 2);
   CHECK(run_rbacq({"who-can", "get", "--with-defaults"}).exit_code == 2);

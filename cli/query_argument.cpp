@@ -28,8 +28,8 @@ bool is_query_text(const std::string& path) {
 
 bool looks_like_query(std::string_view text) {
   if (text.find_first_of(" \t\n") != std::string_view::npos) return true;
-  constexpr std::array<std::string_view, 4> kStatements{"can", "who", "what", "count"};
-  return std::find(kStatements.begin(), kStatements.end(), text) != kStatements.end() || query::find_relation(text) != nullptr;
+  constexpr std::array<std::string_view, 4> statement_words{"can", "who", "what", "count"};
+  return std::find(statement_words.begin(), statement_words.end(), text) != statement_words.end() || query::find_relation(text) != nullptr;
 }
 
 std::optional<std::string> take_query_from_paths(std::vector<std::string>& paths) {

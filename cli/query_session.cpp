@@ -89,20 +89,20 @@ void QuerySession::print_json(const std::vector<query::ResultTable>& tables) {
   std::fflush(stdout);
 }
 
-void report_query_error(const Diagnostic& d, const query::QuerySource& source, const OutputOptions& output) {
+void report_query_error(const Diagnostic& error, const query::QuerySource& source, const OutputOptions& output) {
   if (output.format == Format::json) {
     JsonDocument document;
     JsonWriter& w = document.writer();
     w.key("query");
     w.value(source.text);
     w.key("error");
-    write_json(w, {d});
+    write_json(w, {error});
     write_out(document.finish());
   }
-  std::string text = render_text({d}, output.color);
+  std::string text = render_text({error}, output.color);
   // The caret under the query line, between the error and its notes.
   const std::size_t first_note = text.find('\n');
-  text.insert(first_note + 1, query::caret_lines(source.text, d.loc, source.first_line));
+  text.insert(first_note + 1, query::caret_lines(source.text, error.loc, source.first_line));
   std::fwrite(text.data(), 1, text.size(), stderr);
 }
 

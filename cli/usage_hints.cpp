@@ -40,6 +40,7 @@ std::vector<std::string> usage_hints(const std::vector<std::string>& args, const
   };
   if (command == "who-can" && std::any_of(args.begin(), args.end(), is_identity)) {
     std::vector<std::string> words{"rbacq"};
+    words.reserve(args.size() + 1);
     for (const std::string& a : args) words.push_back(a == "who-can" ? std::string("can-i") : shell_word(a));
     notes.push_back(fmt::format("who-can lists every subject and takes no --as; for one user, did you mean '{}'?",
                                 printable(fmt::format("{}", fmt::join(words, " ")))));
@@ -48,6 +49,7 @@ std::vector<std::string> usage_hints(const std::vector<std::string>& args, const
   std::copy_if(unexpected.begin(), unexpected.end(), std::back_inserter(files), names_file);
   if (!files.empty() && !command.empty() && command != "inventory") {
     std::vector<std::string> words;
+    words.reserve(files.size());
     for (const std::string& f : files) words.push_back(shell_word(f));
     notes.push_back(fmt::format("did you mean -f {}?", printable(fmt::format("{}", fmt::join(words, " ")))));
   }

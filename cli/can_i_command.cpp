@@ -67,7 +67,7 @@ int run_list(const CLI::App& command, const CanIOptions& options, const OutputOp
   statement.namespace_ = command.count("--namespace") != 0 ? options.request.namespace_ : options.input.default_namespace;
   const auto plan = query::check(query::Statement(statement), context, query::QuerySource{}, kubectl_phrases());
   if (!plan) return report_usage_error(as_usage_error(plan.error()), output);
-  const auto& what = std::get<query::WhatCanPlan>(plan->plan);
+  const auto& what = std::get<query::WhatCanPlan>(plan->source);
   const query::WhatCanAnswer answer = query::answer(what, context);
   if (output.format == Format::json) {
     write_out(rules_json(context, plan->text, what.user, *statement.namespace_, answer, plan->notes));
@@ -93,7 +93,7 @@ int run_question(const CLI::App& command, const CanIOptions& options, const Outp
   if (!plan) return report_usage_error(as_usage_error(plan.error()), output);
   std::vector<analyzer::rbac::QuestionNote> notes = std::move(question->notes);
   for (const auto& n : plan->notes) query::add_note(notes, n);
-  const auto& can = std::get<query::CanPlan>(plan->plan);
+  const auto& can = std::get<query::CanPlan>(plan->source);
   const query::CanAnswer answer = query::answer(can, context).front();  // one verb, one scope: one answer
   const Decision& decision = answer.decision;
   const int code = context.diagnostics().has_errors() ? kExitError : decision.allowed() ? kExitOk : kExitFindings;

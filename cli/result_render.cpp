@@ -55,11 +55,27 @@ void write_value(JsonWriter& w, const Value& v) {
             w.value(x.namespace_);
           }
           w.end_object();
+        } else if constexpr (std::is_same_v<T, query::MapValue>) {
+          w.begin_object();
+          for (const auto& [key, value] : x.pairs()) {
+            w.key(key);
+            w.value(value);
+          }
+          w.end_object();
         } else {
           w.value(query::to_string(x));
         }
       },
       v.data());
+}
+
+/// The columns a table shows: all but the hidden ones (conditions' columns nobody selected).
+std::vector<std::size_t> shown_columns(const ResultTable& table) {
+  std::vector<std::size_t> out;
+  for (std::size_t i = 0; i < table.columns.size(); ++i) {
+    if (!table.columns[i].hidden) out.push_back(i);
+  }
+  return out;
 }
 
 /// "every service account of namespace dev, … (in the input: dev/a, dev/b)".
@@ -76,15 +92,17 @@ std::string members_text(const analyzer::rbac::GroupMembers& members) {
 }  // namespace
 
 std::string render_text(const ResultTable& table, const TableStyle& style) {
+  const std::vector<std::size_t> shown = shown_columns(table);
   std::vector<TableRow> rows;
   if (style.headers) {
     TableRow head;
-    for (const auto& c : table.columns) head.push_back(upper(c.name));
+    for (const std::size_t c : shown) head.push_back(upper(table.columns[c].name));
     rows.push_back(std::move(head));
   }
   for (const auto& r : table.rows) {
     TableRow row;
-    for (const auto& v : r.values) {
+    for (const std::size_t c : shown) {
+      const Value& v = r.values.at(c);
       const bool list = std::holds_alternative<query::ListValue>(v.data());
       row.push_back(printable(list ? "[" + cell(v, " ", "") + "]" : cell(v, " ", "-")));
     }
@@ -125,9 +143,11 @@ std::string render_json(const ResultTable& table, const std::vector<Diagnostic>&
   JsonWriter& w = document.writer();
   w.key("statement");
   w.value(table.statement);
+  const std::vector<std::size_t> shown = shown_columns(table);
   w.key("columns");
   w.begin_array();
-  for (const auto& c : table.columns) {
+  for (const std::size_t i : shown) {
+    const auto& c = table.columns[i];
     w.begin_object();
     w.key("name");
     w.value(c.name);
@@ -142,9 +162,9 @@ std::string render_json(const ResultTable& table, const std::vector<Diagnostic>&
     w.begin_object();
     w.key("values");
     w.begin_object();
-    for (std::size_t i = 0; i < r.values.size() && i < table.columns.size(); ++i) {
+    for (const std::size_t i : shown) {
       w.key(table.columns[i].name);
-      write_value(w, r.values[i]);
+      write_value(w, r.values.at(i));
     }
     w.end_object();
     w.key("evidence");
@@ -180,20 +200,22 @@ std::string render_markdown(const ResultTable& table) {
   };
   std::string out;
   std::vector<std::string> names;
-  for (const auto& c : table.columns) names.push_back(escape(c.name));
+  const std::vector<std::size_t> shown = shown_columns(table);
+  for (const std::size_t c : shown) names.push_back(escape(table.columns[c].name));
   // A Markdown table always has its header row.
   out += fmt::format("| {} |\n", fmt::join(names, " | "));
   const std::vector<std::string> rule(names.size(), "---");
   out += fmt::format("| {} |\n", fmt::join(rule, " | "));
   for (const auto& r : table.rows) {
     std::vector<std::string> cells;
-    for (const auto& v : r.values) cells.push_back(escape(printable(cell(v, ", ", ""))));
+    for (const std::size_t c : shown) cells.push_back(escape(printable(cell(r.values.at(c), ", ", ""))));
     out += fmt::format("| {} |\n", fmt::join(cells, " | "));
   }
   return out;
 }
 
 std::string render_csv(const ResultTable& table, const TableStyle& style) {
+  const std::vector<std::size_t> shown = shown_columns(table);
   const auto field = [](const std::string& s) {
     if (s.find_first_of(",\"\r\n") == std::string::npos) return s;
     std::string out = "\"";
@@ -213,12 +235,12 @@ std::string render_csv(const ResultTable& table, const TableStyle& style) {
   };
   if (style.headers) {
     std::vector<std::string> names;
-    for (const auto& c : table.columns) names.push_back(c.name);
+    for (const std::size_t c : shown) names.push_back(table.columns[c].name);
     record(names);
   }
   for (const auto& r : table.rows) {
     std::vector<std::string> cells;
-    for (const auto& v : r.values) cells.push_back(printable(cell(v, " ", "")));
+    for (const std::size_t c : shown) cells.push_back(printable(cell(r.values.at(c), " ", "")));
     record(cells);
   }
   return out;

@@ -33,9 +33,9 @@ struct FunctionInfo {
   std::string signature;  // "can(VERBS, RESOURCE[, NAMESPACE])"
   std::string doc;
   Type result;
-  /// Checks the call against the relation and binds it, or a positioned error.
-  Result<std::shared_ptr<const BoundFunction>> (*bind)(const Operand& call, const Relation& relation,
-                                                       const analyzer::AnalysisContext& context, const QuerySource& source);
+  /// Checks the call against the columns of the rows it will see and binds it, or a positioned error.
+  Result<std::shared_ptr<const BoundFunction>> (*bind)(const Operand& call, const Schema& schema, const analyzer::AnalysisContext& context,
+                                                       const QuerySource& source);
 };
 
 [[nodiscard]] const std::vector<FunctionInfo>& functions();

@@ -69,7 +69,7 @@ const Relation& grants() {
       "grants",
       "What the bindings grant: one row per subject × binding × rule of the bound role. Rows are what bindings say; "
       "what a subject can do through its groups as well is `what can SUBJECT`. Bindings whose role is not defined have no rows.",
-      columns(), generate, explain, objects);
+      columns(), generate, explain, objects, true);
   return relation;
 }
 

@@ -72,7 +72,7 @@ const Relation& roles() {
           {"rule.urls", Type::list, "every nonResourceURL of any rule",
            [](const RoleItem& r) { return rule_union(r, &analyzer::PolicyRule::non_resource_urls); }},
       },
-      generate, explain, objects);
+      generate, explain, objects, true);
   return relation;
 }
 

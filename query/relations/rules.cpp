@@ -43,7 +43,7 @@ std::vector<ColumnDef<RuleItem>> columns() {
 
 const Relation& rules() {
   static const TableRelation<RuleItem> relation("rules", "Every rule of every Role and ClusterRole, after aggregation.", columns(),
-                                                generate, explain, objects);
+                                                generate, explain, objects, true);
   return relation;
 }
 

@@ -39,8 +39,10 @@ std::vector<std::string> names_of(const std::vector<ColumnInfo>& columns) {
 /// Binds conditions, functions and column names to the columns of one schema.
 class Checker {
  public:
-  Checker(const Schema& schema, const analyzer::AnalysisContext& context, const QuerySource& source)
-      : schema_(schema), context_(context), source_(source) {}
+  /// Notes about conditions that can never hold go to `notes`.
+  Checker(const Schema& schema, const analyzer::AnalysisContext& context, const QuerySource& source,
+          std::vector<analyzer::rbac::QuestionNote>& notes)
+      : schema_(schema), context_(context), source_(source), notes_(notes) {}
 
   [[nodiscard]] Result<BoundExpr> expr(const Expr& e) const {
     BoundExpr b;
@@ -152,16 +154,16 @@ class Checker {
                                     {"a namespace or name that is really \"null\" is written in quotes"}));
         }
         if (info != nullptr && !info->values.empty() && std::find(info->values.begin(), info->values.end(), l.text) == info->values.end()) {
-          std::vector<std::string> notes;
+          // Not an error: a column "as written" may hold anything; but say what it usually holds.
+          std::string suggestion;
           for (const auto& v : info->values) {
-            if (same_ignoring_case(v, l.text)) notes.push_back(fmt::format("did you mean '{}'? Values are compared exactly, case included", v));
+            if (same_ignoring_case(v, l.text)) suggestion = v;
           }
-          if (notes.empty()) {
+          if (suggestion.empty()) {
             const auto close = close_names(l.text, info->values);
-            if (!close.empty()) notes.push_back(fmt::format("did you mean '{}'?", close.front()));
+            if (!close.empty()) suggestion = close.front();
           }
-          return fail(source_.error(l.span, fmt::format("'{}' is one of {}, never '{}'", column, fmt::join(info->values, ", "), l.text),
-                                    std::move(notes)));
+          add_note(notes_, analyzer::rbac::ValueNeverMatches{std::string(column), l.text, info->values, suggestion});
         }
         return Value(l.text);
       }
@@ -268,6 +270,7 @@ class Checker {
   const Schema& schema_;
   const analyzer::AnalysisContext& context_;
   const QuerySource& source_;
+  std::vector<analyzer::rbac::QuestionNote>& notes_;
 };
 
 /// The identity a subject asks as, with its groups clause; notes about how it was read.
@@ -351,7 +354,7 @@ Result<StatementPlan> check(const Statement& statement, const analyzer::Analysis
   auto schema = check_source(statement.source, out, context, source, words);
   if (!schema) return fail(schema.error());
   out.schema = *schema;
-  const Checker checker(**schema, context, source);
+  const Checker checker(**schema, context, source, out.notes);
   if (statement.where) {
     auto where = checker.expr(*statement.where);
     if (!where) return fail(where.error());
@@ -379,7 +382,7 @@ Result<StatementPlan> check(const Statement& statement, const analyzer::Analysis
   out.output = output_columns(out, **schema);
   if (statement.order) {
     const Schema result{(*schema)->name, out.output, false};
-    auto col = Checker(result, context, source).column(statement.order->column, statement.order->span);
+    auto col = Checker(result, context, source, out.notes).column(statement.order->column, statement.order->span);
     if (!col) {
       Diagnostic d = col.error();
       if ((*schema)->column(statement.order->column)) {

@@ -83,6 +83,11 @@ std::string describe(const QuestionNote& note, const Phrasebook& words) {
                                "plain user of that name, without service-account groups",
                                n.name);
           },
+          [](const ValueNeverMatches& n) {
+            std::string out = fmt::format("'{}' is never '{}': it is one of {}", n.column, n.value, fmt::join(n.values, ", "));
+            if (!n.suggestion.empty()) out += fmt::format(" (did you mean '{}'? values are compared exactly, case included)", n.suggestion);
+            return out;
+          },
           [&](const UrlHasNoNamespace&) { return fmt::format("a non-resource URL has no namespace: {} is ignored", words.namespace_option()); },
       },
       note);

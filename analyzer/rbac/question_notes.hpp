@@ -92,6 +92,15 @@ struct NotAServiceAccountName {
   friend bool operator==(const NotAServiceAccountName&, const NotAServiceAccountName&) = default;
 };
 
+/// A condition compares a column with a value it never has (`kind = serviceaccount`).
+struct ValueNeverMatches {
+  std::string column;
+  std::string value;
+  std::vector<std::string> values;  // what the column holds
+  std::string suggestion;           // the closest one, or empty
+  friend bool operator==(const ValueNeverMatches&, const ValueNeverMatches&) = default;
+};
+
 /// A namespace given for a non-resource URL: such a request has none.
 struct UrlHasNoNamespace {
   friend bool operator==(const UrlHasNoNamespace&, const UrlHasNoNamespace&) = default;
@@ -100,7 +109,7 @@ struct UrlHasNoNamespace {
 using QuestionNote =
     std::variant<VerbNotServed, UnknownSubresource, NameIsSubresource, CollectionHasNoName, NamespaceIgnored, NamespaceInItself,
                  WildcardInCoreGroup, LiteralResourceUnknown, ClusterScopedAnyNamespace, RoleBindingsAlsoAllow, NotAServiceAccountName,
-                 UrlHasNoNamespace>;
+                 UrlHasNoNamespace, ValueNeverMatches>;
 
 /// Why a request could not be built.
 struct UnknownResource {

@@ -52,15 +52,16 @@ const Relation& bindings() {
       "bindings", "Every RoleBinding and ClusterRoleBinding, one row per subject (a binding without subjects: one row, subject null).",
       {
           {"name", Type::string, "the binding's name", [](const BindingItem& b) -> Value { return b.binding().meta.name; }},
-          {"kind", Type::string, "RoleBinding or ClusterRoleBinding", [](const BindingItem& b) -> Value { return analyzer::kind_of(b.binding()); }},
+          {"kind", Type::string, "the binding's kind", [](const BindingItem& b) -> Value { return analyzer::kind_of(b.binding()); },
+           {"RoleBinding", "ClusterRoleBinding"}},
           {"namespace", Type::string, "a RoleBinding's namespace, null for a ClusterRoleBinding",
            [](const BindingItem& b) -> Value { return Value::optional(analyzer::rbac::binding_namespace(b.binding())); }},
           {"subject", Type::subject, "the subject (a ServiceAccount's namespace defaulted to the binding's), null when none",
            [](const BindingItem& b) -> Value {
              return b.subject == kNoSubject ? Value() : Value(to_subject(analyzer::rbac::subject_key(b.binding(), b.subject)));
            }},
-          {"subject.kind", Type::string, "User, Group or ServiceAccount, as written",
-           [](const BindingItem& b) -> Value { return subject_text(b, &analyzer::Subject::kind); }},
+          {"subject.kind", Type::string, "the subject's kind, as written",
+           [](const BindingItem& b) -> Value { return subject_text(b, &analyzer::Subject::kind); }, {"User", "Group", "ServiceAccount"}},
           {"subject.name", Type::string, "the subject's name", [](const BindingItem& b) -> Value { return subject_text(b, &analyzer::Subject::name); }},
           {"subject.namespace", Type::string, "a ServiceAccount subject's namespace (defaulted), else null",
            [](const BindingItem& b) -> Value {
@@ -69,7 +70,8 @@ const Relation& bindings() {
           {"subjects", Type::integer, "how many subjects the binding has",
            [](const BindingItem& b) -> Value { return Value::count(b.binding().subjects.size()); }},
           {"role", Type::string, "the roleRef's name", [](const BindingItem& b) -> Value { return b.binding().role_ref.name; }},
-          {"role.kind", Type::string, "the roleRef's kind: Role or ClusterRole", [](const BindingItem& b) -> Value { return b.binding().role_ref.kind; }},
+          {"role.kind", Type::string, "the roleRef's kind, as written", [](const BindingItem& b) -> Value { return b.binding().role_ref.kind; },
+           {"Role", "ClusterRole"}},
           {"role.exists", Type::boolean, "whether the role it refers to is defined (else it grants nothing, for now)",
            [](const BindingItem& b) -> Value { return b.resolved->role != nullptr; }},
       },

@@ -50,7 +50,7 @@ const Relation& roles() {
       "roles", "Every Role and ClusterRole (after aggregation). rule.* columns hold what any of its rules lists.",
       {
           {"name", Type::string, "the role's name", [](const RoleItem& r) -> Value { return r.role->meta.name; }},
-          {"kind", Type::string, "Role or ClusterRole", [](const RoleItem& r) -> Value { return analyzer::kind_of(*r.role); }},
+          {"kind", Type::string, "the role's kind", [](const RoleItem& r) -> Value { return analyzer::kind_of(*r.role); }, {"Role", "ClusterRole"}},
           {"namespace", Type::string, "a Role's namespace, null for a ClusterRole",
            [](const RoleItem& r) -> Value { return r.role->cluster ? Value() : Value(r.role->meta.namespace_); }},
           {"rules", Type::integer, "how many rules it has", [](const RoleItem& r) -> Value { return Value::count(r.role->rules.size()); }},

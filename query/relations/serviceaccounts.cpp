@@ -49,7 +49,9 @@ void generate(const analyzer::AnalysisContext& context, const std::function<bool
     }
   }
   for (const analyzer::Workload& w : context.model().workloads) {
-    AccountItem& a = item(w.meta.namespace_, analyzer::service_account_of(w));
+    const std::string* account = analyzer::service_account_of(w);
+    if (account == nullptr) continue;  // a mirror pod runs as no one
+    AccountItem& a = item(w.meta.namespace_, *account);
     ++a.workloads;
     if (a.evidence.size() < kEvidencePerRow) a.evidence.push_back(run_by(w));
   }

@@ -95,6 +95,7 @@ int run_question(const CLI::App& command, const CanIOptions& options, const Outp
   for (const auto& n : plan->notes) query::add_note(notes, n);
   const auto& can = std::get<query::CanPlan>(plan->source);
   const query::CanAnswer answer = query::answer(can, context).front();  // one verb, one scope: one answer
+  for (const auto& n : answer.notes) query::add_note(notes, n);
   const Decision& decision = answer.decision;
   const int code = context.diagnostics().has_errors() ? kExitError : decision.allowed() ? kExitOk : kExitFindings;
   if (options.quiet) return code;

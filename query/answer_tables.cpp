@@ -69,6 +69,7 @@ ResultTable tabulate(const std::vector<CanAnswer>& answers) {
     for (auto& e : grants_evidence(a.decision.grants)) row.evidence.push_back(std::move(e));
     for (const auto& miss : a.near_misses) row.near_misses.push_back(near_miss_evidence(miss, r));
     row.objects = objects_of(a.decision.grants, a.decision.errors);
+    for (const auto& n : a.notes) add_note(table.notes, n);
     add_errors(table, a.decision.errors);
     table.rows.push_back(std::move(row));
   }

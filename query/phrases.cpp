@@ -83,6 +83,17 @@ std::string describe(const QuestionNote& note, const Phrasebook& words) {
                                "plain user of that name, without service-account groups",
                                n.name);
           },
+          [](const BindInNamespace& n) {
+            return fmt::format("bind on clusterroles is asked in namespace {}, as the API server asks it for a RoleBinding in {} that "
+                               "refers to a ClusterRole (BindingAuthorized): {}'s RoleBindings count as well as ClusterRoleBindings",
+                               n.namespace_, n.namespace_, n.namespace_);
+          },
+          [](const ReviewWouldAllow& n) {
+            return fmt::format("kubectl auth can-i would say yes: it sends namespace {} with the question, and RoleBinding {}/{} allows {} "
+                               "there; but a real request for {} has no namespace, so only ClusterRoleBindings can allow it — the "
+                               "answer here is the real request's",
+                               n.namespace_, n.namespace_, n.binding, n.resource, n.resource);
+          },
           [](const ValueNeverMatches& n) {
             std::string out = fmt::format("'{}' is never '{}': it is one of {}", n.column, n.value, fmt::join(n.values, ", "));
             if (!n.suggestion.empty()) out += fmt::format(" (did you mean '{}'? values are compared exactly, case included)", n.suggestion);

@@ -54,6 +54,23 @@ struct NamespaceIgnored {
   friend bool operator==(const NamespaceIgnored&, const NamespaceIgnored&) = default;
 };
 
+/// `bind` on ClusterRoles asked in a namespace: how the API server authorizes a RoleBinding in
+/// that namespace that refers to a ClusterRole (BindingAuthorized puts the binding's namespace on
+/// the request), so that namespace's RoleBindings count.
+struct BindInNamespace {
+  std::string namespace_;
+  friend bool operator==(const BindInNamespace&, const BindInNamespace&) = default;
+};
+
+/// A cluster-scoped request denied without its namespace that a SubjectAccessReview with the
+/// namespace (what kubectl auth can-i sends) would allow through a RoleBinding there.
+struct ReviewWouldAllow {
+  std::string resource;
+  std::string namespace_;
+  std::string binding;  // the RoleBinding that would allow the review
+  friend bool operator==(const ReviewWouldAllow&, const ReviewWouldAllow&) = default;
+};
+
 /// A namespace given for the Namespace object NAME, whose request is inside NAME itself.
 struct NamespaceInItself {
   std::string name;
@@ -109,7 +126,7 @@ struct UrlHasNoNamespace {
 using QuestionNote =
     std::variant<VerbNotServed, UnknownSubresource, NameIsSubresource, CollectionHasNoName, NamespaceIgnored, NamespaceInItself,
                  WildcardInCoreGroup, LiteralResourceUnknown, ClusterScopedAnyNamespace, RoleBindingsAlsoAllow, NotAServiceAccountName,
-                 UrlHasNoNamespace, ValueNeverMatches>;
+                 UrlHasNoNamespace, ValueNeverMatches, BindInNamespace, ReviewWouldAllow>;
 
 /// Why a request could not be built.
 struct UnknownResource {

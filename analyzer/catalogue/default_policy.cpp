@@ -86,15 +86,15 @@ std::vector<MinorRange> read_ranges(Diagnostics& problems) {
                    fmt::format("malformed line in the default policy's version list: '{}'", line));
       continue;
     }
-    std::string namespace_;
+    std::string ns;
     if (kind == "Role" || kind == "RoleBinding") {
       const auto slash = name.find('/');
       if (slash != std::string::npos) {
-        namespace_ = name.substr(0, slash);
+        ns = name.substr(0, slash);
         name.erase(0, slash + 1);
       }
     }
-    out.push_back(MinorRange{Key{kind, namespace_, name}, *first, *last, variant});
+    out.push_back(MinorRange{Key{kind, ns, name}, *first, *last, variant});
   }
   return out;
 }
@@ -150,9 +150,9 @@ void load_default_policy(int minor, Model& defaults, Diagnostics& problems) {
 
 bool is_default_role(int minor, bool cluster, std::string_view namespace_, std::string_view name) {
   using Names = std::set<std::tuple<bool, std::string, std::string>>;
-  constexpr std::size_t kMinors = kNewestMinor - kOldestMinor + 1;
-  static std::array<std::once_flag, kMinors> once;
-  static std::array<Names, kMinors> names;
+  constexpr std::size_t minors = kNewestMinor - kOldestMinor + 1;
+  static std::array<std::once_flag, minors> once;
+  static std::array<Names, minors> names;
   if (minor < kOldestMinor || minor > kNewestMinor) return false;
   const auto index = static_cast<std::size_t>(minor - kOldestMinor);
   std::call_once(once.at(index), [&] {

@@ -137,13 +137,8 @@ struct MinorPolicy {
   Diagnostics problems;
   explicit MinorPolicy(int minor) { analyzer::catalogue::load_default_policy(minor, model, problems); }
   [[nodiscard]] bool has(std::string_view kind, std::string_view name) const {
-    for (const auto& r : model.roles) {
-      if (r.meta.kind == kind && r.meta.name == name) return true;
-    }
-    for (const auto& b : model.bindings) {
-      if (b.meta.kind == kind && b.meta.name == name) return true;
-    }
-    return false;
+    const auto named = [&](const auto& o) { return o.meta.kind == kind && o.meta.name == name; };
+    return std::ranges::any_of(model.roles, named) || std::ranges::any_of(model.bindings, named);
   }
   /// Whether the ClusterRole `role` has a rule naming `resource` in `group`.
   [[nodiscard]] bool grants(std::string_view role, std::string_view group, std::string_view resource) const {

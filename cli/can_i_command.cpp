@@ -69,10 +69,12 @@ int run_list(const CLI::App& command, const CanIOptions& options, const OutputOp
   if (!plan) return report_usage_error(as_usage_error(plan.error()), output);
   const auto& what = std::get<query::WhatCanPlan>(plan->source);
   const query::WhatCanAnswer answer = query::answer(what, context);
+  std::vector<analyzer::rbac::QuestionNote> notes = plan->notes;
+  add_default_policy_note(notes, context);
   if (output.format == Format::json) {
-    write_out(rules_json(context, plan->text, what.user, *statement.namespace_, answer, plan->notes));
+    write_out(rules_json(context, plan->text, what.user, *statement.namespace_, answer, notes));
   } else {
-    print_notes(plan->notes, kubectl_phrases());
+    print_notes(notes, kubectl_phrases());
     print_problems(context, answer.errors, output.color);
     if (answer.privileged) std::fprintf(stderr, "rbacq: note: %s; the rules below are only RBAC's\n", query::privileged_evidence().message.c_str());
     write_out(rules_table(answer, !options.no_headers));
@@ -93,6 +95,7 @@ int run_question(const CLI::App& command, const CanIOptions& options, const Outp
   if (!plan) return report_usage_error(as_usage_error(plan.error()), output);
   std::vector<analyzer::rbac::QuestionNote> notes = std::move(question->notes);
   for (const auto& n : plan->notes) query::add_note(notes, n);
+  add_default_policy_note(notes, context);
   const auto& can = std::get<query::CanPlan>(plan->source);
   const query::CanAnswer answer = query::answer(can, context).front();  // one verb, one scope: one answer
   for (const auto& n : answer.notes) query::add_note(notes, n);

@@ -76,8 +76,12 @@ void QuerySession::report(const Diagnostic& d, const query::QuerySource& source)
 
 void QuerySession::print(const query::ResultTable& table, bool label) {
   const TableStyle style{style_.headers, style_.explain};
+  // Which minor's default policy was counted: in every JSON document, once a session on stderr.
+  std::vector<analyzer::rbac::QuestionNote> notes = table.notes;
+  if (output_.format == Format::json || !defaults_noted_) add_default_policy_note(notes, context_);
+  defaults_noted_ = true;
   switch (output_.format) {
-    case Format::json: write_out(render_json(table, diagnostics_, context_.options().with_defaults)); return;
+    case Format::json: write_out(render_json(table, notes, diagnostics_, context_.options())); return;
     case Format::markdown:
       if (label) write_out(fmt::format("{}**{}**\n\n", printed_ ? "\n" : "", printable(table.statement)));
       write_out(render_markdown(table));
@@ -91,9 +95,9 @@ void QuerySession::print(const query::ResultTable& table, bool label) {
   }
   printed_ = true;
   std::fflush(stdout);
-  print_notes(table.notes, query::language_phrases());
+  print_notes(notes, query::language_phrases());
   std::vector<Diagnostic> warnings;
-  for (const auto* e : table.errors) warnings.push_back(resolution_diagnostic(*e, context_.options().with_defaults));
+  for (const auto* e : table.errors) warnings.push_back(resolution_diagnostic(*e, context_.options()));
   const std::string text = render_text(warnings, output_.color);
   std::fwrite(text.data(), 1, text.size(), stderr);
   if (table.rows.empty()) std::fputs("rbacq: note: no rows\n", stderr);

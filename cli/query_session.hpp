@@ -39,6 +39,7 @@ class QuerySession {
   const OutputOptions& output_;
   const std::vector<Diagnostic> diagnostics_;  // the input's, sorted once for every JSON document
   bool printed_ = false;
+  bool defaults_noted_ = false;  // the --with-defaults note: once a session on stderr
 };
 
 /// Queries from standard input, one per line ('#' comments and blank lines skipped); false when

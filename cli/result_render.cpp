@@ -138,7 +138,8 @@ std::string render_text(const ResultTable& table, const TableStyle& style) {
   return out;
 }
 
-std::string render_json(const ResultTable& table, const std::vector<Diagnostic>& diagnostics, bool with_defaults) {
+std::string render_json(const ResultTable& table, const std::vector<analyzer::rbac::QuestionNote>& notes, const std::vector<Diagnostic>& diagnostics,
+                        const analyzer::AnalysisOptions& options) {
   JsonDocument document;
   JsonWriter& w = document.writer();
   w.key("statement");
@@ -180,10 +181,10 @@ std::string render_json(const ResultTable& table, const std::vector<Diagnostic>&
     w.end_object();
   }
   w.end_array();
-  write_notes(w, table.notes, query::language_phrases());
+  write_notes(w, notes, query::language_phrases());
   w.key("errors");
   std::vector<Diagnostic> errors;
-  for (const auto* e : table.errors) errors.push_back(resolution_diagnostic(*e, with_defaults));
+  for (const auto* e : table.errors) errors.push_back(resolution_diagnostic(*e, options));
   write_json(w, errors);
   return document.finish(diagnostics);
 }

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "analyzer/analysis_context.hpp"
 #include "query/result_table.hpp"
 #include "support/diagnostic.hpp"
 
@@ -19,7 +20,8 @@ struct TableStyle {
 [[nodiscard]] std::string render_text(const query::ResultTable& table, const TableStyle& style);
 /// {"schema":"rbacq/v1","statement","columns":[{"name","type"}],"rows":[{"values":{…},"evidence":[…]}],
 ///  "notes","errors","diagnostics"}.
-[[nodiscard]] std::string render_json(const query::ResultTable& table, const std::vector<Diagnostic>& diagnostics, bool with_defaults);
+[[nodiscard]] std::string render_json(const query::ResultTable& table, const std::vector<analyzer::rbac::QuestionNote>& notes,
+                                      const std::vector<Diagnostic>& diagnostics, const analyzer::AnalysisOptions& options);
 /// A GitHub-flavoured Markdown table ('|' escaped), for comments in code review.
 [[nodiscard]] std::string render_markdown(const query::ResultTable& table);
 /// RFC 4180: a header row, then one record per row; lists joined with spaces.

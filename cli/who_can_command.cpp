@@ -58,6 +58,7 @@ int run_who_can(const CLI::App& command, const WhoCanOptions& options, const Out
   for (const auto* list : {&plan->notes, &answers.notes}) {
     for (const auto& n : *list) query::add_note(notes, n);
   }
+  add_default_policy_note(notes, context);
   const int code = context.diagnostics().has_errors() ? kExitError : kExitOk;
   if (output.format == Format::json) {
     const std::string json = who_can_json(context, plan->text, answers, notes);

@@ -3,6 +3,8 @@
 
 #include <fmt/format.h>
 
+#include "analyzer/catalogue/api_resources.hpp"
+
 #include "support/overloaded.hpp"
 
 namespace rbacq::query {
@@ -100,6 +102,10 @@ std::string describe(const QuestionNote& note, const Phrasebook& words) {
             return out;
           },
           [&](const UrlHasNoNamespace&) { return fmt::format("a non-resource URL has no namespace: {} is ignored", words.namespace_option()); },
+          [](const DefaultPolicyVersion& n) {
+            return fmt::format("--with-defaults: Kubernetes 1.{}'s default policy (--k8s-version 1.{}; default 1.{})", n.minor, n.minor,
+                               analyzer::catalogue::kNewestMinor);
+          },
       },
       note);
 }

@@ -123,10 +123,17 @@ struct UrlHasNoNamespace {
   friend bool operator==(const UrlHasNoNamespace&, const UrlHasNoNamespace&) = default;
 };
 
+/// The answer counts Kubernetes 1.`minor`'s default policy (--with-defaults): which minor's,
+/// as the default roles differ from one minor to the next.
+struct DefaultPolicyVersion {
+  int minor = 0;
+  friend bool operator==(const DefaultPolicyVersion&, const DefaultPolicyVersion&) = default;
+};
+
 using QuestionNote =
     std::variant<VerbNotServed, UnknownSubresource, NameIsSubresource, CollectionHasNoName, NamespaceIgnored, NamespaceInItself,
                  WildcardInCoreGroup, LiteralResourceUnknown, ClusterScopedAnyNamespace, RoleBindingsAlsoAllow, NotAServiceAccountName,
-                 UrlHasNoNamespace, ValueNeverMatches, BindInNamespace, ReviewWouldAllow>;
+                 UrlHasNoNamespace, ValueNeverMatches, BindInNamespace, ReviewWouldAllow, DefaultPolicyVersion>;
 
 /// Why a request could not be built.
 struct UnknownResource {

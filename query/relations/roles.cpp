@@ -13,6 +13,7 @@ namespace {
 struct RoleItem {
   const analyzer::Role* role;
   std::size_t bindings;  // bindings whose roleRef resolves to it
+  int minor;             // --k8s-version: whose default policy "default" is about
 };
 
 void generate(const analyzer::AnalysisContext& context, const std::function<bool(const RoleItem&)>& visit) {
@@ -22,7 +23,7 @@ void generate(const analyzer::AnalysisContext& context, const std::function<bool
   }
   for (const analyzer::Role& role : context.model().roles) {
     const auto it = bound.find(&role);
-    if (!visit(RoleItem{&role, it == bound.end() ? 0 : it->second})) return;
+    if (!visit(RoleItem{&role, it == bound.end() ? 0 : it->second, context.options().k8s_minor})) return;
   }
 }
 
@@ -58,9 +59,9 @@ const Relation& roles() {
            [](const RoleItem& r) -> Value { return r.role->aggregation.has_value(); }},
           {"bound", Type::boolean, "whether a binding refers to it", [](const RoleItem& r) -> Value { return r.bindings != 0; }},
           {"bindings", Type::integer, "how many bindings refer to it", [](const RoleItem& r) -> Value { return Value::count(r.bindings); }},
-          {"default", Type::boolean, "whether it is one of Kubernetes' default roles (by name)",
+          {"default", Type::boolean, "whether it is one of the default roles of the Kubernetes minor assumed (by name)",
            [](const RoleItem& r) -> Value {
-             return analyzer::catalogue::is_default_role(r.role->cluster, r.role->meta.namespace_, r.role->meta.name);
+             return analyzer::catalogue::is_default_role(r.minor, r.role->cluster, r.role->meta.namespace_, r.role->meta.name);
            }},
           {"rule.verbs", Type::list, "every verb of any rule", [](const RoleItem& r) { return rule_union(r, &analyzer::PolicyRule::verbs); }},
           {"rule.api_groups", Type::list, "every apiGroup of any rule",

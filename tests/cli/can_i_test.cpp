@@ -363,7 +363,28 @@ subjects: [{kind: User, name: ops, apiGroup: rbac.authorization.k8s.io}]
                           "--with-defaults to include it\n") != std::string::npos);
   r = run_rbacq(with({"can-i", "get", "secrets", "--as", "ops", "--with-defaults"}, path));
   CHECK(r.exit_code == 0);
-  CHECK(r.err.empty());
+  CHECK(r.err == "rbacq: note: --with-defaults: Kubernetes 1.35's default policy (--k8s-version 1.35; default 1.35)\n");
+}
+
+TEST_CASE("can-i and who-can --with-defaults: the answer says which minor's default policy it counted (issue 10)") {
+  rbacq::test::TempDir dir;
+  const std::string path = dir.write("rb.yaml", "apiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRoleBinding\nmetadata: {name: ops}\n"
+                                                "roleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: view}\n"
+                                                "subjects: [{kind: User, name: ops}]\n");
+  const std::string note = "rbacq: note: --with-defaults: Kubernetes 1.30's default policy (--k8s-version 1.30; default 1.35)\n";
+  auto r = run_rbacq(with({"can-i", "get", "pods", "--as", "ops", "--with-defaults", "--k8s-version", "1.30"}, path));
+  CHECK(r.exit_code == 0);
+  CHECK(r.err == note);
+  r = run_rbacq(with({"who-can", "list", "resourceclaims.resource.k8s.io", "-A", "--with-defaults", "--k8s-version", "1.30"}, path));
+  CHECK(r.err == note);
+  CHECK(r.out.find("resource-claim-controller") == std::string::npos);  // 1.30 has no such controller
+  r = run_rbacq(with({"who-can", "list", "resourceclaims.resource.k8s.io", "-A", "--with-defaults"}, path));
+  CHECK(r.out.find("ServiceAccount kube-system/resource-claim-controller") != std::string::npos);
+  r = run_rbacq(with({"-o", "json", "can-i", "get", "pods", "--as", "ops", "--with-defaults", "--k8s-version", "1.30"}, path));
+  CHECK(r.out.find("\"notes\": [\n    \"--with-defaults: Kubernetes 1.30's default policy (--k8s-version 1.30; default 1.35)\"\n  ]") !=
+        std::string::npos);
+  r = run_rbacq(with({"can-i", "get", "pods", "--as", "ops"}, path));
+  CHECK(r.err.find("default policy (--k8s-version") == std::string::npos);  // without --with-defaults, no note
 }
 
 TEST_CASE("can-i: objects without a namespace are in --default-namespace, with a note") {

@@ -101,7 +101,7 @@ class Checker {
         for (const auto& fn : functions()) names.push_back(fn.signature);
         return fail(source_.error(o.span, fmt::format("unknown function '{}'", o.name), {fmt::format("functions: {}", fmt::join(names, ", "))}));
       }
-      auto bound = f->bind(o, schema_, context_, source_);
+      auto bound = f->bind(o, schema_, BindContext{context_, source_, notes_});
       if (!bound) return fail(bound.error());
       b.function = std::move(*bound);
       return f->result;
@@ -309,6 +309,9 @@ Result<const Schema*> check_source(const Source& source, StatementPlan& out, con
   if (const auto* what = std::get_if<WhatCanQuery>(&source)) {
     auto user = identity(what->subject, what->groups, text, out.notes);
     if (!user) return fail(user.error());
+    if (what->namespace_) {
+      if (auto note = unknown_namespace(*what->namespace_, context)) add_note(out.notes, std::move(*note));
+    }
     out.source = WhatCanPlan{what->subject, std::move(*user), what->namespace_};
     return &what_can_schema();
   }

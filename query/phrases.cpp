@@ -85,6 +85,13 @@ std::string describe(const QuestionNote& note, const Phrasebook& words) {
                                "plain user of that name, without service-account groups",
                                n.name);
           },
+          [](const UnknownNamespace& n) {
+            std::string out = fmt::format("namespace '{}' appears nowhere in the input: no RoleBinding there, so only ClusterRoleBindings "
+                                          "can allow it",
+                                          n.namespace_);
+            if (!n.suggestions.empty()) out += fmt::format("; did you mean {}?", fmt::join(n.suggestions, ", "));
+            return out;
+          },
           [](const BindInNamespace& n) {
             return fmt::format("bind on clusterroles is asked in namespace {}, as the API server asks it for a RoleBinding in {} that "
                                "refers to a ClusterRole (BindingAuthorized): {}'s RoleBindings count as well as ClusterRoleBindings",

@@ -118,6 +118,14 @@ struct ValueNeverMatches {
   friend bool operator==(const ValueNeverMatches&, const ValueNeverMatches&) = default;
 };
 
+/// A namespace that nothing in the input mentions (and that is not one every cluster has): a
+/// typo (`kube-sytem`) would otherwise silently drop every RoleBinding grant.
+struct UnknownNamespace {
+  std::string namespace_;
+  std::vector<std::string> suggestions;  // close names of namespaces the input has
+  friend bool operator==(const UnknownNamespace&, const UnknownNamespace&) = default;
+};
+
 /// A namespace given for a non-resource URL: such a request has none.
 struct UrlHasNoNamespace {
   friend bool operator==(const UrlHasNoNamespace&, const UrlHasNoNamespace&) = default;
@@ -133,7 +141,8 @@ struct DefaultPolicyVersion {
 using QuestionNote =
     std::variant<VerbNotServed, UnknownSubresource, NameIsSubresource, CollectionHasNoName, NamespaceIgnored, NamespaceInItself,
                  WildcardInCoreGroup, LiteralResourceUnknown, ClusterScopedAnyNamespace, RoleBindingsAlsoAllow, NotAServiceAccountName,
-                 UrlHasNoNamespace, ValueNeverMatches, BindInNamespace, ReviewWouldAllow, DefaultPolicyVersion>;
+                 UrlHasNoNamespace, ValueNeverMatches, BindInNamespace, ReviewWouldAllow, DefaultPolicyVersion,
+                 UnknownNamespace>;
 
 /// Why a request could not be built.
 struct UnknownResource {

@@ -12,12 +12,10 @@ namespace rbacq::query::builtin {
 
 using Bound = Result<std::shared_ptr<const BoundFunction>>;
 
-[[nodiscard]] Bound bind_can(const Operand& call, const Schema& schema, const analyzer::AnalysisContext& context, const QuerySource& source);
-[[nodiscard]] Bound bind_allows(const Operand& call, const Schema& schema, const analyzer::AnalysisContext& context,
-                                const QuerySource& source);
-[[nodiscard]] Bound bind_label(const Operand& call, const Schema& schema, const analyzer::AnalysisContext& context, const QuerySource& source);
-[[nodiscard]] Bound bind_annotation(const Operand& call, const Schema& schema, const analyzer::AnalysisContext& context,
-                                    const QuerySource& source);
+[[nodiscard]] Bound bind_can(const Operand& call, const Schema& schema, const BindContext& bind);
+[[nodiscard]] Bound bind_allows(const Operand& call, const Schema& schema, const BindContext& bind);
+[[nodiscard]] Bound bind_label(const Operand& call, const Schema& schema, const BindContext& bind);
+[[nodiscard]] Bound bind_annotation(const Operand& call, const Schema& schema, const BindContext& bind);
 
 // Shared by the functions' argument checks.
 

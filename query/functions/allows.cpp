@@ -34,7 +34,8 @@ class AllowsFunction final : public BoundFunction {
 
 }  // namespace
 
-Bound bind_allows(const Operand& call, const Schema& schema, const analyzer::AnalysisContext& context, const QuerySource& source) {
+Bound bind_allows(const Operand& call, const Schema& schema, const BindContext& bind) {
+  const QuerySource& source = bind.source;
   if (!schema.rows_have_rules) {
     return fail(source.error(call.span, fmt::format("allows() asks the row's rules, and the rows of {} have none", schema.name),
                              {"it works on rules, roles, grants, who can and what can"}));
@@ -54,7 +55,7 @@ Bound bind_allows(const Operand& call, const Schema& schema, const analyzer::Ana
     target->name = name.text;
   }
   // A rule does not look at namespaces: the request is built with none.
-  auto plan = plan_requests(*verbs, *target, Scope{Scope::Kind::cluster_wide, {}, {}}, context, source);
+  auto plan = plan_requests(*verbs, *target, Scope{Scope::Kind::cluster_wide, {}, {}}, bind.analysis, source);
   if (!plan) return fail(plan.error());
   std::vector<analyzer::rbac::RequestAttributes> requests;
   for (const PlannedRequest& p : plan->requests) requests.push_back(p.built.attributes);

@@ -103,7 +103,8 @@ class CanFunction final : public BoundFunction {
 
 }  // namespace
 
-Bound bind_can(const Operand& call, const Schema& schema, const analyzer::AnalysisContext& context, const QuerySource& source) {
+Bound bind_can(const Operand& call, const Schema& schema, const BindContext& bind) {
+  const QuerySource& source = bind.source;
   const auto subject = schema.column("subject");
   if (!subject || schema.columns[*subject].type != Type::subject) {
     return fail(source.error(call.span, fmt::format("can() asks about the row's subject, and {} has no subject column", schema.name),
@@ -142,9 +143,10 @@ Bound bind_can(const Operand& call, const Schema& schema, const analyzer::Analys
     }
   }
   // Checks the resource now (unknown, ambiguous: positioned errors), whatever the rows hold.
-  auto plan = plan_requests(q.verbs, q.target, q.scope, context, source);
+  auto plan = plan_requests(q.verbs, q.target, q.scope, bind.analysis, source);
   if (!plan) return fail(plan.error());
-  return std::make_shared<const CanFunction>(context, std::move(q), *subject);
+  for (auto& n : plan->notes) add_note(bind.notes, std::move(n));
+  return std::make_shared<const CanFunction>(bind.analysis, std::move(q), *subject);
 }
 
 }  // namespace rbacq::query::builtin

@@ -37,12 +37,10 @@ Bound bind_entry(const Operand& call, const Schema& schema, const QuerySource& s
 
 }  // namespace
 
-Bound bind_label(const Operand& call, const Schema& schema, const analyzer::AnalysisContext& /*context*/, const QuerySource& source) {
-  return bind_entry(call, schema, source, "labels");
-}
+Bound bind_label(const Operand& call, const Schema& schema, const BindContext& bind) { return bind_entry(call, schema, bind.source, "labels"); }
 
-Bound bind_annotation(const Operand& call, const Schema& schema, const analyzer::AnalysisContext& /*context*/, const QuerySource& source) {
-  return bind_entry(call, schema, source, "annotations");
+Bound bind_annotation(const Operand& call, const Schema& schema, const BindContext& bind) {
+  return bind_entry(call, schema, bind.source, "annotations");
 }
 
 }  // namespace rbacq::query::builtin

@@ -97,13 +97,15 @@ class Relation {
 /// A column of a relation whose rows are `Item`s.
 template <class Item>
 struct ColumnDef {
-  ColumnDef(std::string name_, Type type_, std::string doc_, Value (*get_)(const Item&), std::vector<std::string> values_ = {})
-      : name(std::move(name_)), type(type_), doc(std::move(doc_)), get(get_), values(std::move(values_)) {}
+  ColumnDef(std::string name_, Type type_, std::string doc_, Value (*get_)(const Item&), std::vector<std::string> values_ = {},
+            bool hidden_ = false)
+      : name(std::move(name_)), type(type_), doc(std::move(doc_)), get(get_), values(std::move(values_)), hidden(hidden_) {}
   std::string name;
   Type type = Type::string;
   std::string doc;
   Value (*get)(const Item&);
   std::vector<std::string> values;  // see ColumnInfo::values
+  bool hidden = false;              // see ColumnInfo::hidden
 };
 
 /// A relation defined by its items: `generate` produces them, each column reads one.
@@ -146,7 +148,7 @@ class TableRelation final : public Relation {
   static std::vector<ColumnInfo> infos(const std::vector<ColumnDef<Item>>& defs) {
     std::vector<ColumnInfo> out;
     out.reserve(defs.size());
-    for (const auto& d : defs) out.emplace_back(d.name, d.type, d.doc, false, d.values);
+    for (const auto& d : defs) out.emplace_back(d.name, d.type, d.doc, d.hidden, d.values);
     return out;
   }
 

@@ -37,12 +37,15 @@ Value account_name(const Workload& w) {
   return account == nullptr ? Value() : Value(*account);
 }
 
+const analyzer::ObjectMeta* meta_of(const Workload& w) { return &w.meta; }
+
 }  // namespace
 
 const Relation& workloads() {
   static const TableRelation<Workload> relation(
       "workloads", "Pods and the controllers that make them (Deployment, StatefulSet, DaemonSet, ReplicaSet, Job, CronJob, …).",
-      {
+      with_columns<Workload>(
+          {
           {"name", Type::string, "its name", [](const Workload& w) -> Value { return w.meta.name; }},
           {"kind", Type::string, "the workload's kind", [](const Workload& w) -> Value { return w.meta.kind; },
            {"Pod", "Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "ReplicationController", "Job", "CronJob"}},
@@ -79,7 +82,8 @@ const Relation& workloads() {
              for (const auto& c : w.pod.containers) names.push_back(c.name);
              return ListValue::own(std::move(names));
            }},
-      },
+          },
+          metadata_columns<Workload, meta_of>()),
       generate, explain, objects);
   return relation;
 }

@@ -91,7 +91,7 @@ tl::expected<BuiltRequest, RequestError> build_request(const RequestSpec& spec, 
   a.name = spec.name;
   const ApiResource* r = nullptr;
   if (spec.resource == "*") {
-    a.resource = "*";  // as kubectl: the core group; a literal group '*' asks about every group
+    a.resource.push_back('*');  // as kubectl: the core group; a literal group '*' asks about every group
     out.notes.emplace_back(WildcardInCoreGroup{});
   } else {
     const catalogue::ApiCatalogue::Lookup found = catalogue.resolve(spec.resource);

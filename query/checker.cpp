@@ -117,7 +117,10 @@ class Checker {
     if (const auto col = schema_.column(name)) return *col;
     const std::vector<std::string> names = names_of(schema_.columns);
     std::vector<std::string> notes;
-    const auto close = close_names(name, names);
+    auto close = close_names(name, names);
+    for (const auto& n : names) {
+      if (n.ends_with("." + name)) close.insert(close.begin(), n);  // `kind` for `subject.kind`
+    }
     if (!close.empty()) notes.push_back(fmt::format("did you mean '{}'?", close.front()));
     notes.push_back(fmt::format("columns of {}: {}", schema_.name, fmt::join(names, ", ")));
     return fail(source_.error(span, fmt::format("{} has no column '{}'", schema_.name, name), std::move(notes)));
@@ -384,7 +387,7 @@ Result<StatementPlan> check(const Statement& statement, const analyzer::Analysis
   out.distinct = statement.distinct;
   out.output = output_columns(out, **schema);
   if (statement.order) {
-    const Schema result{(*schema)->name, out.output, false};
+    const Schema result{"the result", out.output, false};
     auto col = Checker(result, context, source, out.notes).column(statement.order->column, statement.order->span);
     if (!col) {
       Diagnostic d = col.error();

@@ -11,7 +11,8 @@ namespace rbacq::analyzer::rbac {
 
 /// Whether a RoleBinding can grant anything with `rule`: it names, in a group it lists, a
 /// namespaced resource, `*` (in a resource or a group), or a resource the catalogue does not know
-/// (a CRD that was not loaded may be namespaced). False for a rule of cluster-scoped resources
+/// (a CRD that was not loaded may be namespaced), or `bind` on clusterroles (asked in the
+/// RoleBinding's namespace). False for a rule of cluster-scoped resources
 /// and URLs only, and for a rule that grants nothing at all (no verbs, groups or resources).
 [[nodiscard]] bool rule_reaches_namespaces(const PolicyRule& rule, const catalogue::ApiCatalogue& catalogue);
 

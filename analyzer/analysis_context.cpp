@@ -80,7 +80,7 @@ void AnalysisContext::resolve() {
     drop_defaulted_duplicates(loaded_.model.bindings, options_.default_namespace, loaded_.diagnostics);
     drop_defaulted_duplicates(loaded_.model.service_accounts, options_.default_namespace, loaded_.diagnostics);
   }
-  if (options_.with_defaults) defaults_added_ = catalogue::add_default_policy(loaded_.model, loaded_.diagnostics);
+  if (options_.with_defaults) defaults_added_ = catalogue::add_default_policy(options_.k8s_minor, loaded_.model, loaded_.diagnostics);
   // The aggregation controller runs in every cluster: aggregated roles are empty in manifests.
   rbac::aggregate_cluster_roles(loaded_.model.roles, loaded_.diagnostics);
   catalogue_ = std::make_unique<catalogue::ApiCatalogue>(options_.k8s_minor, loaded_.model.crds);

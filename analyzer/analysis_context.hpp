@@ -6,6 +6,7 @@
 
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -18,9 +19,10 @@ namespace rbacq::analyzer {
 
 struct AnalysisOptions {
   LoadLimits limits;
-  /// Add Kubernetes' default bootstrap policy (`--with-defaults`).
+  /// Add Kubernetes' default bootstrap policy (`--with-defaults`), that of `k8s_minor`.
   bool with_defaults = false;
-  /// The Kubernetes minor version whose API resources are assumed (`--k8s-version 1.MINOR`).
+  /// The Kubernetes minor version whose API resources and default policy are assumed
+  /// (`--k8s-version 1.MINOR`).
   int k8s_minor = catalogue::kNewestMinor;
   /// The namespace of namespaced objects written without one, as `kubectl apply` would put
   /// them in its context's namespace (`--default-namespace`).
@@ -47,6 +49,10 @@ class AnalysisContext {
   [[nodiscard]] const AnalysisOptions& options() const { return options_; }
   /// Default objects added by --with-defaults (0 without it).
   [[nodiscard]] std::size_t defaults_added() const { return defaults_added_; }
+  /// The minor whose default policy --with-defaults added; nullopt without --with-defaults.
+  [[nodiscard]] std::optional<int> default_policy_minor() const {
+    return options_.with_defaults ? std::optional<int>(options_.k8s_minor) : std::nullopt;
+  }
 
  private:
   void resolve();

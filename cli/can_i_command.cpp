@@ -67,12 +67,14 @@ int run_list(const CLI::App& command, const CanIOptions& options, const OutputOp
   statement.namespace_ = command.count("--namespace") != 0 ? options.request.namespace_ : options.input.default_namespace;
   const auto plan = query::check(query::Statement(statement), context, query::QuerySource{}, kubectl_phrases());
   if (!plan) return report_usage_error(as_usage_error(plan.error()), output);
-  const auto& what = std::get<query::WhatCanPlan>(plan->plan);
+  const auto& what = std::get<query::WhatCanPlan>(plan->source);
   const query::WhatCanAnswer answer = query::answer(what, context);
+  std::vector<analyzer::rbac::QuestionNote> notes = plan->notes;
+  add_default_policy_note(notes, context);
   if (output.format == Format::json) {
-    write_out(rules_json(context, plan->text, what.user, *statement.namespace_, answer, plan->notes));
+    write_out(rules_json(context, plan->text, what.user, *statement.namespace_, answer, notes));
   } else {
-    print_notes(plan->notes, kubectl_phrases());
+    print_notes(notes, kubectl_phrases());
     print_problems(context, answer.errors, output);
     if (answer.privileged) std::fprintf(stderr, "rbacq: note: %s; the rules below are only RBAC's\n", query::privileged_evidence().message.c_str());
     write_out(rules_table(answer, !options.no_headers));
@@ -93,8 +95,10 @@ int run_question(const CLI::App& command, const CanIOptions& options, const Outp
   if (!plan) return report_usage_error(as_usage_error(plan.error()), output);
   std::vector<analyzer::rbac::QuestionNote> notes = std::move(question->notes);
   for (const auto& n : plan->notes) query::add_note(notes, n);
-  const auto& can = std::get<query::CanPlan>(plan->plan);
+  add_default_policy_note(notes, context);
+  const auto& can = std::get<query::CanPlan>(plan->source);
   const query::CanAnswer answer = query::answer(can, context).front();  // one verb, one scope: one answer
+  for (const auto& n : answer.notes) query::add_note(notes, n);
   const Decision& decision = answer.decision;
   const int code = context.diagnostics().has_errors() ? kExitError : decision.allowed() ? kExitOk : kExitFindings;
   if (options.quiet) return code;

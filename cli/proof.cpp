@@ -42,7 +42,7 @@ void write_object_ref(JsonWriter& w, std::string_view kind, const std::string& n
 
 }  // namespace
 
-Diagnostic resolution_diagnostic(const analyzer::rbac::ResolvedBinding& binding, bool with_defaults) {
+Diagnostic resolution_diagnostic(const analyzer::rbac::ResolvedBinding& binding, const analyzer::AnalysisOptions& options) {
   const Binding& b = *binding.binding;
   Diagnostic d{"rbac-missing-role", Severity::warning, b.role_ref.loc, {}, {}};
   if (b.cluster && b.role_ref.kind == "Role") {
@@ -59,12 +59,17 @@ Diagnostic resolution_diagnostic(const analyzer::rbac::ResolvedBinding& binding,
   d.message = fmt::format("{} refers to {} '{}', which is not defined: {}; it grants nothing until it exists (not a deny: other "
                           "bindings still count)",
                           query::describe_binding(b), b.role_ref.kind, b.role_ref.name, binding.error);
-  if (!with_defaults && analyzer::catalogue::is_default_role(b.role_ref.kind == "ClusterRole", b.meta.namespace_, b.role_ref.name)) {
+  if (!options.with_defaults &&
+      analyzer::catalogue::is_default_role(options.k8s_minor, b.role_ref.kind == "ClusterRole", b.meta.namespace_, b.role_ref.name)) {
     d.notes.push_back({b.role_ref.loc, fmt::format("'{}' is part of Kubernetes' default policy, which every cluster has: add "
                                                    "--with-defaults to include it",
                                                    b.role_ref.name)});
   }
   return d;
+}
+
+void add_default_policy_note(std::vector<analyzer::rbac::QuestionNote>& notes, const analyzer::AnalysisContext& context) {
+  if (const auto minor = context.default_policy_minor()) notes.insert(notes.begin(), analyzer::rbac::DefaultPolicyVersion{*minor});
 }
 
 void print_notes(const std::vector<analyzer::rbac::QuestionNote>& notes, const query::Phrasebook& words) {
@@ -104,7 +109,7 @@ void write_evidence(JsonWriter& w, const std::vector<query::Evidence>& evidence)
 void print_problems(const analyzer::AnalysisContext& context, const std::vector<const analyzer::rbac::ResolvedBinding*>& errors,
                     const OutputOptions& output) {
   std::vector<Diagnostic> all = context.diagnostics().sorted();
-  for (const auto* e : errors) all.push_back(resolution_diagnostic(*e, context.options().with_defaults));
+  for (const auto* e : errors) all.push_back(resolution_diagnostic(*e, context.options()));
   const std::string text = render_listed(all, output.listing, output.color);
   std::fwrite(text.data(), 1, text.size(), stderr);
 }

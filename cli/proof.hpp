@@ -18,8 +18,13 @@
 namespace rbacq::cli {
 
 /// A resolution error as a warning diagnostic [rbac-missing-role] at the binding's roleRef,
-/// with a hint to use --with-defaults when the role is a default one and they are not loaded.
-[[nodiscard]] Diagnostic resolution_diagnostic(const analyzer::rbac::ResolvedBinding& binding, bool with_defaults);
+/// with a hint to use --with-defaults when the role is one of the default policy of the minor
+/// assumed (--k8s-version) and the defaults are not loaded.
+[[nodiscard]] Diagnostic resolution_diagnostic(const analyzer::rbac::ResolvedBinding& binding, const analyzer::AnalysisOptions& options);
+
+/// The note that says whose default policy --with-defaults added, first in `notes`; nothing
+/// without --with-defaults.
+void add_default_policy_note(std::vector<analyzer::rbac::QuestionNote>& notes, const analyzer::AnalysisContext& context);
 
 /// How the question was read, on stderr: `rbacq: note: …` lines, in `words`.
 void print_notes(const std::vector<analyzer::rbac::QuestionNote>& notes, const query::Phrasebook& words);

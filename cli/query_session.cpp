@@ -80,11 +80,16 @@ void QuerySession::print_json(const std::vector<query::ResultTable>& tables) {
   // The input's problems once per session, in its first document: not again for every statement.
   const std::vector<Diagnostic> none;
   const auto diagnostics = [&]() -> const std::vector<Diagnostic>& { return std::exchange(diagnostics_written_, true) ? none : diagnostics_; };
-  const bool with_defaults = context_.options().with_defaults;
+  // Which minor's default policy was counted: in every statement's notes.
+  std::vector<std::vector<analyzer::rbac::QuestionNote>> notes;
+  for (const auto& table : tables) {
+    notes.push_back(table.notes);
+    add_default_policy_note(notes.back(), context_);
+  }
   if (tables.size() == 1 || style_.json_stream) {
-    for (const auto& table : tables) write_out(render_json(table, diagnostics(), with_defaults));
+    for (std::size_t i = 0; i < tables.size(); ++i) write_out(render_json(tables[i], notes[i], diagnostics(), context_.options()));
   } else {
-    write_out(render_json(tables, diagnostics(), with_defaults));
+    write_out(render_json(tables, notes, diagnostics(), context_.options()));
   }
   std::fflush(stdout);
 }
@@ -108,6 +113,10 @@ void report_query_error(const Diagnostic& error, const query::QuerySource& sourc
 
 void QuerySession::print(const query::ResultTable& table, bool label) {
   const TableStyle style{style_.headers, style_.explain};
+  // Which minor's default policy was counted: once a session on stderr (in every JSON document).
+  std::vector<analyzer::rbac::QuestionNote> notes = table.notes;
+  if (!defaults_noted_) add_default_policy_note(notes, context_);
+  defaults_noted_ = true;
   switch (output_.format) {
     case Format::json: return;  // print_json()
     case Format::markdown:
@@ -123,9 +132,9 @@ void QuerySession::print(const query::ResultTable& table, bool label) {
   }
   printed_ = true;
   std::fflush(stdout);
-  print_notes(table.notes, query::language_phrases());
+  print_notes(notes, query::language_phrases());
   std::vector<Diagnostic> warnings;
-  for (const auto* e : table.errors) warnings.push_back(resolution_diagnostic(*e, context_.options().with_defaults));
+  for (const auto* e : table.errors) warnings.push_back(resolution_diagnostic(*e, context_.options()));
   const std::string text = render_listed(warnings, output_.listing, output_.color);
   std::fwrite(text.data(), 1, text.size(), stderr);
   if (table.rows.empty()) std::fputs("rbacq: note: no rows\n", stderr);

@@ -46,6 +46,7 @@ class QuerySession {
   const std::vector<Diagnostic> diagnostics_;  // the input's, sorted once, in the session's first JSON document
   bool printed_ = false;
   bool diagnostics_written_ = false;  // JSON: the input's diagnostics went out with a document
+  bool defaults_noted_ = false;  // the --with-defaults note: once a session on stderr
 };
 
 /// A syntax or check error of `source`: the diagnostic with the query line and a caret under the

@@ -61,11 +61,27 @@ void write_value(JsonWriter& w, const Value& v) {
             w.value(x.namespace_);
           }
           w.end_object();
+        } else if constexpr (std::is_same_v<T, query::MapValue>) {
+          w.begin_object();
+          for (const auto& [key, value] : x.pairs()) {
+            w.key(key);
+            w.value(value);
+          }
+          w.end_object();
         } else {
           w.value(query::to_string(x));
         }
       },
       v.data());
+}
+
+/// The columns a table shows: all but the hidden ones (conditions' columns nobody selected).
+std::vector<std::size_t> shown_columns(const ResultTable& table) {
+  std::vector<std::size_t> out;
+  for (std::size_t i = 0; i < table.columns.size(); ++i) {
+    if (!table.columns[i].hidden) out.push_back(i);
+  }
+  return out;
 }
 
 /// "every service account of namespace dev, … (in the input: dev/a, dev/b)".
@@ -92,15 +108,17 @@ std::string neutralised(std::string text, const Value& v) {
 }  // namespace
 
 std::string render_text(const ResultTable& table, const TableStyle& style) {
+  const std::vector<std::size_t> shown = shown_columns(table);
   std::vector<TableRow> rows;
   if (style.headers) {
     TableRow head;
-    for (const auto& c : table.columns) head.push_back(upper(c.name));
+    for (const std::size_t c : shown) head.push_back(upper(table.columns[c].name));
     rows.push_back(std::move(head));
   }
   for (const auto& r : table.rows) {
     TableRow row;
-    for (const auto& v : r.values) {
+    for (const std::size_t c : shown) {
+      const Value& v = r.values.at(c);
       const bool list = std::holds_alternative<query::ListValue>(v.data());
       row.push_back(printable(list ? "[" + cell(v, " ", "") + "]" : cell(v, " ", "-")));
     }
@@ -136,12 +154,15 @@ std::string render_text(const ResultTable& table, const TableStyle& style) {
   return out;
 }
 
-void write_statement(JsonWriter& w, const ResultTable& table, bool with_defaults) {
+void write_statement(JsonWriter& w, const ResultTable& table, const std::vector<analyzer::rbac::QuestionNote>& notes,
+                     const analyzer::AnalysisOptions& options) {
   w.key("statement");
   w.value(table.statement);
+  const std::vector<std::size_t> shown = shown_columns(table);
   w.key("columns");
   w.begin_array();
-  for (const auto& c : table.columns) {
+  for (const std::size_t i : shown) {
+    const auto& c = table.columns[i];
     w.begin_object();
     w.key("name");
     w.value(c.name);
@@ -156,9 +177,9 @@ void write_statement(JsonWriter& w, const ResultTable& table, bool with_defaults
     w.begin_object();
     w.key("values");
     w.begin_object();
-    for (std::size_t i = 0; i < r.values.size() && i < table.columns.size(); ++i) {
+    for (const std::size_t i : shown) {
       w.key(table.columns[i].name);
-      write_value(w, r.values[i]);
+      write_value(w, r.values.at(i));
     }
     w.end_object();
     w.key("evidence");
@@ -174,27 +195,29 @@ void write_statement(JsonWriter& w, const ResultTable& table, bool with_defaults
     w.end_object();
   }
   w.end_array();
-  write_notes(w, table.notes, query::language_phrases());
+  write_notes(w, notes, query::language_phrases());
   w.key("errors");
   std::vector<Diagnostic> errors;
-  for (const auto* e : table.errors) errors.push_back(resolution_diagnostic(*e, with_defaults));
+  for (const auto* e : table.errors) errors.push_back(resolution_diagnostic(*e, options));
   write_json(w, errors);
 }
 
-std::string render_json(const ResultTable& table, const std::vector<Diagnostic>& diagnostics, bool with_defaults) {
+std::string render_json(const ResultTable& table, const std::vector<analyzer::rbac::QuestionNote>& notes, const std::vector<Diagnostic>& diagnostics,
+                        const analyzer::AnalysisOptions& options) {
   JsonDocument document;
-  write_statement(document.writer(), table, with_defaults);
+  write_statement(document.writer(), table, notes, options);
   return document.finish(diagnostics);
 }
 
-std::string render_json(const std::vector<ResultTable>& tables, const std::vector<Diagnostic>& diagnostics, bool with_defaults) {
+std::string render_json(const std::vector<ResultTable>& tables, const std::vector<std::vector<analyzer::rbac::QuestionNote>>& notes,
+                        const std::vector<Diagnostic>& diagnostics, const analyzer::AnalysisOptions& options) {
   JsonDocument document;
   JsonWriter& w = document.writer();
   w.key("statements");
   w.begin_array();
-  for (const ResultTable& table : tables) {
+  for (std::size_t i = 0; i < tables.size(); ++i) {
     w.begin_object();
-    write_statement(w, table, with_defaults);
+    write_statement(w, tables[i], notes.at(i), options);
     w.end_object();
   }
   w.end_array();
@@ -213,20 +236,22 @@ std::string render_markdown(const ResultTable& table) {
   };
   std::string out;
   std::vector<std::string> names;
-  for (const auto& c : table.columns) names.push_back(escape(c.name));
+  const std::vector<std::size_t> shown = shown_columns(table);
+  for (const std::size_t c : shown) names.push_back(escape(table.columns[c].name));
   // A Markdown table always has its header row.
   out += fmt::format("| {} |\n", fmt::join(names, " | "));
   const std::vector<std::string> rule(names.size(), "---");
   out += fmt::format("| {} |\n", fmt::join(rule, " | "));
   for (const auto& r : table.rows) {
     std::vector<std::string> cells;
-    for (const auto& v : r.values) cells.push_back(escape(printable(cell(v, ", ", ""))));
+    for (const std::size_t c : shown) cells.push_back(escape(printable(cell(r.values.at(c), ", ", ""))));
     out += fmt::format("| {} |\n", fmt::join(cells, " | "));
   }
   return out;
 }
 
 std::string render_csv(const ResultTable& table, const TableStyle& style) {
+  const std::vector<std::size_t> shown = shown_columns(table);
   const auto field = [](const std::string& s) {
     if (s.find_first_of(",\"\r\n") == std::string::npos) return s;
     std::string out = "\"";
@@ -246,12 +271,12 @@ std::string render_csv(const ResultTable& table, const TableStyle& style) {
   };
   if (style.headers) {
     std::vector<std::string> names;
-    for (const auto& c : table.columns) names.push_back(c.name);
+    for (const std::size_t c : shown) names.push_back(table.columns[c].name);
     record(names);
   }
   for (const auto& r : table.rows) {
     std::vector<std::string> cells;
-    for (const auto& v : r.values) cells.push_back(neutralised(printable(cell(v, " ", "")), v));
+    for (const std::size_t c : shown) cells.push_back(neutralised(printable(cell(r.values.at(c), " ", "")), r.values.at(c)));
     record(cells);
   }
   return out;

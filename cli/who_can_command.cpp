@@ -53,11 +53,12 @@ int run_who_can(const CLI::App& command, const WhoCanOptions& options, const Out
   query::WhoCanQuery statement{std::move(question->verbs), std::move(question->target), std::move(question->scope)};
   const auto plan = query::check(query::Statement(std::move(statement)), context, query::QuerySource{}, kubectl_phrases());
   if (!plan) return report_usage_error(as_usage_error(plan.error()), output);
-  const query::WhoCanAnswers answers = query::answer(std::get<query::WhoCanPlan>(plan->plan), context);
+  const query::WhoCanAnswers answers = query::answer(std::get<query::WhoCanPlan>(plan->source), context);
   std::vector<analyzer::rbac::QuestionNote> notes = std::move(question->notes);
   for (const auto* list : {&plan->notes, &answers.notes}) {
     for (const auto& n : *list) query::add_note(notes, n);
   }
+  add_default_policy_note(notes, context);
   const int code = context.diagnostics().has_errors() ? kExitError : kExitOk;
   if (output.format == Format::json) {
     const std::string json = who_can_json(context, plan->text, answers, notes);

@@ -62,19 +62,30 @@ std::vector<CanAnswer> answer_can(const analyzer::AnalysisContext& context, cons
   const auto& authorizer = context.authorizer();
   const auto& request = planned.built.attributes;
   std::vector<CanAnswer> out;
-  CanAnswer everywhere{request, authorizer.authorize(user, request), {}};
+  CanAnswer everywhere{request, authorizer.authorize(user, request), {}, {}};
   if (planned.any_namespace) {
     if (everywhere.decision.allowed()) out.push_back(everywhere);
     for (const std::string& ns : authorizer.namespaces_allowing(request)) {
-      CanAnswer a{in_namespace(request, ns), {}, {}};
+      CanAnswer a{in_namespace(request, ns), {}, {}, {}};
       a.decision = authorizer.authorize(user, a.request);
       keep_role_binding_grants(a.decision.grants);
       if (a.decision.allowed() && !a.decision.grants.empty()) out.push_back(std::move(a));
     }
   }
   if (out.empty()) {
-    // Other namespaces only matter for namespaced types (and for literal ones, where it is unknown).
-    if (!everywhere.decision.allowed()) everywhere.near_misses = authorizer.near_misses(user, request, planned.built.namespaced());
+    if (!everywhere.decision.allowed()) {
+      // Other namespaces only matter for namespaced types (and for literal ones, where it is unknown).
+      everywhere.near_misses = authorizer.near_misses(user, request, planned.built.namespaced());
+      if (!planned.built.dropped_namespace.empty()) {
+        // What a SubjectAccessReview with the namespace would say: the RBAC authorizer then
+        // visits that namespace's RoleBindings, whatever the resource's scope.
+        const auto review = authorizer.authorize(user, in_namespace(request, planned.built.dropped_namespace));
+        if (review.allowed() && !review.grants.empty()) {
+          everywhere.notes.emplace_back(analyzer::rbac::ReviewWouldAllow{planned.built.resource->qualified_name(), planned.built.dropped_namespace,
+                                                                         review.grants.front().binding().meta.name});
+        }
+      }
+    }
     out.push_back(std::move(everywhere));
   }
   return out;

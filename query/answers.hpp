@@ -30,6 +30,8 @@ struct CanAnswer {
   /// For a denied request: the bindings of the user that came close (another namespace, other
   /// resourceNames, a URL in a RoleBinding).
   std::vector<analyzer::rbac::NearMiss> near_misses;
+  /// What the user should know about this answer (a review with the namespace would differ).
+  std::vector<analyzer::rbac::QuestionNote> notes;
 };
 
 /// One answer; for `in any namespace`, the answer with no namespace (ClusterRoleBindings: every

@@ -70,7 +70,7 @@ struct Scope {
   Span span;
 };
 
-/// `can SUBJECT [GROUPS] VERBS TARGET [SCOPE]`.
+/// `can SUBJECT [GROUPS] VERBS TARGET [SCOPE]`: one row per verb (and place, in any namespace).
 struct CanQuery {
   SubjectRef subject;
   std::optional<GroupsClause> groups;
@@ -103,11 +103,14 @@ struct Literal {
   Span span;
 };
 
-/// An argument of a function call: verbs, a resource, a namespace…; the function says which.
+/// An argument of a function call: verbs, a resource, a namespace, a column…; the function
+/// says which.
 struct Argument {
   Verbs verbs;  // a single word is a one-item list
+  bool any = false;  // `any {get,list}`: at least one of the verbs, not every one
   std::string text;
   bool quoted = false;
+  std::optional<std::string> name;  // `RESOURCE named NAME`
   Span span;
 };
 
@@ -133,7 +136,8 @@ struct Expr {
     not_,     // children[0]
     compare,  // operand OP values[0]
     in,       // operand [not] in (values…)
-    has,      // operand has [any|all] values…
+    has,      // operand has [any|all|key] values…
+    items,    // operand any|all =~|!~ values[0]: a regular expression over a list's items
     test,     // a boolean operand on its own
     exists,   // `exists` (the relation's own) or `exists(column)`
   };
@@ -143,9 +147,16 @@ struct Expr {
   bool has_operand = true;  // false for a bare `exists`
   CompareOp op = CompareOp::eq;
   bool negated = false;  // `not in`
-  HasMode has_mode = HasMode::one;
+  HasMode has_mode = HasMode::one;  // also any/all for `items`
+  bool key = false;                 // `has key K`
   std::vector<Literal> values;
   bool parenthesized = false;
+  Span span;
+};
+
+/// A column named by the statement itself (`by namespace`, `select subject, role from`, `order by name`).
+struct ColumnRef {
+  std::string name;
   Span span;
 };
 
@@ -155,18 +166,33 @@ struct OrderBy {
   Span span;
 };
 
-/// `[count] RELATION [where EXPR] [order by COLUMN [desc]] [limit N]`.
-struct Selection {
-  bool count = false;
-  std::string relation;
-  Span relation_span;
-  ExprPtr where;
-  std::optional<OrderBy> order;
-  std::optional<std::int64_t> limit;
-  Span limit_span;
+/// A relation a statement selects from: `grants`, `roles`.
+struct RelationRef {
+  std::string name;
+  Span span;
 };
 
-using Statement = std::variant<CanQuery, WhoCanQuery, WhatCanQuery, Selection>;
+/// Where a statement's rows come from: an answer (can, who can, what can) or a relation.
+using Source = std::variant<CanQuery, WhoCanQuery, WhatCanQuery, RelationRef>;
+
+/// `[count | select [distinct] COLUMNS from] SOURCE [where EXPR] [by COLUMNS] [order by COLUMN
+/// [desc]] [limit N]`: the source's rows, filtered, then counted (per group with `by`) or
+/// narrowed to some columns (without repeats with `distinct`), ordered and cut.
+struct Statement {
+  Statement() = default;
+  explicit Statement(Source s) : source(std::move(s)) {}
+
+  Source source;
+  bool count = false;
+  std::vector<ColumnRef> group_by;    // count … by COLUMNS
+  bool select = false;                // select … from
+  bool distinct = false;
+  std::vector<ColumnRef> columns;     // the selected columns
+  ExprPtr where;
+  std::optional<OrderBy> order;
+  std::optional<std::int64_t> limit;  // -1: too large to read (the checker says so)
+  Span limit_span;
+};
 
 /// One or more statements separated by ';'.
 struct Query {

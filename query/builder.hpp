@@ -208,16 +208,19 @@ class Builder {
       arg.span = span(*a);
       if (const Node* set = find<verb_set>(*a)) {
         arg.verbs = verbs(*set);
-        arg.text = std::string(a->string_view());
+        arg.any = find<any_verbs>(*a) != nullptr;
+        arg.text = std::string(set->string_view());
       } else if (const Node* quoted = find<dquoted, squoted>(*a)) {
         arg.quoted = true;
         arg.text = text(*quoted);
         arg.verbs.items = {arg.text};
         arg.verbs.span = arg.span;
       } else {
-        arg.text = std::string(a->string_view());
+        const Node& word_node = child<argument_word>(*a);
+        arg.text = std::string(word_node.string_view());
         arg.verbs.items = {arg.text};
-        arg.verbs.span = arg.span;
+        arg.verbs.span = span(word_node);
+        if (const Node* nm = find<argument_named>(*a)) arg.name = text(*names(*nm).at(0));
       }
       o.arguments.push_back(std::move(arg));
     }
@@ -228,7 +231,17 @@ class Builder {
     auto e = std::make_unique<Expr>();
     e->span = span(n);
     e->operand = operand(child<call, column>(n));
-    const Node* tail = find<in_tail, not_in_tail, has_one, has_any, has_all, op_match, op_not_match, op_ne, op_le, op_ge, op_eq, op_lt, op_gt>(n);
+    if (const Node* mode = find<items_any, items_all>(n)) {
+      // LIST any|all =~|!~ RE: the mode, the operator, then the expression.
+      const Node& op = child<op_match, op_not_match>(n);
+      e->kind = Expr::Kind::items;
+      e->has_mode = is<items_any>(*mode) ? HasMode::any : HasMode::all;
+      e->op = is<op_match>(op) ? CompareOp::match : CompareOp::not_match;
+      e->values.push_back(literal(value_after(n, op)));
+      return e;
+    }
+    const Node* tail =
+        find<in_tail, not_in_tail, has_one, has_any, has_all, has_key, op_match, op_not_match, op_ne, op_le, op_ge, op_eq, op_lt, op_gt>(n);
     if (tail == nullptr) {
       e->kind = Expr::Kind::test;
       return e;
@@ -237,9 +250,10 @@ class Builder {
       e->kind = Expr::Kind::in;
       e->negated = is<not_in_tail>(*tail);
       e->values = literals(child<value_list>(*tail));
-    } else if (is<has_one>(*tail)) {
+    } else if (is<has_one, has_key>(*tail)) {
       e->kind = Expr::Kind::has;
       e->has_mode = HasMode::one;
+      e->key = is<has_key>(*tail);
       e->values.push_back(literal(*tail->children.front()));
     } else if (is<has_any, has_all>(*tail)) {
       e->kind = Expr::Kind::has;
@@ -295,15 +309,58 @@ class Builder {
     return e;
   }
 
-  static Selection selection_of(const Node& n) {
-    Selection s;
-    s.count = find<count_word>(n) != nullptr;
+  static std::vector<ColumnRef> columns(const Node& list) {
+    std::vector<ColumnRef> out;
+    for (const Node* c : all<column>(list)) out.push_back({std::string(c->string_view()), span(*c)});
+    return out;
+  }
+
+  static Source source(const Node& n) {
+    if (const Node* can = find<can_statement>(n)) {
+      CanQuery q;
+      q.subject = subject(child<user_subject, group_subject, sa_subject, sa_long_subject>(*can));
+      q.groups = groups(*can);
+      q.verbs = verbs(child<verb_set, verb>(*can));
+      const Node& t = child<url_target, resource_target>(*can);
+      q.target = target(t);
+      q.scope = scope_of(t);
+      return q;
+    }
+    if (const Node* who = find<who_statement>(n)) {
+      WhoCanQuery q;
+      q.verbs = verbs(child<verb_set, verb>(*who));
+      const Node& t = child<url_target, resource_target>(*who);
+      q.target = target(t);
+      q.scope = scope_of(t);
+      return q;
+    }
+    if (const Node* what = find<what_statement>(n)) {
+      WhatCanQuery q;
+      q.subject = subject(child<user_subject, group_subject, sa_subject, sa_long_subject>(*what));
+      q.groups = groups(*what);
+      if (const Node* ns = find<what_namespace>(*what)) {
+        const Node& name = *names(*ns).at(0);
+        q.namespace_ = text(name);
+        q.namespace_span = span(name);
+      }
+      return q;
+    }
     const Node& relation = child<relation_name>(n);
-    s.relation = std::string(relation.string_view());
-    s.relation_span = span(relation);
+    return RelationRef{std::string(relation.string_view()), span(relation)};
+  }
+
+  static Statement statement(const Node& n) {
+    Statement s(source(n));
+    s.count = find<count_word>(n) != nullptr;
+    if (const Node* p = find<projection>(n)) {
+      s.select = true;
+      s.distinct = find<distinct_word>(*p) != nullptr;
+      s.columns = columns(*p);
+    }
     if (const Node* where = find<where_clause>(n)) s.where = expr(*where->children.front());
+    if (const Node* by = find<group_clause>(n)) s.group_by = columns(*by);
     if (const Node* order = find<order_clause>(n)) {
-      const Node& col = child<column>(*order);
+      const Node& col = child<column, count_column>(*order);
       s.order = OrderBy{std::string(col.string_view()), find<descending>(*order) != nullptr, span(col)};
     }
     if (const Node* limit = find<limit_count>(n)) {
@@ -314,39 +371,6 @@ class Builder {
       s.limit = ec == std::errc() ? value : -1;  // -1: too large, reported by the checker
     }
     return s;
-  }
-
-  static Statement statement(const Node& n) {
-    if (is<can_statement>(n)) {
-      CanQuery q;
-      q.subject = subject(child<user_subject, group_subject, sa_subject, sa_long_subject>(n));
-      q.groups = groups(n);
-      q.verbs = verbs(child<verb_set, verb>(n));
-      const Node& t = child<url_target, resource_target>(n);
-      q.target = target(t);
-      q.scope = scope_of(t);
-      return q;
-    }
-    if (is<who_statement>(n)) {
-      WhoCanQuery q;
-      q.verbs = verbs(child<verb_set, verb>(n));
-      const Node& t = child<url_target, resource_target>(n);
-      q.target = target(t);
-      q.scope = scope_of(t);
-      return q;
-    }
-    if (is<what_statement>(n)) {
-      WhatCanQuery q;
-      q.subject = subject(child<user_subject, group_subject, sa_subject, sa_long_subject>(n));
-      q.groups = groups(n);
-      if (const Node* ns = find<what_namespace>(n)) {
-        const Node& name = *names(*ns).at(0);
-        q.namespace_ = text(name);
-        q.namespace_span = span(name);
-      }
-      return q;
-    }
-    return selection_of(n);
   }
 };
 

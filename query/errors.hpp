@@ -48,14 +48,20 @@ template <> inline constexpr const char* errors::message<error<expect_not_operan
 template <> inline constexpr const char* errors::message<error<expect_expression>> = "expected a condition";
 template <> inline constexpr const char* errors::message<error<expect_can>> = "expected 'can' (who can …, what can …)";
 template <> inline constexpr const char* errors::message<error<expect_relation>> =
-    "expected a statement: can …, who can …, what can …, or a relation such as subjects, bindings, roles, rules or grants";
+    "expected a statement: can …, who can …, what can …, count …, select … from …, or a relation such as subjects, bindings, roles, rules or "
+    "grants";
 template <> inline constexpr const char* errors::message<error<expect_by>> = "expected 'by' after 'order'";
 template <> inline constexpr const char* errors::message<error<expect_limit_count>> = "expected a whole number after 'limit'";
 template <> inline constexpr const char* errors::message<error<expect_request_end>> =
-    "expected 'of group GROUP', 'named NAME', a scope (in NAMESPACE, in any namespace, cluster-wide), ';' or the end of the query";
-template <> inline constexpr const char* errors::message<error<expect_what_end>> = "expected 'with groups (...)', 'in NAMESPACE', ';' or the end of the query";
+    "expected 'of group GROUP', 'named NAME', a scope (in NAMESPACE, in any namespace, cluster-wide), where, by, order by, limit, ';' or the "
+    "end of the query";
+template <> inline constexpr const char* errors::message<error<expect_what_end>> =
+    "expected 'with groups (...)', 'in NAMESPACE', where, by, order by, limit, ';' or the end of the query";
 template <> inline constexpr const char* errors::message<error<expect_selection_end>> =
-    "expected 'and', 'or', 'where', 'order by', 'limit', ';' or the end of the query";
+    "expected 'and', 'or', 'where', 'by', 'order by', 'limit', ';' or the end of the query";
+template <> inline constexpr const char* errors::message<error<expect_from>> = "expected ',' and another column, or 'from' (select COLUMNS from RELATION)";
+template <> inline constexpr const char* errors::message<error<expect_regex>> =
+    "expected a regular expression in quotes, as in name =~ \"^system:\" (RE2 syntax)";
 template <> inline constexpr const char* errors::message<expect_query_end> =
     "expected ';' or the end of the query (after a relation: where, order by or limit)";
 // NOLINTEND(readability-identifier-naming)

@@ -10,6 +10,7 @@
 
 #include "analyzer/analysis_context.hpp"
 #include "query/ast.hpp"
+#include "analyzer/rbac/question_notes.hpp"
 #include "query/check_context.hpp"
 #include "query/relation.hpp"
 #include "support/result.hpp"
@@ -28,14 +29,21 @@ class BoundFunction {
   [[nodiscard]] virtual Value call(const Row& row) const = 0;
 };
 
+/// What binding a call may use: the analysis (resources, namespaces), the query's text for
+/// positioned errors, and the statement's notes for what the user should know.
+struct BindContext {
+  const analyzer::AnalysisContext& analysis;
+  const QuerySource& source;
+  std::vector<analyzer::rbac::QuestionNote>& notes;
+};
+
 struct FunctionInfo {
   std::string name;
   std::string signature;  // "can(VERBS, RESOURCE[, NAMESPACE])"
   std::string doc;
   Type result;
-  /// Checks the call against the relation and binds it, or a positioned error.
-  Result<std::shared_ptr<const BoundFunction>> (*bind)(const Operand& call, const Relation& relation,
-                                                       const analyzer::AnalysisContext& context, const QuerySource& source);
+  /// Checks the call against the columns of the rows it will see and binds it, or a positioned error.
+  Result<std::shared_ptr<const BoundFunction>> (*bind)(const Operand& call, const Schema& schema, const BindContext& bind);
 };
 
 [[nodiscard]] const std::vector<FunctionInfo>& functions();

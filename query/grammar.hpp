@@ -59,12 +59,17 @@ struct kw_only : kw<'o', 'n', 'l', 'y'> {};
 struct kw_groups : kw<'g', 'r', 'o', 'u', 'p', 's'> {};
 struct kw_of : kw<'o', 'f'> {};
 struct kw_group : kw<'g', 'r', 'o', 'u', 'p'> {};  // not `group:NAME`: ':' continues a word
+struct kw_select : kw<'s', 'e', 'l', 'e', 'c', 't'> {};
+struct kw_from : kw<'f', 'r', 'o', 'm'> {};
+struct kw_distinct : kw<'d', 'i', 's', 't', 'i', 'n', 'c', 't'> {};
+struct kw_key : kw<'k', 'e', 'y'> {};
 
 /// Words that are never column names, relation names or bare values. (`namespace` is a keyword
 /// only after `in any`: it is also a column. `with`, `only`, `groups`, `of` and `group` are
 /// keywords only where a statement expects them, so they stay usable as values.)
 struct reserved : pegtl::sor<kw_can, kw_who, kw_what, kw_in, kw_any, kw_all, kw_cluster_wide, kw_named, kw_url, kw_where, kw_order,
-                             kw_by, kw_asc, kw_desc, kw_limit, kw_count, kw_and, kw_or, kw_not, kw_has, kw_exists> {};
+                             kw_by, kw_asc, kw_desc, kw_limit, kw_count, kw_and, kw_or, kw_not, kw_has, kw_exists, kw_select,
+                             kw_from, kw_distinct> {};
 
 // Quoted strings: "…" or '…', with \\ \" \' \n \t.
 struct escaped : pegtl::seq<pegtl::one<'\\'>, pegtl::one<'\\', '"', '\'', 'n', 't'>> {};
@@ -156,8 +161,12 @@ struct expect_value : pegtl::sor<value, error<expect_value>> {};
 struct value_list : pegtl::seq<pegtl::one<'('>, ws, pegtl::opt<expect_value, ws, pegtl::star<pegtl::one<','>, ws, expect_value, ws>>, expect_paren_end> {};
 struct expect_value_list : pegtl::sor<value_list, error<expect_value_list>> {};
 
-/// A function argument: verbs, a resource, a namespace (the function says which).
-struct argument : pegtl::sor<verb_set, quoted, pegtl::plus<pegtl::sor<word_char, pegtl::one<'/', '*'>>>> {};
+/// A function argument: verbs (`{get,list}` every one, `any {get,list}` at least one), a
+/// resource (optionally `named NAME`), a namespace or a column (the function says which).
+struct any_verbs : kw_any {};
+struct argument_word : pegtl::plus<pegtl::sor<word_char, pegtl::one<'/', '*'>>> {};
+struct argument_named : pegtl::seq<kw_named, ws, expect_name> {};
+struct argument : pegtl::sor<pegtl::seq<any_verbs, ws, verb_set>, verb_set, quoted, pegtl::seq<argument_word, pegtl::opt<ws, argument_named>>> {};
 struct expect_argument : pegtl::sor<argument, error<expect_argument>> {};
 struct call : pegtl::seq<identifier_part, ws, pegtl::one<'('>, ws,
                          pegtl::opt<expect_argument, ws, pegtl::star<pegtl::one<','>, ws, expect_argument, ws>>, expect_paren_end> {};
@@ -172,15 +181,25 @@ struct op_eq : pegtl::sor<pegtl::string<'=', '='>, pegtl::one<'='>> {};
 struct op_lt : pegtl::one<'<'> {};
 struct op_gt : pegtl::one<'>'> {};
 struct compare_op : pegtl::sor<op_match, op_not_match, op_ne, op_le, op_ge, op_eq, op_lt, op_gt> {};
+/// A regular expression is a quoted string (or a plain word): `name =~ "^system:"`.
+struct regex_op : pegtl::sor<op_match, op_not_match> {};
+struct expect_regex : pegtl::sor<quoted, word, error<expect_regex>> {};
+struct regex_tail : pegtl::seq<regex_op, ws, expect_regex> {};
 struct compare_tail : pegtl::seq<compare_op, ws, expect_value> {};
+/// `LIST any =~ RE`, `LIST all !~ RE`: a regular expression over a list's items.
+struct items_any : kw_any {};
+struct items_all : kw_all {};
+struct items_tail : pegtl::seq<pegtl::sor<items_any, items_all>, ws, regex_op, ws, expect_regex> {};
 struct in_tail : pegtl::seq<kw_in, ws, expect_value_list> {};
 struct not_in_tail : pegtl::seq<kw_not, ws, kw_in, ws, expect_value_list> {};
 struct has_any : pegtl::seq<kw_any, ws, expect_value_list> {};
 struct has_all : pegtl::seq<kw_all, ws, expect_value_list> {};
 struct has_one : value {};
-struct expect_has_operand : pegtl::sor<has_any, has_all, has_one, error<expect_has_operand>> {};
+/// `MAP has key K` (a map's `has K` asks for the key as well).
+struct has_key : pegtl::seq<kw_key, ws, value> {};
+struct expect_has_operand : pegtl::sor<has_any, has_all, has_key, has_one, error<expect_has_operand>> {};
 struct has_tail : pegtl::seq<kw_has, ws, expect_has_operand> {};
-struct predicate : pegtl::seq<operand, pegtl::opt<ws, pegtl::sor<compare_tail, in_tail, not_in_tail, has_tail>>> {};
+struct predicate : pegtl::seq<operand, pegtl::opt<ws, pegtl::sor<regex_tail, compare_tail, in_tail, not_in_tail, has_tail, items_tail>>> {};
 
 struct expression;
 struct expect_expression;
@@ -206,28 +225,39 @@ struct expect_request_end : pegtl::sor<statement_end, error<expect_request_end>>
 struct expect_what_end : pegtl::sor<statement_end, error<expect_what_end>> {};
 struct expect_selection_end : pegtl::sor<statement_end, error<expect_selection_end>> {};
 
-struct can_statement
-    : pegtl::seq<kw_can, ws, expect_subject, ws, pegtl::opt<groups_clause, ws>, expect_verbs, ws, expect_target, expect_request_end> {};
+struct can_statement : pegtl::seq<kw_can, ws, expect_subject, ws, pegtl::opt<groups_clause, ws>, expect_verbs, ws, expect_target> {};
 struct expect_can : pegtl::sor<kw_can, error<expect_can>> {};
-struct who_statement : pegtl::seq<kw_who, ws, expect_can, ws, expect_verbs, ws, expect_target, expect_request_end> {};
+struct who_statement : pegtl::seq<kw_who, ws, expect_can, ws, expect_verbs, ws, expect_target> {};
 struct what_namespace : pegtl::seq<kw_in, ws, expect_name> {};
-struct what_statement
-    : pegtl::seq<kw_what, ws, expect_can, ws, expect_subject, pegtl::opt<ws, groups_clause>, pegtl::opt<ws, what_namespace>, expect_what_end> {};
+struct what_statement : pegtl::seq<kw_what, ws, expect_can, ws, expect_subject, pegtl::opt<ws, groups_clause>, pegtl::opt<ws, what_namespace>> {};
 
-struct count_word : kw_count {};
 struct relation_name : pegtl::seq<pegtl::not_at<reserved>, identifier_part, pegtl::not_at<pegtl::sor<word_char, pegtl::one<'/'>>>> {};
 struct expect_relation : pegtl::sor<relation_name, error<expect_relation>> {};
+
+/// The clauses every statement may end with, in this order.
 struct where_clause : pegtl::seq<kw_where, ws, expect_expression> {};
 struct expect_by : pegtl::sor<kw_by, error<expect_by>> {};
+struct column_list : pegtl::seq<expect_column, pegtl::star<ws, pegtl::one<','>, ws, expect_column>> {};
+struct group_clause : pegtl::seq<kw_by, ws, column_list> {};
 struct descending : kw_desc {};
-struct order_clause : pegtl::seq<kw_order, ws, expect_by, ws, expect_column, pegtl::opt<ws, pegtl::sor<descending, kw_asc>>> {};
+/// `order by count` orders the groups of a count (count is a keyword elsewhere).
+struct count_column : kw_count {};
+struct order_clause : pegtl::seq<kw_order, ws, expect_by, ws, pegtl::sor<count_column, expect_column>, pegtl::opt<ws, pegtl::sor<descending, kw_asc>>> {};
 struct limit_count : pegtl::plus<pegtl::digit> {};
 struct expect_limit_count : pegtl::sor<limit_count, error<expect_limit_count>> {};
 struct limit_clause : pegtl::seq<kw_limit, ws, expect_limit_count> {};
-struct selection : pegtl::seq<pegtl::opt<count_word, ws>, expect_relation, pegtl::opt<ws, where_clause>, pegtl::opt<ws, order_clause>,
-                              pegtl::opt<ws, limit_clause>, expect_selection_end> {};
+struct tail : pegtl::seq<pegtl::opt<ws, where_clause>, pegtl::opt<ws, group_clause>, pegtl::opt<ws, order_clause>, pegtl::opt<ws, limit_clause>> {};
 
-struct statement : pegtl::sor<can_statement, who_statement, what_statement, selection> {};
+/// What a statement starts with: `count`, or `select [distinct] COLUMNS from`.
+struct count_word : kw_count {};
+struct distinct_word : kw_distinct {};
+struct expect_from : pegtl::sor<kw_from, error<expect_from>> {};
+struct projection : pegtl::seq<kw_select, ws, pegtl::opt<distinct_word, ws>, column_list, ws, expect_from> {};
+
+struct request_statement : pegtl::seq<pegtl::sor<can_statement, who_statement>, tail, expect_request_end> {};
+struct what_statement_end : pegtl::seq<what_statement, tail, expect_what_end> {};
+struct relation_statement : pegtl::seq<expect_relation, tail, expect_selection_end> {};
+struct statement : pegtl::seq<pegtl::opt<pegtl::sor<count_word, projection>, ws>, pegtl::sor<request_statement, what_statement_end, relation_statement>> {};
 struct statement_start : pegtl::not_at<pegtl::sor<pegtl::one<';'>, pegtl::eof>> {};
 struct optional_statement : pegtl::opt<statement_start, statement> {};
 struct expect_query_end : pegtl::eof {};

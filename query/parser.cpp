@@ -3,6 +3,8 @@
 // and builder.hpp, its private headers).
 #include "query/parser.hpp"
 
+#include <optional>
+
 #include <tao/pegtl.hpp>
 #include <tao/pegtl/contrib/parse_tree.hpp>
 
@@ -68,6 +70,24 @@ std::vector<std::string> printable_characters(std::string_view text) {
     i += n;
   }
   return out;
+}
+
+/// A bare name stops at '/': `named kubernetes.io/kube-apiserver-client` fails at the slash. The
+/// name with its slash, quoted, is what was meant.
+std::optional<std::string> slash_in_name_hint(std::string_view text, std::size_t at) {
+  if (at >= text.size() || text[at] != '/') return std::nullopt;
+  std::size_t start = at;
+  while (start > 0 && text[start - 1] != ' ' && text[start - 1] != '\t' && text[start - 1] != '\n' && text[start - 1] != '(' &&
+         text[start - 1] != ',') {
+    --start;
+  }
+  std::size_t end = at;
+  while (end < text.size() && text[end] != ' ' && text[end] != '\t' && text[end] != '\n' && text[end] != ')' && text[end] != ',' &&
+         text[end] != ';') {
+    ++end;
+  }
+  if (start == at) return std::nullopt;
+  return fmt::format("a name with '/' is written in quotes: \"{}\"", text.substr(start, end - start));
 }
 
 Diagnostic syntax_error(std::string_view text, std::size_t offset, std::string message, std::string_view origin, std::uint32_t first_line) {
@@ -141,7 +161,9 @@ Result<Query> parse_query(std::string_view text, std::string_view origin, std::u
     return grammar::Builder::query(*root);
   } catch (const pegtl::parse_error& e) {
     const std::size_t at = e.positions().empty() ? 0 : skip_blanks(text, e.positions().front().byte);
-    return fail(syntax_error(text, at, fmt::format("{}, found {}", e.message(), found_at(text, at)), origin, first_line));
+    Diagnostic d = syntax_error(text, at, fmt::format("{}, found {}", e.message(), found_at(text, at)), origin, first_line);
+    if (auto hint = slash_in_name_hint(text, at)) d.notes.push_back({d.loc, std::move(*hint)});
+    return fail(std::move(d));
   }
 }
 

@@ -3,6 +3,8 @@
 
 #include <fmt/format.h>
 
+#include "analyzer/catalogue/api_resources.hpp"
+
 #include "support/overloaded.hpp"
 
 namespace rbacq::query {
@@ -83,7 +85,34 @@ std::string describe(const QuestionNote& note, const Phrasebook& words) {
                                "plain user of that name, without service-account groups",
                                n.name);
           },
+          [](const UnknownNamespace& n) {
+            std::string out = fmt::format("namespace '{}' appears nowhere in the input: no RoleBinding there, so only ClusterRoleBindings "
+                                          "can allow it",
+                                          n.namespace_);
+            if (!n.suggestions.empty()) out += fmt::format("; did you mean {}?", fmt::join(n.suggestions, ", "));
+            return out;
+          },
+          [](const BindInNamespace& n) {
+            return fmt::format("bind on clusterroles is asked in namespace {}, as the API server asks it for a RoleBinding in {} that "
+                               "refers to a ClusterRole (BindingAuthorized): {}'s RoleBindings count as well as ClusterRoleBindings",
+                               n.namespace_, n.namespace_, n.namespace_);
+          },
+          [](const ReviewWouldAllow& n) {
+            return fmt::format("kubectl auth can-i would say yes: it sends namespace {} with the question, and RoleBinding {}/{} allows {} "
+                               "there; but a real request for {} has no namespace, so only ClusterRoleBindings can allow it — the "
+                               "answer here is the real request's",
+                               n.namespace_, n.namespace_, n.binding, n.resource, n.resource);
+          },
+          [](const ValueNeverMatches& n) {
+            std::string out = fmt::format("'{}' is never '{}': it is one of {}", n.column, n.value, fmt::join(n.values, ", "));
+            if (!n.suggestion.empty()) out += fmt::format(" (did you mean '{}'? values are compared exactly, case included)", n.suggestion);
+            return out;
+          },
           [&](const UrlHasNoNamespace&) { return fmt::format("a non-resource URL has no namespace: {} is ignored", words.namespace_option()); },
+          [](const DefaultPolicyVersion& n) {
+            return fmt::format("--with-defaults: Kubernetes 1.{}'s default policy (--k8s-version 1.{}; default 1.{})", n.minor, n.minor,
+                               analyzer::catalogue::kNewestMinor);
+          },
       },
       note);
 }

@@ -32,15 +32,6 @@ struct BoundExpr {
   std::optional<Regex> regex;
 };
 
-struct SelectionPlan {
-  const Relation* relation = nullptr;
-  std::optional<BoundExpr> where;
-  std::optional<std::size_t> order_column;
-  bool descending = false;
-  std::optional<std::size_t> limit;
-  bool count = false;
-};
-
 struct CanPlan {
   SubjectRef subject;
   analyzer::rbac::UserInfo user;  // as the subject asks, with its groups
@@ -57,11 +48,23 @@ struct WhatCanPlan {
   std::optional<std::string> namespace_;
 };
 
+/// A checked statement: where its rows come from, the condition bound to the source's columns,
+/// and how the rows are shaped (counted per group, or narrowed to some columns, ordered, cut).
 struct StatementPlan {
   std::string text;  // the statement, printed canonically
   /// How the statement was read (requests resolved, a name that is not a service account's…).
   std::vector<analyzer::rbac::QuestionNote> notes;
-  std::variant<CanPlan, WhoCanPlan, WhatCanPlan, SelectionPlan> plan;
+  std::variant<CanPlan, WhoCanPlan, WhatCanPlan, const Relation*> source;
+  const Schema* schema = nullptr;  // the source's columns
+  std::optional<BoundExpr> where;
+  bool count = false;
+  std::vector<std::size_t> group_by;  // source columns (count … by)
+  std::vector<std::size_t> columns;   // source columns (select … from); empty: all
+  bool distinct = false;
+  std::vector<ColumnInfo> output;     // the result's columns
+  std::optional<std::size_t> order_column;  // in `output`
+  bool descending = false;
+  std::optional<std::size_t> limit;
 };
 
 }  // namespace rbacq::query

@@ -91,7 +91,9 @@ std::string operand(const Operand& o) {
   std::vector<std::string> args;
   for (const Argument& a : o.arguments) {
     if (a.verbs.braced) {
-      args.push_back(verbs(a.verbs));
+      args.push_back((a.any ? "any " : "") + verbs(a.verbs));
+    } else if (a.name) {
+      args.push_back(a.text + " named " + name(*a.name));
     } else if (a.quoted) {
       args.push_back(quote(a.text));
     } else {
@@ -138,8 +140,11 @@ std::string expr(const Expr& e, int needed) {
     case Expr::Kind::not_: out = "not " + expr(*e.children.at(0), 3); break;
     case Expr::Kind::compare: out = fmt::format("{} {} {}", operand(e.operand), op_text(e.op), literal(e.values.at(0))); break;
     case Expr::Kind::in: out = fmt::format("{} {}in {}", operand(e.operand), e.negated ? "not " : "", literals(e.values)); break;
+    case Expr::Kind::items:
+      out = fmt::format("{} {} {} {}", operand(e.operand), e.has_mode == HasMode::all ? "all" : "any", op_text(e.op), literal(e.values.at(0)));
+      break;
     case Expr::Kind::has:
-      out = e.has_mode == HasMode::one ? fmt::format("{} has {}", operand(e.operand), literal(e.values.at(0)))
+      out = e.has_mode == HasMode::one ? fmt::format("{} has {}{}", operand(e.operand), e.key ? "key " : "", literal(e.values.at(0)))
                                        : fmt::format("{} has {} {}", operand(e.operand), e.has_mode == HasMode::any ? "any" : "all",
                                                      literals(e.values));
       break;
@@ -164,7 +169,7 @@ std::string print(const SubjectRef& s) {
 
 std::string print(const Expr& e) { return expr(e, 0); }
 
-std::string print(const Statement& statement) {
+std::string print(const Source& source) {
   return std::visit(
       [](const auto& s) -> std::string {
         using T = std::decay_t<decltype(s)>;
@@ -175,14 +180,28 @@ std::string print(const Statement& statement) {
         } else if constexpr (std::is_same_v<T, WhatCanQuery>) {
           return fmt::format("what can {}{}{}", print(s.subject), groups(s.groups), s.namespace_ ? " in " + name(*s.namespace_) : std::string());
         } else {
-          std::string out = s.count ? "count " + s.relation : s.relation;
-          if (s.where) out += " where " + print(*s.where);
-          if (s.order) out += fmt::format(" order by {}{}", s.order->column, s.order->descending ? " desc" : "");
-          if (s.limit) out += fmt::format(" limit {}", *s.limit);
-          return out;
+          return s.name;
         }
       },
-      statement);
+      source);
+}
+
+std::string print(const Statement& s) {
+  const auto columns = [](const std::vector<ColumnRef>& list) {
+    std::vector<std::string> names;
+    names.reserve(list.size());
+    for (const ColumnRef& c : list) names.push_back(c.name);
+    return fmt::format("{}", fmt::join(names, ", "));
+  };
+  std::string out;
+  if (s.count) out = "count ";
+  if (s.select) out = fmt::format("select {}{} from ", s.distinct ? "distinct " : "", columns(s.columns));
+  out += print(s.source);
+  if (s.where) out += " where " + print(*s.where);
+  if (!s.group_by.empty()) out += " by " + columns(s.group_by);
+  if (s.order) out += fmt::format(" order by {}{}", s.order->column, s.order->descending ? " desc" : "");
+  if (s.limit) out += fmt::format(" limit {}", *s.limit);
+  return out;
 }
 
 std::string print(const Query& query) {

@@ -12,6 +12,8 @@ namespace rbacq::query {
 
 [[nodiscard]] std::string print(const Query& query);
 [[nodiscard]] std::string print(const Statement& statement);
+/// The source part of a statement: `who can get pods in dev`, `grants`.
+[[nodiscard]] std::string print(const Source& source);
 [[nodiscard]] std::string print(const Expr& expr);
 [[nodiscard]] std::string print(const SubjectRef& subject);
 

@@ -10,7 +10,10 @@
 
 namespace rbacq::query {
 
-/// The relation's description, then a table of its columns (name, type, meaning).
+/// A table of columns (name, type, meaning; hidden columns say so).
+[[nodiscard]] std::string columns_reference(const std::vector<ColumnInfo>& columns);
+
+/// The relation's description, then a table of its columns.
 [[nodiscard]] std::string relation_reference(const Relation& relation);
 
 /// "### SIGNATURE → TYPE" and the function's description.

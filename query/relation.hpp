@@ -20,9 +20,32 @@
 namespace rbacq::query {
 
 struct ColumnInfo {
+  ColumnInfo(std::string name_, Type type_, std::string doc_, bool hidden_ = false, std::vector<std::string> values_ = {})
+      : name(std::move(name_)), type(type_), doc(std::move(doc_)), hidden(hidden_), values(std::move(values_)) {}
   std::string name;
   Type type = Type::string;
   std::string doc;
+  /// A column conditions and `select` may use that tables do not show unless selected
+  /// (`subject.kind` beside `subject`).
+  bool hidden = false;
+  /// Every value the column can have, when there are few (`kind`: User, Group, ServiceAccount):
+  /// a condition comparing it with anything else is a mistake the checker names.
+  std::vector<std::string> values;
+};
+
+/// The columns a statement's rows have — a relation's, or an answer's (can, who can, what can) —
+/// for the checker to bind conditions and functions to.
+struct Schema {
+  std::string name;  // what errors call it: "grants", "who can"
+  std::vector<ColumnInfo> columns;
+  /// Whether rows carry rules (RowObjects::rules or roles), so that allows() can ask them.
+  bool rows_have_rules = false;
+  [[nodiscard]] std::optional<std::size_t> column(std::string_view column_name) const {
+    for (std::size_t i = 0; i < columns.size(); ++i) {
+      if (columns[i].name == column_name) return i;
+    }
+    return std::nullopt;
+  }
 };
 
 /// The model objects a row is about: what a renderer draws (`-o dot`: the part of the graph a
@@ -50,39 +73,39 @@ class Row {
 
 class Relation {
  public:
-  Relation(std::string name, std::string doc, std::vector<ColumnInfo> columns)
-      : name_(std::move(name)), doc_(std::move(doc)), columns_(std::move(columns)) {}
+  Relation(std::string name, std::string doc, std::vector<ColumnInfo> columns, bool rows_have_rules)
+      : schema_{std::move(name), std::move(columns), rows_have_rules}, doc_(std::move(doc)) {}
   Relation(const Relation&) = delete;
   Relation(Relation&&) = delete;
   Relation& operator=(const Relation&) = delete;
   Relation& operator=(Relation&&) = delete;
   virtual ~Relation() = default;
 
-  [[nodiscard]] const std::string& name() const { return name_; }
+  [[nodiscard]] const std::string& name() const { return schema_.name; }
   [[nodiscard]] const std::string& doc() const { return doc_; }
-  [[nodiscard]] const std::vector<ColumnInfo>& columns() const { return columns_; }
-  [[nodiscard]] std::optional<std::size_t> column(std::string_view name) const {
-    for (std::size_t i = 0; i < columns_.size(); ++i) {
-      if (columns_[i].name == name) return i;
-    }
-    return std::nullopt;
-  }
+  [[nodiscard]] const std::vector<ColumnInfo>& columns() const { return schema_.columns; }
+  [[nodiscard]] std::optional<std::size_t> column(std::string_view name) const { return schema_.column(name); }
+  [[nodiscard]] const Schema& schema() const { return schema_; }
   /// Calls `visit` for every row, in a deterministic order, until it returns false.
   virtual void scan(const analyzer::AnalysisContext& context, const std::function<bool(const Row&)>& visit) const = 0;
 
  private:
-  std::string name_;
+  Schema schema_;
   std::string doc_;
-  std::vector<ColumnInfo> columns_;
 };
 
 /// A column of a relation whose rows are `Item`s.
 template <class Item>
 struct ColumnDef {
+  ColumnDef(std::string name_, Type type_, std::string doc_, Value (*get_)(const Item&), std::vector<std::string> values_ = {},
+            bool hidden_ = false)
+      : name(std::move(name_)), type(type_), doc(std::move(doc_)), get(get_), values(std::move(values_)), hidden(hidden_) {}
   std::string name;
   Type type = Type::string;
   std::string doc;
   Value (*get)(const Item&);
+  std::vector<std::string> values;  // see ColumnInfo::values
+  bool hidden = false;              // see ColumnInfo::hidden
 };
 
 /// A relation defined by its items: `generate` produces them, each column reads one.
@@ -93,9 +116,10 @@ class TableRelation final : public Relation {
   using Explain = std::vector<Evidence> (*)(const Item&);
   using Objects = RowObjects (*)(const Item&);
 
+  /// `rows_have_rules`: the items' objects() name rules or roles (allows() works on them).
   TableRelation(std::string name, std::string doc, std::vector<ColumnDef<Item>> columns, Generate generate, Explain explain,
-                Objects objects)
-      : Relation(std::move(name), std::move(doc), infos(columns)),
+                Objects objects, bool rows_have_rules = false)
+      : Relation(std::move(name), std::move(doc), infos(columns), rows_have_rules),
         defs_(std::move(columns)),
         generate_(generate),
         explain_(explain),
@@ -124,7 +148,7 @@ class TableRelation final : public Relation {
   static std::vector<ColumnInfo> infos(const std::vector<ColumnDef<Item>>& defs) {
     std::vector<ColumnInfo> out;
     out.reserve(defs.size());
-    for (const auto& d : defs) out.push_back({d.name, d.type, d.doc});
+    for (const auto& d : defs) out.emplace_back(d.name, d.type, d.doc, d.hidden, d.values);
     return out;
   }
 

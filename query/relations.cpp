@@ -8,7 +8,8 @@ namespace rbacq::query {
 const std::vector<const Relation*>& relations() {
   static const std::vector<const Relation*> all{
       &builtin::subjects(), &builtin::serviceaccounts(), &builtin::bindings(),   &builtin::roles(),   &builtin::rules(),
-      &builtin::grants(),   &builtin::namespaces(),      &builtin::workloads(),  &builtin::secrets(),
+      &builtin::grants(),   &builtin::namespaces(),      &builtin::workloads(),  &builtin::secrets(), &builtin::aggregations(),
+      &builtin::resources(),
   };
   return all;
 }

@@ -2,14 +2,28 @@
 #include "query/request_plan.hpp"
 
 #include <algorithm>
+#include <array>
 
 #include <fmt/format.h>
+
+#include "support/edit_distance.hpp"
 
 namespace rbacq::query {
 
 analyzer::rbac::RequestAttributes in_namespace(analyzer::rbac::RequestAttributes request, std::string_view namespace_) {
   request.namespace_ = std::string(namespace_);
   return request;
+}
+
+std::optional<analyzer::rbac::QuestionNote> unknown_namespace(std::string_view namespace_, const analyzer::AnalysisContext& context) {
+  static const std::array<std::string_view, 4> every_cluster{"default", "kube-system", "kube-public", "kube-node-lease"};
+  const auto& seen = context.model().namespaces_seen;
+  if (seen.contains(std::string(namespace_)) || std::find(every_cluster.begin(), every_cluster.end(), namespace_) != every_cluster.end()) {
+    return std::nullopt;
+  }
+  std::vector<std::string> candidates(seen.begin(), seen.end());
+  candidates.insert(candidates.end(), every_cluster.begin(), every_cluster.end());
+  return analyzer::rbac::UnknownNamespace{std::string(namespace_), close_names(namespace_, candidates, 3)};
 }
 
 void add_note(std::vector<analyzer::rbac::QuestionNote>& notes, analyzer::rbac::QuestionNote note) {
@@ -21,6 +35,9 @@ Result<RequestPlan> plan_requests(const Verbs& verbs, const Target& target, cons
   RequestPlan plan;
   if (target.url && (target.resource.empty() || target.resource.front() != '/')) {
     return fail(source.error(target.span, fmt::format("a non-resource URL starts with '/': '{}'", target.resource)));
+  }
+  if (scope.kind == Scope::Kind::namespace_) {
+    if (auto note = unknown_namespace(scope.namespace_, context)) add_note(plan.notes, std::move(*note));
   }
   for (const std::string& verb : verbs.items) {
     analyzer::rbac::RequestSpec spec;

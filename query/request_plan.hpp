@@ -35,6 +35,10 @@ struct RequestPlan {
 /// The same request asked inside `namespace_`.
 [[nodiscard]] analyzer::rbac::RequestAttributes in_namespace(analyzer::rbac::RequestAttributes request, std::string_view namespace_);
 
+/// A note when `namespace_` appears nowhere in the input and is not one every cluster has
+/// (default, kube-system, kube-public, kube-node-lease), with close names as suggestions.
+[[nodiscard]] std::optional<analyzer::rbac::QuestionNote> unknown_namespace(std::string_view namespace_, const analyzer::AnalysisContext& context);
+
 /// Adds `note` to `notes` unless it is there already.
 void add_note(std::vector<analyzer::rbac::QuestionNote>& notes, analyzer::rbac::QuestionNote note);
 

@@ -19,6 +19,7 @@ namespace rbacq::query {
 struct ResultColumn {
   std::string name;
   Type type = Type::string;
+  bool hidden = false;  // not shown (a condition's column, not selected)
 };
 
 struct ResultRow {

@@ -19,14 +19,14 @@ inline constexpr std::size_t kMaxNesting = 64;
 template <typename Rule>
 using selector = pegtl::parse_tree::selector<
     Rule,
-    pegtl::parse_tree::store_content::on<can_statement, who_statement, what_statement, selection, user_subject, group_subject, sa_subject,
-                                         sa_long_subject, dquoted, squoted, bare_name, bare_segment, verb_set, verb, resource,
-                                         url_target, url_path, named, scope_cluster, scope_any, scope_namespace, what_namespace, column,
-                                         number, word, value_list, call, argument, op_match, op_not_match, op_ne, op_le, op_ge, op_eq,
-                                         op_lt, op_gt, in_tail, not_in_tail, has_any, has_all, has_one, predicate, paren_expr,
-                                         exists_expr, negation, and_expr, or_expr, count_word, relation_name, where_clause,
-                                         order_clause, descending, limit_count, resource_target, groups_clause, only_groups,
-                                         group_qualifier>>;
+    pegtl::parse_tree::store_content::on<
+        statement, can_statement, who_statement, what_statement, relation_name, count_word, projection, distinct_word, group_clause,
+        where_clause, order_clause, descending, limit_count, user_subject, group_subject, sa_subject, sa_long_subject, dquoted,
+        squoted, bare_name, bare_segment, verb_set, verb, resource, url_target, url_path, named, scope_cluster, scope_any,
+        scope_namespace, what_namespace, column, number, word, value_list, call, argument, any_verbs, argument_word, argument_named,
+        op_match, op_not_match, op_ne, op_le, op_ge, op_eq, op_lt, op_gt, in_tail, not_in_tail, has_any, has_all, has_one, has_key,
+        items_any, items_all, predicate, paren_expr, exists_expr, negation, and_expr, or_expr, resource_target, groups_clause,
+        only_groups, group_qualifier, count_column>>;
 
 /// Counts nesting on the input (PEGTL's limit_depth, with our message and only for the rules
 /// that nest).

@@ -22,6 +22,7 @@ std::string_view type_name(Type t) {
     case Type::list: return "list of strings";
     case Type::subject: return "subject";
     case Type::level: return "severity";
+    case Type::map: return "map";
   }
   return "?";
 }
@@ -68,7 +69,7 @@ std::strong_ordering operator<=>(const Value& a, const Value& b) {
         } else if constexpr (std::is_same_v<T, std::string>) {
           const int c = x.compare(y);
           return c < 0 ? std::strong_ordering::less : c > 0 ? std::strong_ordering::greater : std::strong_ordering::equal;
-        } else if constexpr (std::is_same_v<T, ListValue> || std::is_same_v<T, SubjectValue>) {
+        } else if constexpr (std::is_same_v<T, ListValue> || std::is_same_v<T, SubjectValue> || std::is_same_v<T, MapValue>) {
           const auto c = x <=> y;
           return std::is_lt(c) ? std::strong_ordering::less : std::is_gt(c) ? std::strong_ordering::greater : std::strong_ordering::equal;
         } else {
@@ -94,6 +95,10 @@ std::string to_text(const Value& v) {
           return fmt::format("[{}]", fmt::join(x.items(), " "));
         } else if constexpr (std::is_same_v<T, SubjectValue>) {
           return to_literal(x);
+        } else if constexpr (std::is_same_v<T, MapValue>) {
+          std::vector<std::string> parts;
+          for (const auto& [k, val] : x.pairs()) parts.push_back(k + "=" + val);
+          return fmt::format("{{{}}}", fmt::join(parts, ", "));
         } else {
           return std::string(to_string(x));
         }

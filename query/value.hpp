@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <variant>
 #include <vector>
 
@@ -15,9 +16,9 @@
 
 namespace rbacq::query {
 
-enum class Type { boolean, integer, string, list, subject, level };
+enum class Type { boolean, integer, string, list, subject, level, map };
 
-/// "boolean", "integer", "string", "list of strings", "subject", "severity".
+/// "boolean", "integer", "string", "list of strings", "subject", "severity", "map".
 [[nodiscard]] std::string_view type_name(Type t);
 
 /// Finding severities, ordered: `severity >= high` means high or critical.
@@ -59,10 +60,36 @@ class ListValue {
   std::vector<std::string> owned_;
 };
 
+/// Key → value pairs, in the order written (labels, annotations), borrowed from the model.
+class MapValue {
+ public:
+  using Pairs = std::vector<std::pair<std::string, std::string>>;
+  MapValue() = default;
+  static MapValue borrow(const Pairs& pairs) { return MapValue(&pairs); }
+  [[nodiscard]] const Pairs& pairs() const { return ref_ != nullptr ? *ref_ : empty(); }
+  /// The value of `key`, or nullptr.
+  [[nodiscard]] const std::string* find(std::string_view key) const {
+    for (const auto& [k, v] : pairs()) {
+      if (k == key) return &v;
+    }
+    return nullptr;
+  }
+  friend bool operator==(const MapValue& a, const MapValue& b) { return a.pairs() == b.pairs(); }
+  friend auto operator<=>(const MapValue& a, const MapValue& b) { return a.pairs() <=> b.pairs(); }
+
+ private:
+  explicit MapValue(const Pairs* ref) : ref_(ref) {}
+  static const Pairs& empty() {
+    static const Pairs none;
+    return none;
+  }
+  const Pairs* ref_ = nullptr;
+};
+
 /// One cell: null (no value, e.g. the namespace of a cluster-wide binding) or a typed value.
 class Value {
  public:
-  using Data = std::variant<std::monostate, bool, std::int64_t, std::string, ListValue, SubjectValue, Level>;
+  using Data = std::variant<std::monostate, bool, std::int64_t, std::string, ListValue, SubjectValue, Level, MapValue>;
   Value() = default;
   Value(bool b) : data_(b) {}                          // NOLINT(google-explicit-constructor)
   Value(std::int64_t i) : data_(i) {}                  // NOLINT(google-explicit-constructor)
@@ -72,6 +99,7 @@ class Value {
   Value(ListValue l) : data_(std::move(l)) {}          // NOLINT(google-explicit-constructor)
   Value(SubjectValue s) : data_(std::move(s)) {}       // NOLINT(google-explicit-constructor)
   Value(Level l) : data_(l) {}                         // NOLINT(google-explicit-constructor)
+  Value(MapValue m) : data_(std::move(m)) {}           // NOLINT(google-explicit-constructor)
   /// A string, or null when empty: for optional names such as a cluster binding's namespace.
   static Value optional(std::string_view s) { return s.empty() ? Value() : Value(s); }
   static Value count(std::size_t n) { return Value(static_cast<std::int64_t>(n)); }
@@ -84,6 +112,7 @@ class Value {
   [[nodiscard]] const std::vector<std::string>& as_list() const { return std::get<ListValue>(data_).items(); }
   [[nodiscard]] const SubjectValue& as_subject() const { return std::get<SubjectValue>(data_); }
   [[nodiscard]] Level as_level() const { return std::get<Level>(data_); }
+  [[nodiscard]] const MapValue& as_map() const { return std::get<MapValue>(data_); }
 
   /// Total order for `order by` and comparisons: null first, then by value.
   friend std::strong_ordering operator<=>(const Value& a, const Value& b);
@@ -93,7 +122,8 @@ class Value {
   Data data_;
 };
 
-/// The text of a value as tables show it: lists as `[a b]`, subjects as literals, null as "".
+/// The text of a value as tables show it: lists as `[a b]`, maps as `{k=v, k2=v2}`, subjects as
+/// literals, null as "".
 [[nodiscard]] std::string to_text(const Value& v);
 
 }  // namespace rbacq::query

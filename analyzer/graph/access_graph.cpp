@@ -14,6 +14,7 @@
 #include "analyzer/rbac/aggregation.hpp"
 #include "analyzer/rbac/identity.hpp"
 #include "analyzer/rbac/subject_match.hpp"
+#include "analyzer/workloads.hpp"
 
 namespace rbacq::analyzer::graph {
 namespace {
@@ -212,8 +213,7 @@ AccessGraph::AccessGraph(const Model& model, const std::vector<rbac::ResolvedBin
   for (const rbac::ResolvedBinding& resolved : bindings) impl.add_binding(resolved);
   // The service accounts workloads run as, defined or not: a pod may name one nobody created.
   for (const Workload& w : model.workloads) {
-    std::string name = w.pod.service_account_name.empty() ? std::string("default") : w.pod.service_account_name;
-    impl.subject({"ServiceAccount", std::move(name), w.meta.namespace_}, w.pod.loc);
+    if (const std::string* account = service_account_of(w)) impl.subject({"ServiceAccount", *account, w.meta.namespace_}, w.pod.loc);
   }
   impl.add_memberships();
   impl.add_aggregations(model);

@@ -54,6 +54,23 @@ struct NamespaceIgnored {
   friend bool operator==(const NamespaceIgnored&, const NamespaceIgnored&) = default;
 };
 
+/// `bind` on ClusterRoles asked in a namespace: how the API server authorizes a RoleBinding in
+/// that namespace that refers to a ClusterRole (BindingAuthorized puts the binding's namespace on
+/// the request), so that namespace's RoleBindings count.
+struct BindInNamespace {
+  std::string namespace_;
+  friend bool operator==(const BindInNamespace&, const BindInNamespace&) = default;
+};
+
+/// A cluster-scoped request denied without its namespace that a SubjectAccessReview with the
+/// namespace (what kubectl auth can-i sends) would allow through a RoleBinding there.
+struct ReviewWouldAllow {
+  std::string resource;
+  std::string namespace_;
+  std::string binding;  // the RoleBinding that would allow the review
+  friend bool operator==(const ReviewWouldAllow&, const ReviewWouldAllow&) = default;
+};
+
 /// A namespace given for the Namespace object NAME, whose request is inside NAME itself.
 struct NamespaceInItself {
   std::string name;
@@ -92,15 +109,40 @@ struct NotAServiceAccountName {
   friend bool operator==(const NotAServiceAccountName&, const NotAServiceAccountName&) = default;
 };
 
+/// A condition compares a column with a value it never has (`kind = serviceaccount`).
+struct ValueNeverMatches {
+  std::string column;
+  std::string value;
+  std::vector<std::string> values;  // what the column holds
+  std::string suggestion;           // the closest one, or empty
+  friend bool operator==(const ValueNeverMatches&, const ValueNeverMatches&) = default;
+};
+
+/// A namespace that nothing in the input mentions (and that is not one every cluster has): a
+/// typo (`kube-sytem`) would otherwise silently drop every RoleBinding grant.
+struct UnknownNamespace {
+  std::string namespace_;
+  std::vector<std::string> suggestions;  // close names of namespaces the input has
+  friend bool operator==(const UnknownNamespace&, const UnknownNamespace&) = default;
+};
+
 /// A namespace given for a non-resource URL: such a request has none.
 struct UrlHasNoNamespace {
   friend bool operator==(const UrlHasNoNamespace&, const UrlHasNoNamespace&) = default;
 };
 
+/// The answer counts Kubernetes 1.`minor`'s default policy (--with-defaults): which minor's,
+/// as the default roles differ from one minor to the next.
+struct DefaultPolicyVersion {
+  int minor = 0;
+  friend bool operator==(const DefaultPolicyVersion&, const DefaultPolicyVersion&) = default;
+};
+
 using QuestionNote =
     std::variant<VerbNotServed, UnknownSubresource, NameIsSubresource, CollectionHasNoName, NamespaceIgnored, NamespaceInItself,
                  WildcardInCoreGroup, LiteralResourceUnknown, ClusterScopedAnyNamespace, RoleBindingsAlsoAllow, NotAServiceAccountName,
-                 UrlHasNoNamespace>;
+                 UrlHasNoNamespace, ValueNeverMatches, BindInNamespace, ReviewWouldAllow, DefaultPolicyVersion,
+                 UnknownNamespace>;
 
 /// Why a request could not be built.
 struct UnknownResource {

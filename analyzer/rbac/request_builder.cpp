@@ -46,6 +46,12 @@ std::string namespace_of_namespace_request(const RequestAttributes& a) {
   return a.subresource.empty() && collection ? std::string() : a.name;
 }
 
+/// `bind` on clusterroles (RBAC's group): upstream's BindingAuthorized asks it in the namespace of
+/// the RoleBinding being written.
+bool is_bind_of_cluster_roles(const RequestAttributes& a) {
+  return a.verb == "bind" && a.resource == "clusterroles" && a.api_group == "rbac.authorization.k8s.io" && a.subresource.empty();
+}
+
 /// A resource taken literally: the strings as given, with the namespace as given — except that,
 /// with no namespace asked, a Namespace object's request is inside itself, as the server builds it.
 BuiltRequest literal_request(const RequestSpec& spec, const catalogue::ApiCatalogue& catalogue) {
@@ -85,7 +91,7 @@ tl::expected<BuiltRequest, RequestError> build_request(const RequestSpec& spec, 
   a.name = spec.name;
   const ApiResource* r = nullptr;
   if (spec.resource == "*") {
-    a.resource = "*";  // as kubectl: the core group; a literal group '*' asks about every group
+    a.resource.push_back('*');  // as kubectl: the core group; a literal group '*' asks about every group
     out.notes.emplace_back(WildcardInCoreGroup{});
   } else {
     const catalogue::ApiCatalogue::Lookup found = catalogue.resolve(spec.resource);
@@ -104,12 +110,18 @@ tl::expected<BuiltRequest, RequestError> build_request(const RequestSpec& spec, 
 
   if (r == nullptr || r->namespaced) {
     a.namespace_ = spec.namespace_.value_or(std::string());
+  } else if (spec.namespace_ && is_bind_of_cluster_roles(a)) {
+    // BindingAuthorized: a RoleBinding in NS that refers to a ClusterRole is authorized by `bind`
+    // on that ClusterRole asked in NS, so NS's RoleBindings may allow it.
+    a.namespace_ = *spec.namespace_;
+    out.notes.emplace_back(BindInNamespace{a.namespace_});
   } else if (r->group.empty() && r->name == "namespaces" && !namespace_of_namespace_request(a).empty()) {
     // /api/v1/namespaces/NAME: the Namespace object is inside itself.
     a.namespace_ = namespace_of_namespace_request(a);
     if (spec.namespace_ && *spec.namespace_ != spec.name) out.notes.emplace_back(NamespaceInItself{spec.name});
   } else if (spec.namespace_) {
     out.notes.emplace_back(NamespaceIgnored{r->qualified_name()});
+    out.dropped_namespace = *spec.namespace_;
   }
 
   if (!a.name.empty() && a.subresource.empty() && (a.verb == "create" || a.verb == "deletecollection")) {

@@ -37,6 +37,9 @@ struct BuiltRequest {
   RequestAttributes attributes;
   const catalogue::ApiResource* resource = nullptr;  // nullptr for URLs and resources the catalogue does not know
   std::vector<QuestionNote> notes;
+  /// The namespace asked for a cluster-scoped resource, which its request does not have (what a
+  /// SubjectAccessReview would carry: kubectl auth can-i sends it).
+  std::string dropped_namespace;
 
   /// Whether the request is about a namespaced resource (an unknown literal one counts as
   /// namespaced: RoleBindings may allow it).

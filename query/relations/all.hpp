@@ -23,6 +23,8 @@ namespace rbacq::query::builtin {
 [[nodiscard]] const Relation& namespaces();
 [[nodiscard]] const Relation& workloads();
 [[nodiscard]] const Relation& secrets();
+[[nodiscard]] const Relation& aggregations();
+[[nodiscard]] const Relation& resources();
 
 // Shared by the relations' columns.
 [[nodiscard]] inline SubjectValue to_subject(const analyzer::rbac::SubjectKey& key) { return {key.kind, key.name, key.namespace_}; }
@@ -35,6 +37,41 @@ inline constexpr std::size_t kEvidencePerRow = 5;
 /// "Deployment web runs as it", at the workload.
 [[nodiscard]] inline Evidence run_by(const analyzer::Workload& w) {
   return {w.meta.loc, fmt::format("{} {} runs as it", w.meta.kind, w.meta.name)};
+}
+
+/// What `namespaced` means on rules, roles and bindings.
+inline constexpr const char* kNamespacedDoc =
+    "whether a RoleBinding can grant anything with it: it names a namespaced resource (or *, or one the catalogue does not know); "
+    "false for rules of cluster-scoped resources and URLs only, which only ClusterRoleBindings grant";
+
+/// `first` then `more`: a relation's own columns and shared ones.
+template <class Item>
+[[nodiscard]] std::vector<ColumnDef<Item>> with_columns(std::vector<ColumnDef<Item>> first, std::vector<ColumnDef<Item>> more) {
+  for (auto& c : more) first.push_back(std::move(c));
+  return first;
+}
+
+/// labels and annotations of an object, as map columns.
+template <class Item, const analyzer::ObjectMeta* (*Meta)(const Item&)>
+[[nodiscard]] std::vector<ColumnDef<Item>> metadata_columns() {
+  return {
+      {"labels", Type::map, "its labels (labels has \"KEY\", label(\"KEY\") = VALUE); null when it is not defined",
+       [](const Item& i) -> Value {
+         const analyzer::ObjectMeta* m = Meta(i);
+         return m == nullptr ? Value() : Value(MapValue::borrow(m->labels));
+       },
+       {},
+       true},
+      {"annotations", Type::map,
+       "its annotations (annotations has \"KEY\", annotation(\"KEY\") = VALUE), without kubectl's last-applied-configuration; "
+       "null when it is not defined",
+       [](const Item& i) -> Value {
+         const analyzer::ObjectMeta* m = Meta(i);
+         return m == nullptr ? Value() : Value(MapValue::borrow(m->annotations));
+       },
+       {},
+       true},
+  };
 }
 
 /// The rule's columns, shared by rules and grants: verbs, api_groups, resources, resource_names, urls.

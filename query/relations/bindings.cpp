@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 // bindings: one row per binding × subject (a binding without subjects: one row, subject null).
+#include <algorithm>
+
 #include "analyzer/kind_names.hpp"
+#include "analyzer/rbac/rule_scope.hpp"
 #include "analyzer/rbac/subject_match.hpp"
 #include "query/relations/all.hpp"
 
@@ -14,6 +17,7 @@ constexpr std::size_t kNoSubject = static_cast<std::size_t>(-1);
 struct BindingItem {
   const ResolvedBinding* resolved;
   std::size_t subject;  // kNoSubject: the binding has none
+  const analyzer::catalogue::ApiCatalogue* catalogue;  // whether its role's resources are namespaced
   [[nodiscard]] const analyzer::Binding& binding() const { return *resolved->binding; }
   [[nodiscard]] const analyzer::Subject* subject_ptr() const {
     return subject == kNoSubject ? nullptr : &resolved->binding->subjects[subject];
@@ -23,10 +27,10 @@ struct BindingItem {
 void generate(const analyzer::AnalysisContext& context, const std::function<bool(const BindingItem&)>& visit) {
   for (const ResolvedBinding& rb : context.authorizer().bindings()) {
     if (rb.binding->subjects.empty()) {
-      if (!visit(BindingItem{&rb, kNoSubject})) return;
+      if (!visit(BindingItem{&rb, kNoSubject, &context.catalogue()})) return;
     }
     for (std::size_t s = 0; s < rb.binding->subjects.size(); ++s) {
-      if (!visit(BindingItem{&rb, s})) return;
+      if (!visit(BindingItem{&rb, s, &context.catalogue()})) return;
     }
   }
 }
@@ -45,22 +49,26 @@ Value subject_text(const BindingItem& b, std::string analyzer::Subject::*field) 
   return s == nullptr ? Value() : Value(s->*field);
 }
 
+const analyzer::ObjectMeta* meta_of(const BindingItem& b) { return &b.binding().meta; }
+
 }  // namespace
 
 const Relation& bindings() {
   static const TableRelation<BindingItem> relation(
       "bindings", "Every RoleBinding and ClusterRoleBinding, one row per subject (a binding without subjects: one row, subject null).",
-      {
+      with_columns<BindingItem>(
+          {
           {"name", Type::string, "the binding's name", [](const BindingItem& b) -> Value { return b.binding().meta.name; }},
-          {"kind", Type::string, "RoleBinding or ClusterRoleBinding", [](const BindingItem& b) -> Value { return analyzer::kind_of(b.binding()); }},
+          {"kind", Type::string, "the binding's kind", [](const BindingItem& b) -> Value { return analyzer::kind_of(b.binding()); },
+           {"RoleBinding", "ClusterRoleBinding"}},
           {"namespace", Type::string, "a RoleBinding's namespace, null for a ClusterRoleBinding",
            [](const BindingItem& b) -> Value { return Value::optional(analyzer::rbac::binding_namespace(b.binding())); }},
           {"subject", Type::subject, "the subject (a ServiceAccount's namespace defaulted to the binding's), null when none",
            [](const BindingItem& b) -> Value {
              return b.subject == kNoSubject ? Value() : Value(to_subject(analyzer::rbac::subject_key(b.binding(), b.subject)));
            }},
-          {"subject.kind", Type::string, "User, Group or ServiceAccount, as written",
-           [](const BindingItem& b) -> Value { return subject_text(b, &analyzer::Subject::kind); }},
+          {"subject.kind", Type::string, "the subject's kind, as written",
+           [](const BindingItem& b) -> Value { return subject_text(b, &analyzer::Subject::kind); }, {"User", "Group", "ServiceAccount"}},
           {"subject.name", Type::string, "the subject's name", [](const BindingItem& b) -> Value { return subject_text(b, &analyzer::Subject::name); }},
           {"subject.namespace", Type::string, "a ServiceAccount subject's namespace (defaulted), else null",
            [](const BindingItem& b) -> Value {
@@ -69,10 +77,19 @@ const Relation& bindings() {
           {"subjects", Type::integer, "how many subjects the binding has",
            [](const BindingItem& b) -> Value { return Value::count(b.binding().subjects.size()); }},
           {"role", Type::string, "the roleRef's name", [](const BindingItem& b) -> Value { return b.binding().role_ref.name; }},
-          {"role.kind", Type::string, "the roleRef's kind: Role or ClusterRole", [](const BindingItem& b) -> Value { return b.binding().role_ref.kind; }},
+          {"role.kind", Type::string, "the roleRef's kind, as written", [](const BindingItem& b) -> Value { return b.binding().role_ref.kind; },
+           {"Role", "ClusterRole"}},
           {"role.exists", Type::boolean, "whether the role it refers to is defined (else it grants nothing, for now)",
            [](const BindingItem& b) -> Value { return b.resolved->role != nullptr; }},
-      },
+          {"role.namespaced", Type::boolean,
+           "whether its role can grant anything through a RoleBinding (see roles.namespaced); null when the role is missing",
+           [](const BindingItem& b) -> Value {
+             if (b.resolved->role == nullptr) return {};
+             return std::any_of(b.resolved->role->rules.begin(), b.resolved->role->rules.end(),
+                                [&](const analyzer::PolicyRule& rule) { return analyzer::rbac::rule_reaches_namespaces(rule, *b.catalogue); });
+           }},
+          },
+          metadata_columns<BindingItem, meta_of>()),
       generate, explain, objects);
   return relation;
 }

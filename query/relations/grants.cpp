@@ -42,19 +42,20 @@ std::vector<ColumnDef<GrantItem>> columns() {
   std::vector<ColumnDef<GrantItem>> c{
       {"subject", Type::subject, "the subject, as the binding names it (a ServiceAccount's namespace defaulted)",
        [](const GrantItem& g) -> Value { return to_subject(analyzer::rbac::subject_key(g.binding(), g.subject)); }},
-      {"subject.kind", Type::string, "User, Group or ServiceAccount",
-       [](const GrantItem& g) -> Value { return g.binding().subjects[g.subject].kind; }},
+      {"subject.kind", Type::string, "the subject's kind, as written",
+       [](const GrantItem& g) -> Value { return g.binding().subjects[g.subject].kind; }, {"User", "Group", "ServiceAccount"}},
       {"subject.name", Type::string, "the subject's name", [](const GrantItem& g) -> Value { return g.binding().subjects[g.subject].name; }},
       {"subject.namespace", Type::string, "a ServiceAccount's namespace, else null",
        [](const GrantItem& g) -> Value { return Value::optional(analyzer::rbac::subject_key(g.binding(), g.subject).namespace_); }},
       {"binding", Type::string, "the binding's name", [](const GrantItem& g) -> Value { return g.binding().meta.name; }},
-      {"binding.kind", Type::string, "RoleBinding or ClusterRoleBinding", [](const GrantItem& g) -> Value { return analyzer::kind_of(g.binding()); }},
+      {"binding.kind", Type::string, "the binding's kind", [](const GrantItem& g) -> Value { return analyzer::kind_of(g.binding()); },
+       {"RoleBinding", "ClusterRoleBinding"}},
       {"namespace", Type::string, "where it grants: the RoleBinding's namespace, null for a ClusterRoleBinding (everywhere)",
        [](const GrantItem& g) -> Value { return Value::optional(analyzer::rbac::binding_namespace(g.binding())); }},
       {"scope", Type::string, "cluster-wide, or the namespace it grants in",
        [](const GrantItem& g) -> Value { return g.binding().cluster ? Value("cluster-wide") : Value(g.binding().meta.namespace_); }},
       {"role", Type::string, "the role's name", [](const GrantItem& g) -> Value { return g.role().meta.name; }},
-      {"role.kind", Type::string, "Role or ClusterRole", [](const GrantItem& g) -> Value { return analyzer::kind_of(g.role()); }},
+      {"role.kind", Type::string, "the role's kind", [](const GrantItem& g) -> Value { return analyzer::kind_of(g.role()); }, {"Role", "ClusterRole"}},
       {"rule", Type::integer, "the rule's number in its role (1-based, after aggregation)",
        [](const GrantItem& g) -> Value { return Value::count(g.rule + 1); }},
   };
@@ -69,7 +70,7 @@ const Relation& grants() {
       "grants",
       "What the bindings grant: one row per subject × binding × rule of the bound role. Rows are what bindings say; "
       "what a subject can do through its groups as well is `what can SUBJECT`. Bindings whose role is not defined have no rows.",
-      columns(), generate, explain, objects);
+      columns(), generate, explain, objects, true);
   return relation;
 }
 

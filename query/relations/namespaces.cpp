@@ -47,12 +47,15 @@ RowObjects objects(const NamespaceItem& /*namespace*/) {
   return {};  // a namespace is no node of the access graph
 }
 
+const analyzer::ObjectMeta* meta_of(const NamespaceItem& n) { return n.defined == nullptr ? nullptr : &n.defined->meta; }
+
 }  // namespace
 
 const Relation& namespaces() {
   static const TableRelation<NamespaceItem> relation(
       "namespaces", "Every namespace a Namespace defines or an object of the input is in.",
-      {
+      with_columns<NamespaceItem>(
+          {
           {"name", Type::string, "the namespace", [](const NamespaceItem& n) -> Value { return n.name; }},
           {"exists", Type::boolean, "defined by a Namespace object in the input", [](const NamespaceItem& n) -> Value { return n.defined != nullptr; }},
           {"bindings", Type::integer, "RoleBindings in it", [](const NamespaceItem& n) -> Value { return Value::count(n.bindings); }},
@@ -60,7 +63,8 @@ const Relation& namespaces() {
           {"serviceaccounts", Type::integer, "ServiceAccounts defined in it", [](const NamespaceItem& n) -> Value { return Value::count(n.serviceaccounts); }},
           {"workloads", Type::integer, "pods and pod controllers in it", [](const NamespaceItem& n) -> Value { return Value::count(n.workloads); }},
           {"secrets", Type::integer, "Secrets in it", [](const NamespaceItem& n) -> Value { return Value::count(n.secrets); }},
-      },
+          },
+          metadata_columns<NamespaceItem, meta_of>()),
       generate, explain, objects);
   return relation;
 }

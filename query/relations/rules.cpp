@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // rules: every policy rule, with its role (after aggregation).
 #include "analyzer/kind_names.hpp"
+#include "analyzer/rbac/rule_scope.hpp"
 #include "query/relations/all.hpp"
 
 namespace rbacq::query::builtin {
@@ -9,6 +10,7 @@ namespace {
 struct RuleItem {
   const analyzer::Role* role;
   std::size_t rule;
+  const analyzer::catalogue::ApiCatalogue* catalogue;  // whether its resources are namespaced
 };
 
 const analyzer::PolicyRule& rule_of(const RuleItem& r) { return r.role->rules[r.rule]; }
@@ -16,7 +18,7 @@ const analyzer::PolicyRule& rule_of(const RuleItem& r) { return r.role->rules[r.
 void generate(const analyzer::AnalysisContext& context, const std::function<bool(const RuleItem&)>& visit) {
   for (const analyzer::Role& role : context.model().roles) {
     for (std::size_t i = 0; i < role.rules.size(); ++i) {
-      if (!visit(RuleItem{&role, i})) return;
+      if (!visit(RuleItem{&role, i, &context.catalogue()})) return;
     }
   }
 }
@@ -30,10 +32,12 @@ RowObjects objects(const RuleItem& r) {
 std::vector<ColumnDef<RuleItem>> columns() {
   std::vector<ColumnDef<RuleItem>> c{
       {"role", Type::string, "the role's name", [](const RuleItem& r) -> Value { return r.role->meta.name; }},
-      {"role.kind", Type::string, "Role or ClusterRole", [](const RuleItem& r) -> Value { return analyzer::kind_of(*r.role); }},
+      {"role.kind", Type::string, "the role's kind", [](const RuleItem& r) -> Value { return analyzer::kind_of(*r.role); }, {"Role", "ClusterRole"}},
       {"namespace", Type::string, "a Role's namespace, null for a ClusterRole",
        [](const RuleItem& r) -> Value { return r.role->cluster ? Value() : Value(r.role->meta.namespace_); }},
       {"rule", Type::integer, "the rule's number in its role (1-based)", [](const RuleItem& r) -> Value { return Value::count(r.rule + 1); }},
+      {"namespaced", Type::boolean, kNamespacedDoc,
+       [](const RuleItem& r) -> Value { return analyzer::rbac::rule_reaches_namespaces(rule_of(r), *r.catalogue); }},
   };
   for (auto& col : rule_columns<RuleItem, rule_of>()) c.push_back(std::move(col));
   return c;
@@ -43,7 +47,7 @@ std::vector<ColumnDef<RuleItem>> columns() {
 
 const Relation& rules() {
   static const TableRelation<RuleItem> relation("rules", "Every rule of every Role and ClusterRole, after aggregation.", columns(),
-                                                generate, explain, objects);
+                                                generate, explain, objects, true);
   return relation;
 }
 

@@ -21,12 +21,15 @@ RowObjects objects(const Secret& s) {
   return out;
 }
 
+const analyzer::ObjectMeta* meta_of(const Secret& s) { return &s.meta; }
+
 }  // namespace
 
 const Relation& secrets() {
   static const TableRelation<Secret> relation(
       "secrets", "Every Secret: its name and type, and the ServiceAccount a token Secret belongs to. Never its data.",
-      {
+      with_columns<Secret>(
+          {
           {"name", Type::string, "its name", [](const Secret& s) -> Value { return s.meta.name; }},
           {"namespace", Type::string, "its namespace", [](const Secret& s) -> Value { return s.meta.namespace_; }},
           {"type", Type::string, "its type (Opaque, kubernetes.io/service-account-token, …)", [](const Secret& s) -> Value { return s.type; }},
@@ -37,7 +40,8 @@ const Relation& secrets() {
              if (s.service_account_name.empty()) return {};
              return SubjectValue{"ServiceAccount", s.service_account_name, s.meta.namespace_};
            }},
-      },
+          },
+          metadata_columns<Secret, meta_of>()),
       generate, explain, objects);
   return relation;
 }

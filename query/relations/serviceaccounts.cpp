@@ -49,7 +49,9 @@ void generate(const analyzer::AnalysisContext& context, const std::function<bool
     }
   }
   for (const analyzer::Workload& w : context.model().workloads) {
-    AccountItem& a = item(w.meta.namespace_, analyzer::service_account_of(w));
+    const std::string* account = analyzer::service_account_of(w);
+    if (account == nullptr) continue;  // a mirror pod runs as no one
+    AccountItem& a = item(w.meta.namespace_, *account);
     ++a.workloads;
     if (a.evidence.size() < kEvidencePerRow) a.evidence.push_back(run_by(w));
   }
@@ -64,6 +66,8 @@ RowObjects objects(const AccountItem& a) {
   return {{}, {}, {}, {{"ServiceAccount", a.name, a.namespace_}}};
 }
 
+const analyzer::ObjectMeta* meta_of(const AccountItem& a) { return a.defined == nullptr ? nullptr : &a.defined->meta; }
+
 }  // namespace
 
 const Relation& serviceaccounts() {
@@ -71,7 +75,8 @@ const Relation& serviceaccounts() {
       "serviceaccounts",
       "Every ServiceAccount defined, named by a binding, or run as by a workload. `not exists and bound`: bound to a role "
       "but not defined, so whoever creates it first gets the role (name squatting).",
-      {
+      with_columns<AccountItem>(
+          {
           {"subject", Type::subject, "sa:NAMESPACE/NAME", [](const AccountItem& a) -> Value { return SubjectValue{"ServiceAccount", a.name, a.namespace_}; }},
           {"name", Type::string, "its name", [](const AccountItem& a) -> Value { return a.name; }},
           {"namespace", Type::string, "its namespace", [](const AccountItem& a) -> Value { return a.namespace_; }},
@@ -90,7 +95,8 @@ const Relation& serviceaccounts() {
            }},
           {"secrets", Type::list, "the Secrets it lists (.secrets)",
            [](const AccountItem& a) -> Value { return a.defined != nullptr ? Value(ListValue::borrow(a.defined->secrets)) : Value(ListValue()); }},
-      },
+          },
+          metadata_columns<AccountItem, meta_of>()),
       generate, explain, objects);
   return relation;
 }

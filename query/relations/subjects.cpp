@@ -44,7 +44,9 @@ void generate(const analyzer::AnalysisContext& context, const std::function<bool
     s.evidence.insert(s.evidence.begin(), object_evidence(sa.meta));
   }
   for (const analyzer::Workload& w : context.model().workloads) {
-    SubjectItem& s = item({"ServiceAccount", analyzer::service_account_of(w), w.meta.namespace_});
+    const std::string* account = analyzer::service_account_of(w);
+    if (account == nullptr) continue;  // a mirror pod runs as no one
+    SubjectItem& s = item({"ServiceAccount", *account, w.meta.namespace_});
     if (s.evidence.size() < kEvidencePerRow) s.evidence.push_back(run_by(w));
   }
   for (const auto& [key, value] : items) {
@@ -65,7 +67,7 @@ const Relation& subjects() {
       "subjects", "Every subject a binding names, every ServiceAccount defined, and every ServiceAccount a workload runs as.",
       {
           {"subject", Type::subject, "the subject", [](const SubjectItem& s) -> Value { return s.subject; }},
-          {"kind", Type::string, "User, Group or ServiceAccount", [](const SubjectItem& s) -> Value { return s.subject.kind; }},
+          {"kind", Type::string, "the subject's kind", [](const SubjectItem& s) -> Value { return s.subject.kind; }, {"User", "Group", "ServiceAccount"}},
           {"name", Type::string, "its name", [](const SubjectItem& s) -> Value { return s.subject.name; }},
           {"namespace", Type::string, "a ServiceAccount's namespace, else null",
            [](const SubjectItem& s) -> Value { return Value::optional(s.subject.namespace_); }},

@@ -213,7 +213,39 @@ subjects: [{kind: User, name: dave}]
   CHECK(run_rbacq(with({"can-i", "get", "nodes", "-n", "dev", "--api-group", "", "--as", "carol"}, path)).exit_code == 0);
   const auto note = run_rbacq(with({"can-i", "get", "nodes", "-n", "dev", "--as", "carol"}, path));
   CHECK(note.err == "rbacq: note: nodes is cluster-scoped: the API server's request has no namespace, so -n is ignored (only "
-                    "ClusterRoleBindings can allow it)\n");
+                    "ClusterRoleBindings can allow it)\n"
+                    "rbacq: note: kubectl auth can-i would say yes: it sends namespace dev with the question, and RoleBinding dev/local "
+                    "allows nodes there; but a real request for nodes has no namespace, so only ClusterRoleBindings can allow it — the "
+                    "answer here is the real request's\n");
+}
+
+TEST_CASE("can-i: bind on a ClusterRole is asked in the RoleBinding's namespace, as the API server asks it (issue 10)") {
+  rbacq::test::TempDir dir;
+  const std::string path = dir.write("rbac.yaml", R"(apiVersion: rbac.authorization.k8s.io/v1
+kind: ClusterRole
+metadata: {name: binder}
+rules: [{apiGroups: [rbac.authorization.k8s.io], resources: [clusterroles], verbs: [bind], resourceNames: [admin]}]
+---
+apiVersion: rbac.authorization.k8s.io/v1
+kind: RoleBinding
+metadata: {name: rita-binds, namespace: ops}
+roleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: binder}
+subjects: [{kind: User, name: rita}]
+)");
+  // Upstream BindingAuthorized: a RoleBinding in ops to ClusterRole admin needs bind on
+  // clusterroles named admin, asked in ops — so ops's RoleBindings count.
+  auto r = run_rbacq(with({"can-i", "bind", "clusterroles/admin", "-n", "ops", "--as", "rita"}, path));
+  CHECK(r.exit_code == 0);
+  CHECK(r.err.find("bind on clusterroles is asked in namespace ops") != std::string::npos);
+  CHECK(run_rbacq(with({"can-i", "bind", "clusterroles/admin", "-n", "dev", "--as", "rita"}, path)).exit_code == 1);
+  CHECK(run_rbacq(with({"can-i", "bind", "clusterroles/edit", "-n", "ops", "--as", "rita"}, path)).exit_code == 1);
+  // A ClusterRoleBinding to cluster-admin needs bind with no namespace: the RoleBinding does not help.
+  CHECK(run_rbacq(with({"can-i", "bind", "clusterroles/admin", "-A", "--as", "rita"}, path)).exit_code == 1);
+  // The query language asks the same.
+  r = run_rbacq(with({"query", "can user:rita bind clusterroles named admin in ops"}, path));
+  CHECK(r.out.find("true") != std::string::npos);
+  r = run_rbacq(with({"-o", "json", "query", "who can bind clusterroles named admin in ops"}, path));
+  CHECK(r.out.find(R"("name": "rita")") != std::string::npos);
 }
 
 TEST_CASE("can-i: TYPE/NAME, a create without name, and the pods/exec trap") {
@@ -331,7 +363,28 @@ subjects: [{kind: User, name: ops, apiGroup: rbac.authorization.k8s.io}]
                           "--with-defaults to include it\n") != std::string::npos);
   r = run_rbacq(with({"can-i", "get", "secrets", "--as", "ops", "--with-defaults"}, path));
   CHECK(r.exit_code == 0);
-  CHECK(r.err.empty());
+  CHECK(r.err == "rbacq: note: --with-defaults: Kubernetes 1.35's default policy (--k8s-version 1.35; default 1.35)\n");
+}
+
+TEST_CASE("can-i and who-can --with-defaults: the answer says which minor's default policy it counted (issue 10)") {
+  rbacq::test::TempDir dir;
+  const std::string path = dir.write("rb.yaml", "apiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRoleBinding\nmetadata: {name: ops}\n"
+                                                "roleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: view}\n"
+                                                "subjects: [{kind: User, name: ops}]\n");
+  const std::string note = "rbacq: note: --with-defaults: Kubernetes 1.30's default policy (--k8s-version 1.30; default 1.35)\n";
+  auto r = run_rbacq(with({"can-i", "get", "pods", "--as", "ops", "--with-defaults", "--k8s-version", "1.30"}, path));
+  CHECK(r.exit_code == 0);
+  CHECK(r.err == note);
+  r = run_rbacq(with({"who-can", "list", "resourceclaims.resource.k8s.io", "-A", "--with-defaults", "--k8s-version", "1.30"}, path));
+  CHECK(r.err == note);
+  CHECK(r.out.find("resource-claim-controller") == std::string::npos);  // 1.30 has no such controller
+  r = run_rbacq(with({"who-can", "list", "resourceclaims.resource.k8s.io", "-A", "--with-defaults"}, path));
+  CHECK(r.out.find("ServiceAccount kube-system/resource-claim-controller") != std::string::npos);
+  r = run_rbacq(with({"-o", "json", "can-i", "get", "pods", "--as", "ops", "--with-defaults", "--k8s-version", "1.30"}, path));
+  CHECK(r.out.find("\"notes\": [\n    \"--with-defaults: Kubernetes 1.30's default policy (--k8s-version 1.30; default 1.35)\"\n  ]") !=
+        std::string::npos);
+  r = run_rbacq(with({"can-i", "get", "pods", "--as", "ops"}, path));
+  CHECK(r.err.find("default policy (--k8s-version") == std::string::npos);  // without --with-defaults, no note
 }
 
 TEST_CASE("can-i: objects without a namespace are in --default-namespace, with a note") {

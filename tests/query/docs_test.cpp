@@ -8,6 +8,7 @@
 #include <set>
 #include <sstream>
 
+#include "query/answer_tables.hpp"
 #include "query/functions.hpp"
 #include "query/reference.hpp"
 #include "query/relation.hpp"
@@ -46,6 +47,9 @@ TEST_CASE("docs/query-language.md documents every relation and function as the c
   std::vector<std::pair<std::string, std::string>> expected;
   for (const query::Relation* r : query::relations()) expected.emplace_back("relation " + r->name(), query::relation_reference(*r));
   for (const query::FunctionInfo& f : query::functions()) expected.emplace_back("function " + f.name, query::function_reference(f));
+  for (const query::Schema* a : {&query::can_schema(), &query::who_can_schema(), &query::what_can_schema()}) {
+    expected.emplace_back("answer " + a->name, query::columns_reference(a->columns));
+  }
   std::set<std::string> known;
   for (const auto& [what, text] : expected) {
     known.insert(what);

@@ -21,6 +21,8 @@ std::vector<GoldenQuery> golden_queries(const std::string& kind) {
     while (std::getline(in, line)) {
       if (body.empty() && line.starts_with("# cluster: ")) {
         g.cluster = line.substr(11);
+      } else if (body.empty() && line == "# stderr") {
+        g.check_stderr = true;
       } else if (body.empty() && line.starts_with("# flags: ")) {
         std::istringstream words(line.substr(9));
         std::string w;

@@ -9,11 +9,13 @@
 namespace rbacq::test {
 
 /// NAME.q: `# cluster: DIR` (a folder of fixtures/query/clusters/), optional `# flags: …`
-/// (extra arguments, split at spaces), then the query, whose lines are joined with '\n'.
+/// (extra arguments, split at spaces), optional `# stderr` (an ok query's notes are checked too,
+/// against NAME.err), then the query, whose lines are joined with '\n'.
 struct GoldenQuery {
   std::filesystem::path path;
   std::string cluster;
   std::vector<std::string> flags;
+  bool check_stderr = false;
   std::string query;
 };
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // Runs every golden query through the real binary: fixtures/query/ok/NAME.q must print exactly
-// NAME.out (exit 0); fixtures/query/err/NAME.q must print exactly NAME.err on stderr (exit 2).
+// NAME.out (exit 0), and with `# stderr` its notes exactly NAME.err; fixtures/query/err/NAME.q must
+// print exactly NAME.err on stderr (exit 2).
 // RBACQ_UPDATE_GOLDEN=1 rewrites the expected files — read every change before committing it.
 #include <cstdlib>
 #include <fstream>
@@ -43,13 +44,18 @@ void check(const std::string& kind, const std::string& extension, int expected_e
     const std::string& actual = kind == "ok" ? r.out : r.err;
     auto expected_path = g.path;
     expected_path.replace_extension(extension);
+    auto notes_path = g.path;
+    notes_path.replace_extension(".err");
+    const bool notes = kind == "ok" && g.check_stderr;
     if (updating()) {
       std::ofstream(expected_path, std::ios::binary) << actual;
+      if (notes) std::ofstream(notes_path, std::ios::binary) << r.err;
       continue;
     }
     CAPTURE(r.err);
     CHECK(r.exit_code == expected_exit);
     CHECK(actual == read(expected_path));
+    if (notes) CHECK(r.err == read(notes_path));
   }
 }
 

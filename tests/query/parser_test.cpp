@@ -57,7 +57,7 @@ TEST_CASE("printing keeps meaning: precedence, quoting and reserved words") {
   const auto g = parse_query("can  user:alice with groups(dev,\"system:masters\",'a b') get Pods  of  group \"\" named x in dev");
   REQUIRE(g.has_value());
   CHECK(print(*g) == "can user:alice with groups (dev, system:masters, \"a b\") get Pods of group \"\" named x in dev");
-  const auto& can = std::get<CanQuery>(g->statements.at(0));
+  const auto& can = std::get<CanQuery>(g->statements.at(0).source);
   REQUIRE(can.groups.has_value());
   CHECK(can.groups->groups == std::vector<std::string>{"dev", "system:masters", "a b"});
   CHECK_FALSE(can.groups->exact);
@@ -65,7 +65,7 @@ TEST_CASE("printing keeps meaning: precedence, quoting and reserved words") {
   const auto w = parse_query("what can sa:ci/bot with only groups ( ) in ci");
   REQUIRE(w.has_value());
   CHECK(print(*w) == "what can sa:ci/bot with only groups () in ci");
-  CHECK(std::get<WhatCanQuery>(w->statements.at(0)).groups->exact);
+  CHECK(std::get<WhatCanQuery>(w->statements.at(0).source).groups->exact);
   // `group`, `groups`, `with` and `of` stay usable as values and names.
   const auto v = parse_query("bindings where name in (with, of, group, groups) and subject = group:of");
   REQUIRE(v.has_value());
@@ -79,7 +79,7 @@ TEST_CASE("syntax errors name what was expected and what was found, at line:colu
 }
 
 TEST_CASE("keywords are not identifiers") {
-  CHECK(error_of("where") == "1:1: expected a statement: can …, who can …, what can …, or a relation such as subjects, bindings, roles, rules or grants, found 'where'");
+  CHECK(error_of("where") == "1:1: expected a statement: can …, who can …, what can …, count …, select … from …, or a relation such as subjects, bindings, roles, rules or grants, found 'where'");
   CHECK(error_of("roles where and = 1").starts_with("1:13: expected a condition"));
   // ...but a word that only starts like a keyword is a name.
   CHECK(parse_query("roles where index = 1 and order_x = 2").has_value());

@@ -1,0 +1,152 @@
+// SPDX-License-Identifier: Apache-2.0
+// can(VERBS, RESOURCE[, NAMESPACE]): may the row's subject make the request? Answered from the
+// subject locator (who-can), one set of subjects per verb and namespace, computed on first use.
+#include <map>
+#include <mutex>
+#include <set>
+
+#include <fmt/format.h>
+
+#include "analyzer/rbac/identity.hpp"
+#include "query/answers.hpp"
+#include "query/functions/all.hpp"
+
+namespace rbacq::query::builtin {
+namespace {
+
+using analyzer::rbac::SubjectKey;
+
+/// Everyone who may make one request: the subjects of the bindings that allow it, and whether
+/// system:masters is among them. A subject can if it is one of them, or is in one of the groups.
+struct Allowed {
+  std::set<SubjectKey> subjects;
+  bool privileged = false;
+
+  [[nodiscard]] bool admits(const analyzer::rbac::UserInfo& user) const {
+    for (const auto& g : user.groups) {
+      if (g == analyzer::rbac::kPrivilegedGroup && privileged) return true;
+      if (subjects.contains(SubjectKey{"Group", g, ""})) return true;
+    }
+    if (user.name.empty()) return false;
+    if (subjects.contains(SubjectKey{"User", user.name, ""})) return true;
+    if (const auto sa = analyzer::rbac::split_service_account_username(user.name)) {
+      return subjects.contains(SubjectKey{"ServiceAccount", sa->name, sa->namespace_});
+    }
+    return false;
+  }
+};
+
+/// What can() asks: the verbs and target, and where — a fixed scope, or a column of the row.
+struct Question {
+  Verbs verbs;
+  bool any = false;
+  Target target;
+  Scope scope;                           // when `namespace_column` is not set
+  std::optional<std::size_t> namespace_column;
+};
+
+class CanFunction final : public BoundFunction {
+ public:
+  CanFunction(const analyzer::AnalysisContext& context, Question question, std::size_t subject_column)
+      : context_(context), question_(std::move(question)), subject_column_(subject_column) {}
+
+  [[nodiscard]] Value call(const Row& row) const override {
+    const Value subject = row.value(subject_column_);
+    if (subject.is_null()) return false;
+    const SubjectRef ref = subject_ref(subject.as_subject());
+    if (ref.kind == SubjectRef::Kind::service_account && ref.namespace_.empty()) return false;  // matches nobody
+    const analyzer::rbac::UserInfo user = identity_of(ref);
+    std::optional<std::string> ns;
+    if (question_.namespace_column) {
+      const Value v = row.value(*question_.namespace_column);
+      if (!v.is_null()) ns = v.as_string();
+    }
+    const auto& sets = allowed(ns);
+    const auto admits = [&](const Allowed& a) { return a.admits(user); };
+    return question_.any ? std::any_of(sets.begin(), sets.end(), admits) : std::all_of(sets.begin(), sets.end(), admits);
+  }
+
+ private:
+  /// One set per verb for the namespace (nullopt: the fixed scope, or cluster-wide for a null
+  /// column value), computed on first use from who-can answers (exactly the subject locator).
+  [[nodiscard]] const std::vector<Allowed>& allowed(const std::optional<std::string>& ns) const {
+    const std::lock_guard<std::mutex> lock(mutex_);
+    const std::string key = ns ? "=" + *ns : std::string();
+    const auto it = cache_.find(key);
+    if (it != cache_.end()) return it->second;
+    Scope scope = question_.scope;
+    if (question_.namespace_column) scope = ns ? Scope{Scope::Kind::namespace_, *ns, {}} : Scope{Scope::Kind::cluster_wide, {}, {}};
+    std::vector<Allowed> sets;
+    // The target was checked when the call was bound: only the namespace differs here.
+    const auto plan = plan_requests(question_.verbs, question_.target, scope, context_, QuerySource{});
+    if (plan) {
+      for (const PlannedRequest& p : plan->requests) {
+        Allowed a;
+        for (const WhoCanAnswer& answer : answer_who_can(context_, p)) {
+          for (const auto& s : answer.result.subjects) {
+            a.privileged = a.privileged || s.privileged;
+            if (!s.grants.empty()) a.subjects.insert(s.subject);
+          }
+        }
+        sets.push_back(std::move(a));
+      }
+    }
+    return cache_.emplace(key, std::move(sets)).first->second;
+  }
+
+  const analyzer::AnalysisContext& context_;
+  Question question_;
+  std::size_t subject_column_;
+  mutable std::mutex mutex_;
+  mutable std::map<std::string, std::vector<Allowed>> cache_;
+};
+
+}  // namespace
+
+Bound bind_can(const Operand& call, const Schema& schema, const BindContext& bind) {
+  const QuerySource& source = bind.source;
+  const auto subject = schema.column("subject");
+  if (!subject || schema.columns[*subject].type != Type::subject) {
+    return fail(source.error(call.span, fmt::format("can() asks about the row's subject, and {} has no subject column", schema.name),
+                             {"it works on subjects, serviceaccounts, bindings, grants, workloads, secrets and who can"}));
+  }
+  if (call.arguments.size() < 2 || call.arguments.size() > 3) {
+    return fail(source.error(call.span, fmt::format("can() takes 2 or 3 arguments, not {}: can(VERBS, RESOURCE[, NAMESPACE])",
+                                                    call.arguments.size())));
+  }
+  Question q;
+  auto verbs = verbs_argument(call.arguments[0], "can", source);
+  if (!verbs) return fail(verbs.error());
+  q.verbs = std::move(*verbs);
+  q.any = call.arguments[0].any;
+  auto target = resource_argument(call.arguments[1], "can", source);
+  if (!target) return fail(target.error());
+  q.target = std::move(*target);
+  if (call.arguments.size() == 3) {
+    const Argument& ns = call.arguments[2];
+    if (q.target.url) return fail(source.error(ns.span, "a non-resource URL has no namespace: can(VERB, /PATH) takes two arguments"));
+    q.scope.span = ns.span;
+    if (ns.verbs.braced || ns.name) return fail(source.error(ns.span, "the third argument of can() is a namespace, cluster-wide, * or a column"));
+    if (!ns.quoted && ns.text == "cluster-wide") {
+      q.scope.kind = Scope::Kind::cluster_wide;
+    } else if (!ns.quoted && ns.text == "*") {
+      q.scope.kind = Scope::Kind::any_namespace;
+    } else if (const auto column = schema.column(ns.text); column && !ns.quoted) {
+      if (schema.columns[*column].type != Type::string) {
+        return fail(source.error(ns.span, fmt::format("'{}' is a column of {}, but {}: the namespace column must hold strings", ns.text,
+                                                      schema.name, type_name(schema.columns[*column].type))));
+      }
+      q.namespace_column = *column;
+    } else {
+      q.scope.kind = Scope::Kind::namespace_;
+      q.scope.namespace_ = ns.text;
+    }
+  }
+  // Checks the resource now (unknown, ambiguous: positioned errors), whatever the rows hold.
+  auto plan = plan_requests(q.verbs, q.target, q.scope, bind.analysis, source);
+  if (!plan) return fail(plan.error());
+  for (auto& n : plan->notes) add_note(bind.notes, std::move(n));
+  return std::make_shared<const CanFunction>(bind.analysis, std::move(q), *subject);
+}
+
+}  // namespace rbacq::query::builtin

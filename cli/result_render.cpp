@@ -237,6 +237,7 @@ std::string render_markdown(const ResultTable& table) {
   std::string out;
   std::vector<std::string> names;
   const std::vector<std::size_t> shown = shown_columns(table);
+  names.reserve(shown.size());
   for (const std::size_t c : shown) names.push_back(escape(table.columns[c].name));
   // A Markdown table always has its header row.
   out += fmt::format("| {} |\n", fmt::join(names, " | "));
@@ -244,6 +245,7 @@ std::string render_markdown(const ResultTable& table) {
   out += fmt::format("| {} |\n", fmt::join(rule, " | "));
   for (const auto& r : table.rows) {
     std::vector<std::string> cells;
+    cells.reserve(shown.size());
     for (const std::size_t c : shown) cells.push_back(escape(printable(cell(r.values.at(c), ", ", ""))));
     out += fmt::format("| {} |\n", fmt::join(cells, " | "));
   }
@@ -271,11 +273,13 @@ std::string render_csv(const ResultTable& table, const TableStyle& style) {
   };
   if (style.headers) {
     std::vector<std::string> names;
+    names.reserve(shown.size());
     for (const std::size_t c : shown) names.push_back(table.columns[c].name);
     record(names);
   }
   for (const auto& r : table.rows) {
     std::vector<std::string> cells;
+    cells.reserve(shown.size());
     for (const std::size_t c : shown) cells.push_back(neutralised(printable(cell(r.values.at(c), " ", "")), r.values.at(c)));
     record(cells);
   }

@@ -42,13 +42,6 @@ void write_user(JsonWriter& w, const UserInfo& user) {
   w.end_object();
 }
 
-void write_errors(JsonWriter& w, const std::vector<const analyzer::rbac::ResolvedBinding*>& errors) {
-  w.key("errors");
-  w.begin_array();
-  for (const auto* e : errors) write_resolution_error(w, *e);
-  w.end_array();
-}
-
 }  // namespace
 
 std::string explanation_text(const std::string& statement, const UserInfo& user, const query::CanAnswer& answer) {
@@ -99,7 +92,7 @@ std::string decision_json(const analyzer::AnalysisContext& context, const std::s
   std::vector<query::Evidence> misses;
   for (const auto& miss : answer.near_misses) misses.push_back(query::near_miss_evidence(miss, answer.request));
   write_evidence(w, misses);
-  write_errors(w, d.errors);
+  write_resolution_errors(w, d.errors);
   write_notes(w, notes, kubectl_phrases());
   return document.finish(context.diagnostics().sorted());
 }
@@ -154,7 +147,7 @@ std::string rules_json(const analyzer::AnalysisContext& context, const std::stri
   w.begin_array();
   for (const Grant& g : answer.grants) write_grant(w, g);
   w.end_array();
-  write_errors(w, answer.errors);
+  write_resolution_errors(w, answer.errors);
   write_notes(w, notes, kubectl_phrases());
   return document.finish(context.diagnostics().sorted());
 }

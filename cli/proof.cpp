@@ -168,6 +168,13 @@ void write_resolution_error(JsonWriter& w, const analyzer::rbac::ResolvedBinding
   w.end_object();
 }
 
+void write_resolution_errors(JsonWriter& w, const std::vector<const analyzer::rbac::ResolvedBinding*>& errors) {
+  w.key("errors");
+  w.begin_array();
+  for (const auto* e : errors) write_resolution_error(w, *e);
+  w.end_array();
+}
+
 void write_request(JsonWriter& w, const analyzer::rbac::RequestAttributes& r) {
   w.begin_object();
   w.key("resourceRequest");

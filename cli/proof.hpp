@@ -40,6 +40,8 @@ void print_problems(const analyzer::AnalysisContext& context, const std::vector<
 void write_grant(JsonWriter& w, const analyzer::rbac::Grant& grant);
 /// JSON: {"binding":{…},"roleRef":{…},"message":…}.
 void write_resolution_error(JsonWriter& w, const analyzer::rbac::ResolvedBinding& binding);
+/// JSON: "errors": [ … one per binding whose role is missing … ].
+void write_resolution_errors(JsonWriter& w, const std::vector<const analyzer::rbac::ResolvedBinding*>& errors);
 /// JSON: {"verb",…} as the authorizer sees it.
 void write_request(JsonWriter& w, const analyzer::rbac::RequestAttributes& request);
 /// JSON: the rule's lists, number (1-based) and location.

@@ -123,10 +123,7 @@ std::string who_can_json(const analyzer::AnalysisContext& context, const std::st
   w.begin_array();
   for (const WhoCanSubject& s : named.subjects) write_subject(w, answers, s);
   w.end_array();
-  w.key("errors");
-  w.begin_array();
-  for (const auto* e : result.errors) write_resolution_error(w, *e);
-  w.end_array();
+  write_resolution_errors(w, result.errors);
   write_notes(w, notes, kubectl_phrases());
   return document.finish(context.diagnostics().sorted());
 }

@@ -36,6 +36,10 @@ RowObjects objects_of(const std::vector<Grant>& grants, const std::vector<const 
     out.subjects.push_back(analyzer::rbac::subject_key(g.binding(), g.subject));
   }
   for (const auto* e : errors) out.bindings.push_back(e->binding);
+  if (!grants.empty()) {
+    out.primary = &grants.front().binding().meta;  // the binding that gives it
+    out.at = grants.front().binding().subjects[grants.front().subject].loc;
+  }
   return out;
 }
 
@@ -44,6 +48,13 @@ std::vector<Evidence> grants_evidence(const std::vector<Grant>& grants) {
   for (const Grant& g : grants) {
     for (auto& n : grant_notes(g)) out.push_back(std::move(n));
   }
+  return out;
+}
+
+/// A row about a subject alone (system:masters, allowed before any binding).
+RowObjects subject_objects(const analyzer::rbac::SubjectKey& subject) {
+  RowObjects out;
+  out.subjects = {subject};
   return out;
 }
 
@@ -91,7 +102,7 @@ ResultTable tabulate(const WhoCanAnswers& answers) {
         if (s.privileged) {
           ResultRow row{{builtin::to_subject(s.subject), a.request.verb, Value(), "privileged-group", Value(), Value(), Value(), ListValue(),
                          s.subject.kind, s.subject.name, Value::optional(s.subject.namespace_)},
-                        {privileged_evidence()}, {}, members(s.subject), {{}, {}, {}, {s.subject}}};
+                        {privileged_evidence()}, {}, members(s.subject), subject_objects(s.subject)};
           table.rows.push_back(std::move(row));
         }
         for (const Grant& g : s.grants) {

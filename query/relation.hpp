@@ -55,6 +55,12 @@ struct RowObjects {
   std::vector<const analyzer::Role*> roles;
   std::vector<std::pair<const analyzer::Role*, std::size_t>> rules;  // role and rule index
   std::vector<analyzer::rbac::SubjectKey> subjects;
+  /// The object the row is about (a lint finding's object, whose annotations may suppress it),
+  /// nullptr when no object of the input is (a user only bindings name has none of its own).
+  const analyzer::ObjectMeta* primary = nullptr;
+  /// Where the row points: the line that causes it (a binding's subject entry, a rule), or the
+  /// primary object's own location.
+  SourceLocation at;
 };
 
 /// One row while a relation is scanned: columns are computed when asked for.

@@ -50,7 +50,13 @@ std::vector<Evidence> explain(const AggregationItem& a) {
           role_evidence(*a.selected)};
 }
 
-RowObjects objects(const AggregationItem& a) { return {{}, {a.aggregated, a.selected}, {}, {}}; }
+RowObjects objects(const AggregationItem& a) {
+  RowObjects out;
+  out.roles = {a.aggregated, a.selected};
+  out.primary = &a.selected->meta;  // the role whose labels pull it in
+  out.at = a.selected->meta.loc;
+  return out;
+}
 
 }  // namespace
 

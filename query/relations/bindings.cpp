@@ -40,7 +40,12 @@ std::vector<Evidence> explain(const BindingItem& b) { return binding_evidence(*b
 RowObjects objects(const BindingItem& b) {
   RowObjects out;
   out.bindings.push_back(&b.binding());
-  if (b.subject != kNoSubject) out.subjects.push_back(analyzer::rbac::subject_key(b.binding(), b.subject));
+  out.primary = &b.binding().meta;
+  out.at = b.binding().meta.loc;
+  if (b.subject != kNoSubject) {
+    out.subjects.push_back(analyzer::rbac::subject_key(b.binding(), b.subject));
+    out.at = b.binding().subjects[b.subject].loc;
+  }
   return out;
 }
 

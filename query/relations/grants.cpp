@@ -35,7 +35,13 @@ std::vector<Evidence> explain(const GrantItem& g) {
 }
 
 RowObjects objects(const GrantItem& g) {
-  return {{&g.binding()}, {}, {{&g.role(), g.rule}}, {analyzer::rbac::subject_key(g.binding(), g.subject)}};
+  RowObjects out;
+  out.bindings = {&g.binding()};
+  out.rules = {{&g.role(), g.rule}};
+  out.subjects = {analyzer::rbac::subject_key(g.binding(), g.subject)};
+  out.primary = &g.binding().meta;  // the binding gives the rule to the subject
+  out.at = g.binding().subjects[g.subject].loc;
+  return out;
 }
 
 std::vector<ColumnDef<GrantItem>> columns() {

@@ -43,8 +43,13 @@ std::vector<Evidence> explain(const NamespaceItem& n) {
   return {};
 }
 
-RowObjects objects(const NamespaceItem& /*namespace*/) {
-  return {};  // a namespace is no node of the access graph
+RowObjects objects(const NamespaceItem& n) {
+  RowObjects out;  // a namespace is no node of the access graph
+  if (n.defined != nullptr) {
+    out.primary = &n.defined->meta;
+    out.at = n.defined->meta.loc;
+  }
+  return out;
 }
 
 const analyzer::ObjectMeta* meta_of(const NamespaceItem& n) { return n.defined == nullptr ? nullptr : &n.defined->meta; }

@@ -34,7 +34,11 @@ void generate(const analyzer::AnalysisContext& context, const std::function<bool
 std::vector<Evidence> explain(const RoleItem& r) { return {role_evidence(*r.role)}; }
 
 RowObjects objects(const RoleItem& r) {
-  return {{}, {r.role}, {}, {}};
+  RowObjects out;
+  out.roles = {r.role};
+  out.primary = &r.role->meta;
+  out.at = r.role->meta.loc;
+  return out;
 }
 
 /// The distinct entries of one list over all rules, in first-seen order.

@@ -26,7 +26,11 @@ void generate(const analyzer::AnalysisContext& context, const std::function<bool
 std::vector<Evidence> explain(const RuleItem& r) { return {role_evidence(*r.role), rule_evidence(*r.role, r.rule)}; }
 
 RowObjects objects(const RuleItem& r) {
-  return {{}, {}, {{r.role, r.rule}}, {}};
+  RowObjects out;
+  out.rules = {{r.role, r.rule}};
+  out.primary = &r.role->meta;
+  out.at = rule_of(r).loc;
+  return out;
 }
 
 std::vector<ColumnDef<RuleItem>> columns() {

@@ -17,6 +17,8 @@ std::vector<Evidence> explain(const Secret& s) { return {object_evidence(s.meta)
 
 RowObjects objects(const Secret& s) {
   RowObjects out;
+  out.primary = &s.meta;
+  out.at = s.meta.loc;
   if (!s.service_account_name.empty()) out.subjects.push_back({"ServiceAccount", s.service_account_name, s.meta.namespace_});
   return out;
 }

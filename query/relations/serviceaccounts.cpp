@@ -19,6 +19,8 @@ struct AccountItem {
   std::size_t workloads = 0;
   bool created_by_kubernetes = false;  // see created_by_kubernetes(): nobody can squat these
   std::vector<Evidence> evidence;
+  const analyzer::ObjectMeta* primary = nullptr;  // the ServiceAccount, else the first binding naming it
+  SourceLocation at;
 };
 
 void generate(const analyzer::AnalysisContext& context, const std::function<bool(const AccountItem&)>& visit) {
@@ -36,6 +38,8 @@ void generate(const analyzer::AnalysisContext& context, const std::function<bool
     AccountItem& a = item(sa.meta.namespace_, sa.meta.name);
     a.defined = &sa;
     a.evidence.insert(a.evidence.begin(), object_evidence(sa.meta));
+    a.primary = &sa.meta;
+    a.at = sa.meta.loc;
   }
   for (const auto& rb : context.authorizer().bindings()) {
     const analyzer::Binding& b = *rb.binding;
@@ -46,6 +50,10 @@ void generate(const analyzer::AnalysisContext& context, const std::function<bool
       ++a.bindings;
       a.created_by_kubernetes = a.created_by_kubernetes || analyzer::created_by_kubernetes(key.namespace_, key.name, &b);
       if (a.evidence.size() < kEvidencePerRow) a.evidence.push_back(named_by(b, i));
+      if (a.primary == nullptr) {
+        a.primary = &b.meta;
+        a.at = b.subjects[i].loc;
+      }
     }
   }
   for (const analyzer::Workload& w : context.model().workloads) {
@@ -54,6 +62,10 @@ void generate(const analyzer::AnalysisContext& context, const std::function<bool
     AccountItem& a = item(w.meta.namespace_, *account);
     ++a.workloads;
     if (a.evidence.size() < kEvidencePerRow) a.evidence.push_back(run_by(w));
+    if (a.primary == nullptr) {
+      a.primary = &w.meta;
+      a.at = w.pod.loc;
+    }
   }
   for (const auto& [key, value] : items) {
     if (!visit(value)) return;
@@ -63,7 +75,11 @@ void generate(const analyzer::AnalysisContext& context, const std::function<bool
 std::vector<Evidence> explain(const AccountItem& a) { return a.evidence; }
 
 RowObjects objects(const AccountItem& a) {
-  return {{}, {}, {}, {{"ServiceAccount", a.name, a.namespace_}}};
+  RowObjects out;
+  out.subjects = {{"ServiceAccount", a.name, a.namespace_}};
+  out.primary = a.primary;
+  out.at = a.at;
+  return out;
 }
 
 const analyzer::ObjectMeta* meta_of(const AccountItem& a) { return a.defined == nullptr ? nullptr : &a.defined->meta; }

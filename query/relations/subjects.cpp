@@ -17,6 +17,8 @@ struct SubjectItem {
   std::size_t bindings = 0;  // binding subjects that name it
   std::vector<Evidence> evidence;
   std::optional<bool> exists;  // ServiceAccounts only: defined (or the namespace's default)
+  const analyzer::ObjectMeta* primary = nullptr;  // its ServiceAccount, else the first binding naming it
+  SourceLocation at;
 };
 
 void generate(const analyzer::AnalysisContext& context, const std::function<bool(const SubjectItem&)>& visit) {
@@ -36,12 +38,18 @@ void generate(const analyzer::AnalysisContext& context, const std::function<bool
       ++s.bindings;
       if (s.exists && !*s.exists) s.exists = analyzer::created_by_kubernetes(s.subject.namespace_, s.subject.name, &b);
       if (s.evidence.size() < kEvidencePerRow) s.evidence.push_back(named_by(b, i));
+      if (s.primary == nullptr) {
+        s.primary = &b.meta;
+        s.at = b.subjects[i].loc;
+      }
     }
   }
   for (const analyzer::ServiceAccount& sa : context.model().service_accounts) {
     SubjectItem& s = item({"ServiceAccount", sa.meta.name, sa.meta.namespace_});
     s.exists = true;
     s.evidence.insert(s.evidence.begin(), object_evidence(sa.meta));
+    s.primary = &sa.meta;
+    s.at = sa.meta.loc;
   }
   for (const analyzer::Workload& w : context.model().workloads) {
     const std::string* account = analyzer::service_account_of(w);
@@ -57,7 +65,11 @@ void generate(const analyzer::AnalysisContext& context, const std::function<bool
 std::vector<Evidence> explain(const SubjectItem& s) { return s.evidence; }
 
 RowObjects objects(const SubjectItem& s) {
-  return {{}, {}, {}, {{s.subject.kind, s.subject.name, s.subject.namespace_}}};
+  RowObjects out;
+  out.subjects = {{s.subject.kind, s.subject.name, s.subject.namespace_}};
+  out.primary = s.primary;
+  out.at = s.at;
+  return out;
 }
 
 }  // namespace

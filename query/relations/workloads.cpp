@@ -26,9 +26,11 @@ std::vector<Evidence> explain(const Workload& w) {
 }
 
 RowObjects objects(const Workload& w) {
-  const std::string* account = analyzer::service_account_of(w);
-  if (account == nullptr) return {};
-  return {{}, {}, {}, {{"ServiceAccount", *account, w.meta.namespace_}}};
+  RowObjects out;
+  out.primary = &w.meta;
+  out.at = w.meta.loc;
+  if (const std::string* account = analyzer::service_account_of(w)) out.subjects = {{"ServiceAccount", *account, w.meta.namespace_}};
+  return out;
 }
 
 /// The service account's name, or null for a mirror pod.

@@ -2,6 +2,7 @@
 // rbacq: command-line entry point. Parses arguments, runs one command, maps outcomes to exit codes.
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <exception>
@@ -15,6 +16,7 @@
 #include "cli/can_i_command.hpp"
 #include "cli/input_options.hpp"
 #include "cli/inventory_command.hpp"
+#include "cli/lint_command.hpp"
 #include "cli/output.hpp"
 #include "cli/query_command.hpp"
 #include "cli/usage_hints.hpp"
@@ -76,8 +78,10 @@ int run(int argc, char** argv) {
 
   std::string format = "text";
   bool no_color = false;
-  app.add_option("-o,--output", format, "Output format: text or json; for query also markdown or csv; for inventory and query also dot (Graphviz)")
-      ->check(CLI::IsMember({"text", "json", "markdown", "csv", "dot"}))
+  app.add_option("-o,--output", format,
+                 "Output format: text or json; for query also markdown, csv or dot (Graphviz); for inventory also dot; for lint also "
+                 "sarif, markdown or github")
+      ->check(CLI::IsMember({"text", "json", "markdown", "csv", "dot", "sarif", "github"}))
       ->default_str("text");
   app.add_flag("--no-color", no_color, "Never colour the output (also: NO_COLOR=1)");
 
@@ -98,9 +102,11 @@ int run(int argc, char** argv) {
   CLI::App* who_can_cmd = add_who_can_command(app, who_can);
   QueryOptions query;
   CLI::App* query_cmd = add_query_command(app, query);
+  LintOptions lint;
+  CLI::App* lint_cmd = add_lint_command(app, lint);
   // One listing, set by whichever command runs; can-i keeps kubectl's -q (print nothing at all).
   ProblemListing listing;
-  for (CLI::App* command : {inv, who_can_cmd, query_cmd}) add_listing_options(*command, listing, true);
+  for (CLI::App* command : {inv, who_can_cmd, query_cmd, lint_cmd}) add_listing_options(*command, listing, true);
   add_listing_options(*can_i_cmd, listing, false);
 
   // CLI11's own messages, in rbacq's voice, with a suggestion for a mistyped command and for what
@@ -132,16 +138,29 @@ int run(int argc, char** argv) {
                        : format == "markdown" ? Format::markdown
                        : format == "csv"      ? Format::csv
                        : format == "dot"      ? Format::dot
+                       : format == "sarif"    ? Format::sarif
+                       : format == "github"   ? Format::github
                                               : Format::text;
   const OutputOptions output{chosen, want_color(no_color, stderr), listing};
-  if ((chosen == Format::markdown || chosen == Format::csv) && !query_cmd->parsed()) {
-    std::fprintf(stderr, "rbacq: error: -o %s is for 'rbacq query'; other commands print text or json\n", format.c_str());
-    return kExitError;
-  }
-  if (chosen == Format::dot && !inv->parsed() && !query_cmd->parsed()) {
-    std::fprintf(stderr, "rbacq: error: -o dot is for 'rbacq inventory' (the whole access graph) and 'rbacq query' (the part its rows "
-                         "touch); other commands print text or json\n");
-    return kExitError;
+  // Which command prints which formats, beyond text and json.
+  const std::vector<std::pair<const CLI::App*, std::vector<Format>>> formats{
+      {inv, {Format::dot}},
+      {query_cmd, {Format::markdown, Format::csv, Format::dot}},
+      {lint_cmd, {Format::sarif, Format::markdown, Format::github}},
+  };
+  if (chosen != Format::text && chosen != Format::json) {
+    std::vector<std::string> takers;
+    bool allowed = false;
+    for (const auto& [command, list] : formats) {
+      if (std::find(list.begin(), list.end(), chosen) == list.end()) continue;
+      takers.push_back("'rbacq " + command->get_name() + "'");
+      allowed = allowed || command->parsed();
+    }
+    if (!allowed) {
+      std::fprintf(stderr, "rbacq: error: -o %s is for %s; other commands print text or json\n", format.c_str(),
+                   fmt::format("{}", fmt::join(takers, " and ")).c_str());
+      return kExitError;
+    }
   }
 
   if (inv->parsed()) {
@@ -151,6 +170,7 @@ int run(int argc, char** argv) {
   if (can_i_cmd->parsed()) return run_can_i(*can_i_cmd, can_i, output);
   if (who_can_cmd->parsed()) return run_who_can(*who_can_cmd, who_can, output);
   if (query_cmd->parsed()) return run_query_command(*query_cmd, query, output);
+  if (lint_cmd->parsed()) return run_lint(*lint_cmd, lint, output);
   std::fputs(app.help().c_str(), stdout);
   return kExitOk;
 }

@@ -9,7 +9,7 @@
 
 namespace rbacq::cli {
 
-enum class Format { text, json, markdown, csv, dot };
+enum class Format { text, json, markdown, csv, dot, sarif, github };
 
 /// Which of the input's problems are listed on stderr. A directory of dumps can have hundreds of
 /// warnings for a short answer. JSON documents always carry every diagnostic.

@@ -125,6 +125,8 @@ void QuerySession::print(const query::ResultTable& table, bool label) {
       break;
     case Format::csv: write_out(render_csv(table, style)); break;
     case Format::dot: write_out(render_dot(context_.graph(), table)); break;
+    case Format::sarif:
+    case Format::github:  // main.cpp gives these to lint only
     case Format::text:
       if (label) write_out(fmt::format("{}# {}\n", printed_ ? "\n" : "", printable(table.statement)));
       write_out(render_text(table, style));

@@ -92,7 +92,11 @@ std::string to_text(const Value& v) {
         } else if constexpr (std::is_same_v<T, std::string>) {
           return x;
         } else if constexpr (std::is_same_v<T, ListValue>) {
-          return fmt::format("[{}]", fmt::join(x.items(), " "));
+          // An empty item is written "": [""] is the core group, not an empty list.
+          std::vector<std::string> items;
+          items.reserve(x.items().size());
+          for (const auto& item : x.items()) items.push_back(item.empty() ? std::string("\"\"") : item);
+          return fmt::format("[{}]", fmt::join(items, " "));
         } else if constexpr (std::is_same_v<T, SubjectValue>) {
           return to_literal(x);
         } else if constexpr (std::is_same_v<T, MapValue>) {

@@ -1,0 +1,123 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "cli/lint_command.hpp"
+
+#include <algorithm>
+#include <cstdio>
+
+#include <fmt/format.h>
+
+#include "cli/lint_render.hpp"
+#include "cli/render_diagnostics.hpp"
+#include "rules/catalogue.hpp"
+#include "rules/engine.hpp"
+#include "rules/rule_file.hpp"
+#include "support/printable.hpp"
+
+namespace rbacq::cli {
+namespace {
+
+constexpr const char* kHelp =
+    "Runs rbacq's rules (and yours, --rules DIR) over the manifests and reports what they find, each finding at the\n"
+    "line that causes it, with the evidence: subject → binding → role → rule, each at file:line. Rules are queries of\n"
+    "the query language (rbacq rules lists them; rbacq rules ID shows one). Findings that rest on what the input does\n"
+    "not show (a role that is not in the input) are inconclusive, and shown only with --inconclusive.\n\n"
+    "Examples:\n"
+    "  rbacq lint deploy/                                   # every rule, findings at or above high fail\n"
+    "  rbacq lint --fail-on medium --with-defaults deploy/\n"
+    "  rbacq lint changed.yaml --context deploy/            # pre-commit: report on one file, resolve with the rest\n"
+    "  rbacq lint -o json deploy/ | jq '.findings[] | select(.severity==\"critical\")'\n"
+    "  rbacq lint --rules policies/ deploy/                 # your rules too (one YAML file each)\n\n";
+
+constexpr const char* kOutputHelp =
+    "\nOutput: file:line:col: error|warning|note: message [rule] and note: lines, then a summary; -o json\n"
+    "{\"schema\":\"rbacq/v1\",\"findings\":[{\"rule\",\"severity\",\"certainty\",\"message\",\"object\",\"location\",\"notes\",\n"
+    "\"fingerprint\"}],\"summary\",\"diagnostics\"}. Exit status: 0 no finding at or above --fail-on, 1 some, 2 a usage\n"
+    "mistake, a broken rule or errors in the input, 3 internal error.";
+
+/// Whether `file` is one of `paths` or inside one of them (a directory).
+bool under(std::string_view file, const std::vector<std::string>& paths) {
+  for (std::string path : paths) {
+    if (path == "-") path = "<stdin>";
+    while (path.size() > 1 && path.back() == '/') path.pop_back();
+    if (file == path || path == "." || (file.starts_with(path) && file.size() > path.size() && file[path.size()] == '/')) return true;
+  }
+  return false;
+}
+
+void write_out(const std::string& s) { std::fwrite(s.data(), 1, s.size(), stdout); }
+
+void write_err(const std::string& s) { std::fwrite(s.data(), 1, s.size(), stderr); }
+
+}  // namespace
+
+CLI::App* add_lint_command(CLI::App& app, LintOptions& options) {
+  CLI::App* cmd = app.add_subcommand("lint", "Find escalations and mistakes: rbacq's rules over the manifests, each finding at its line");
+  cmd->footer(std::string(kHelp) + kOutputHelp);
+  cmd->add_option("PATH", options.input.paths, "Files and directories to report on (default: the current directory)");
+  cmd->add_option("--context", options.context, "Also load these paths to resolve references, without reporting on them")->type_name("PATH");
+  cmd->add_option("--fail-on", options.fail_on, "Exit 1 when a finding is at least this severe: info, low, medium, high, critical")
+      ->check(CLI::IsMember({"info", "low", "medium", "high", "critical"}))
+      ->capture_default_str();
+  cmd->add_flag("--inconclusive", options.inconclusive, "Also show findings that depend on what the input does not show");
+  cmd->add_option("--rules", options.rule_dirs, "A directory of your own rules (one YAML file each), besides rbacq's")->type_name("DIR");
+  add_input_options(*cmd, options.input);
+  return cmd;
+}
+
+int run_lint(const CLI::App& /*command*/, const LintOptions& options, const OutputOptions& output) {
+  const auto analysis = analysis_options(options.input);
+  if (!analysis) return report_usage_error(analysis.error(), output);
+
+  Diagnostics rule_problems;
+  std::vector<rules::Rule> user;
+  for (const std::string& dir : options.rule_dirs) {
+    for (auto& r : rules::user_rules(dir, rule_problems)) user.push_back(std::move(r));
+  }
+  const std::vector<rules::Rule> all_rules = rules::merge_rules(rules::builtin_rules(rule_problems), std::move(user), rule_problems);
+
+  std::vector<std::string> report = options.input.paths;
+  if (report.empty()) report.emplace_back(".");
+  std::vector<std::string> load = report;
+  load.insert(load.end(), options.context.begin(), options.context.end());
+  const analyzer::AnalysisContext context(load, *analysis);
+
+  Diagnostics engine_problems;
+  std::vector<rules::Finding> found = rules::run_rules(all_rules, context, engine_problems);
+  const query::Level fail_on = *query::parse_level(options.fail_on);
+  LintSummary summary;
+  summary.rules = all_rules.size();
+  summary.files = static_cast<std::size_t>(std::count_if(context.model().files.begin(), context.model().files.end(),
+                                                         [&](FilePath f) { return under(f.str(), report); }));
+  std::erase_if(found, [&](const rules::Finding& f) {
+    // Only what the user asked about: not --context, not the built-in default policy.
+    if (f.location.file.empty() || !under(f.location.file.str(), report)) return true;
+    if (f.certainty == rules::Certainty::inconclusive && !options.inconclusive) {
+      ++summary.inconclusive_hidden;
+      return true;
+    }
+    return false;
+  });
+  bool fails = false;
+  for (const rules::Finding& f : found) {
+    ++summary.findings;
+    ++summary.by_severity[static_cast<std::size_t>(f.severity)];
+    fails = fails || f.severity >= fail_on;
+  }
+
+  std::vector<Diagnostic> problems = context.diagnostics().sorted();
+  for (const auto* list : {&rule_problems, &engine_problems}) {
+    for (const Diagnostic& d : list->sorted()) problems.push_back(d);
+  }
+  const bool errors = context.diagnostics().has_errors() || rule_problems.has_errors() || engine_problems.has_errors();
+  switch (output.format) {
+    case Format::json: write_out(lint_json(found, summary, problems)); break;
+    default:
+      write_err(render_listed(problems, output.listing, output.color));
+      write_out(lint_text(found, summary, output.color));
+      break;
+  }
+  if (errors) return kExitError;
+  return fails ? kExitFindings : kExitOk;
+}
+
+}  // namespace rbacq::cli

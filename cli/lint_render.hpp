@@ -1,0 +1,34 @@
+// SPDX-License-Identifier: Apache-2.0
+// Lint findings for people and machines: text (file:line:col: severity: message [id], then
+// note: lines), JSON (rbacq/v1). Escaping for a terminal happens here, nowhere before.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "rules/finding.hpp"
+#include "rules/rule.hpp"
+#include "support/diagnostic.hpp"
+
+namespace rbacq::cli {
+
+/// The counts a summary shows.
+struct LintSummary {
+  std::size_t findings = 0;
+  std::size_t by_severity[5] = {0, 0, 0, 0, 0};  // info … critical
+  std::size_t suppressed = 0;
+  std::size_t inconclusive_hidden = 0;
+  std::size_t rules = 0;
+  std::size_t files = 0;
+  [[nodiscard]] std::string text() const;
+};
+
+/// GNU style, as editors and CI parse it; colour only when asked.
+[[nodiscard]] std::string lint_text(const std::vector<rules::Finding>& findings, const LintSummary& summary, bool color);
+
+/// {"schema":"rbacq/v1","findings":[{rule,severity,certainty,message,object,location,notes,fingerprint}],
+///  "summary":{…},"diagnostics":[…]}.
+[[nodiscard]] std::string lint_json(const std::vector<rules::Finding>& findings, const LintSummary& summary,
+                                    const std::vector<Diagnostic>& diagnostics);
+
+}  // namespace rbacq::cli

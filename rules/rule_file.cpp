@@ -1,0 +1,288 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "rules/rule_file.hpp"
+
+#include <algorithm>
+#include <array>
+
+#include <fmt/format.h>
+
+#include "analyzer/input/yaml_reader.hpp"
+#include "query/checker.hpp"
+#include "query/parser.hpp"
+#include "rules/message_template.hpp"
+#include "support/edit_distance.hpp"
+
+namespace rbacq::rules {
+namespace {
+
+using analyzer::Document;
+using analyzer::NodeId;
+using analyzer::NodeKind;
+
+constexpr std::array<std::string_view, 11> kKeys{"id",      "title",      "severity",    "certainty", "query", "message",
+                                                 "cases",   "description", "remediation", "references", "options"};
+constexpr std::array<std::string_view, 4> kCaseKeys{"severity", "query", "message", "certainty"};
+
+Diagnostic invalid(SourceLocation loc, std::string message, std::vector<std::string> notes = {}) {
+  Diagnostic d{"rule-invalid", Severity::error, loc, std::move(message), {}};
+  for (auto& n : notes) d.notes.push_back({loc, std::move(n)});
+  return d;
+}
+
+/// The file's line `line` (1-based), without its line end.
+std::string_view line_of(std::string_view text, std::uint32_t line) {
+  std::size_t start = 0;
+  for (std::uint32_t l = 1; l < line && start != std::string_view::npos; ++l) {
+    start = text.find('\n', start);
+    if (start != std::string_view::npos) ++start;
+  }
+  if (start == std::string_view::npos || start > text.size()) return {};
+  const std::size_t end = text.find('\n', start);
+  std::string_view out = text.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start);
+  if (!out.empty() && out.back() == '\r') out.remove_suffix(1);
+  return out;
+}
+
+std::uint32_t indentation(std::string_view line) {
+  std::uint32_t n = 0;
+  while (n < line.size() && line[n] == ' ') ++n;
+  return n;
+}
+
+/// Where each line of the scalar at `at` starts in the file: a block scalar (`|`, `>`) has one
+/// line per content line, at the block's indentation; a quoted one starts after its quote; a
+/// plain one where it stands (a folded multi-line plain or quoted scalar is one line of text).
+QueryPositions positions_of(std::string_view file_text, SourceLocation at, std::size_t value_lines) {
+  QueryPositions out;
+  const std::string_view first = line_of(file_text, at.line);
+  const char style = at.column >= 1 && at.column <= first.size() ? first[at.column - 1] : ' ';
+  if (style == '|' || style == '>') {
+    std::uint32_t line = at.line + 1;
+    std::uint32_t indent = 0;
+    // The block's indentation is its first non-empty line's.
+    for (std::uint32_t l = line; l < line + 1000; ++l) {
+      const std::string_view text = line_of(file_text, l);
+      if (text.find_first_not_of(' ') != std::string_view::npos) {
+        indent = indentation(text);
+        break;
+      }
+      if (l > at.line + value_lines + 1) break;
+    }
+    for (std::size_t i = 0; i < value_lines; ++i) out.lines.push_back({at.file, line + static_cast<std::uint32_t>(i), indent + 1});
+    return out;
+  }
+  const std::uint32_t column = style == '"' || style == '\'' ? at.column + 1 : at.column;
+  out.lines.push_back({at.file, at.line, column});
+  return out;
+}
+
+/// Reads the mappings of one rule document.
+class RuleReader {
+ public:
+  RuleReader(const Document& doc, const analyzer::SourceText& source, Diagnostics& diagnostics)
+      : doc_(doc), source_(source), diagnostics_(diagnostics) {}
+
+  std::optional<Rule> read(bool builtin) {
+    const NodeId root = doc_.root();
+    if (doc_.kind(root) != NodeKind::mapping) {
+      diagnostics_.add(invalid(doc_.location(root), fmt::format("a rule file is a mapping (id, title, severity, query, message…), not {}",
+                                                                doc_.describe(root))));
+      return std::nullopt;
+    }
+    check_keys(root, {kKeys.begin(), kKeys.end()});
+    Rule rule;
+    rule.loc = doc_.location(root);
+    rule.builtin = builtin;
+    rule.id = required_string(root, "id");
+    rule.title = required_string(root, "title");
+    rule.description = optional_string(root, "description");
+    rule.remediation = optional_string(root, "remediation");
+    if (const auto refs = doc_.find(root, "references")) {
+      if (doc_.kind(*refs) == NodeKind::sequence) {
+        for (const NodeId r : doc_.children(*refs)) rule.references.emplace_back(doc_.text(r));
+      } else {
+        error(*refs, "'references' is a list, as in [CIS 5.1.2, MITRE T1078]");
+      }
+    }
+    if (!rule.id.empty()) check_id(rule, root, builtin);
+    const std::string shared_message = optional_string(root, "message");
+    const auto message_node = doc_.find(root, "message");
+    if (const auto cases = doc_.find(root, "cases")) {
+      for (const char* single : {"severity", "query", "certainty"}) {
+        if (const auto n = doc_.find(root, single)) error(*n, fmt::format("'{}' belongs in each case when a rule has cases", single));
+      }
+      if (doc_.kind(*cases) != NodeKind::sequence || doc_.children(*cases).empty()) {
+        error(*cases, "'cases' is a list of {severity, query, message, certainty}");
+      } else {
+        for (const NodeId c : doc_.children(*cases)) {
+          if (doc_.kind(c) != NodeKind::mapping) {
+            error(c, "a case is a mapping: {severity, query, [message], [certainty]}");
+            continue;
+          }
+          check_keys(c, {kCaseKeys.begin(), kCaseKeys.end()});
+          read_case(c, shared_message, message_node, rule);
+        }
+      }
+    } else {
+      read_case(root, shared_message, message_node, rule);
+    }
+    if (!ok_) return std::nullopt;
+    return rule;
+  }
+
+ private:
+  void error(NodeId node, std::string message, std::vector<std::string> notes = {}) {
+    diagnostics_.add(invalid(doc_.location(node), std::move(message), std::move(notes)));
+    ok_ = false;
+  }
+
+  void check_keys(NodeId map, const std::vector<std::string_view>& known) {
+    const auto kids = doc_.children(map);
+    for (std::size_t i = 0; i < kids.size(); i += 2) {
+      const std::string_view key = doc_.text(kids[i]);
+      if (std::find(known.begin(), known.end(), key) != known.end()) continue;
+      std::vector<std::string> names(known.begin(), known.end());
+      std::vector<std::string> notes;
+      const auto close = close_names(key, names);
+      if (!close.empty()) notes.push_back(fmt::format("did you mean '{}'?", close.front()));
+      notes.push_back(fmt::format("keys: {}", fmt::join(known, ", ")));
+      error(kids[i], fmt::format("unknown key '{}'", key), std::move(notes));
+    }
+  }
+
+  std::string optional_string(NodeId map, std::string_view key) {
+    const auto n = doc_.find(map, key);
+    if (!n || doc_.kind(*n) == NodeKind::null) return {};
+    if (doc_.kind(*n) != NodeKind::scalar) {
+      error(*n, fmt::format("'{}' is text, not {}", key, doc_.describe(*n)));
+      return {};
+    }
+    return std::string(doc_.text(*n));
+  }
+
+  std::string required_string(NodeId map, std::string_view key) {
+    if (!doc_.find(map, key)) {
+      error(map, fmt::format("the rule has no '{}'", key));
+      return {};
+    }
+    std::string out = optional_string(map, key);
+    if (out.empty()) error(*doc_.find(map, key), fmt::format("'{}' is empty", key));
+    return out;
+  }
+
+  void check_id(const Rule& rule, NodeId root, bool builtin) {
+    const NodeId node = *doc_.find(root, "id");
+    const bool kebab = std::all_of(rule.id.begin(), rule.id.end(), [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'; }) &&
+                       rule.id.front() != '-' && rule.id.back() != '-';
+    if (!kebab) error(node, fmt::format("'{}' is not a rule id: ids are kebab-case (lower-case letters, digits, '-')", rule.id));
+    if (builtin) {
+      const std::string_view path = source_.path.str();
+      const std::string_view file = path.substr(path.find_last_of('/') + 1);
+      if (file != rule.id + ".yaml") error(node, fmt::format("the rule {} is in {}: a built-in rule's file is named {}.yaml", rule.id, file, rule.id));
+    }
+  }
+
+  void read_case(NodeId map, const std::string& shared_message, std::optional<NodeId> shared_message_node, Rule& rule) {
+    RuleCase c;
+    const std::string severity = required_string(map, "severity");
+    if (!severity.empty()) {
+      if (const auto level = query::parse_level(severity)) {
+        c.severity = *level;
+      } else {
+        error(*doc_.find(map, "severity"), fmt::format("'{}' is not a severity: info, low, medium, high or critical", severity));
+      }
+    }
+    const std::string certainty = optional_string(map, "certainty");
+    if (certainty == "inconclusive") {
+      c.certainty = Certainty::inconclusive;
+    } else if (!certainty.empty() && certainty != "sure") {
+      error(*doc_.find(map, "certainty"), fmt::format("'{}' is not a certainty: sure or inconclusive", certainty));
+    }
+    c.query = required_string(map, "query");
+    std::optional<NodeId> message_node = doc_.find(map, "message");
+    c.message = message_node ? optional_string(map, "message") : shared_message;
+    if (!message_node) message_node = shared_message_node;
+    if (c.message.empty()) {
+      error(map, "the rule has no 'message' (a template such as \"{subject} may read Secrets through {binding}\")");
+    } else if (message_node) {
+      c.message_at = positions_of(source_.bytes, doc_.location(*message_node), 1).at(1, 1);
+    }
+    if (!c.query.empty()) {
+      const NodeId qnode = *doc_.find(map, "query");
+      c.positions = positions_of(source_.bytes, doc_.location(qnode), static_cast<std::size_t>(std::count(c.query.begin(), c.query.end(), '\n')) + 1);
+      auto parsed = query::parse_query(c.query, "query", 1);
+      if (!parsed) {
+        Diagnostic d = parsed.error();
+        d.loc = c.positions.at(d.loc.line, d.loc.column);
+        for (Note& n : d.notes) n.loc = d.loc;
+        diagnostics_.add(std::move(d));
+        ok_ = false;
+      } else if (parsed->statements.size() != 1) {
+        error(qnode, fmt::format("a rule's query is one statement, not {}", parsed->statements.size()));
+      } else {
+        c.parsed = std::move(*parsed);
+      }
+    }
+    if (!c.message.empty()) {
+      auto parsed = MessageTemplate::parse(c.message);
+      if (!parsed) {
+        Diagnostic d = parsed.error();
+        d.loc = {c.message_at.file, c.message_at.line, c.message_at.column + d.loc.column - 1};
+        diagnostics_.add(std::move(d));
+        ok_ = false;
+      }
+    }
+    rule.cases.push_back(std::move(c));
+  }
+
+  const Document& doc_;
+  const analyzer::SourceText& source_;
+  Diagnostics& diagnostics_;
+  bool ok_ = true;
+};
+
+}  // namespace
+
+std::optional<Rule> read_rule(const analyzer::SourceText& source, bool builtin, Diagnostics& diagnostics) {
+  std::optional<Rule> out;
+  std::size_t documents = 0;
+  analyzer::read_yaml(source, analyzer::LoadLimits{}, diagnostics, [&](const Document& doc) {
+    if (doc.empty()) return;
+    if (++documents > 1) {
+      diagnostics.add(invalid(doc.location(doc.root()), "a rule file holds one rule: put each rule in its own file"));
+      out.reset();
+      return;
+    }
+    out = RuleReader(doc, source, diagnostics).read(builtin);
+  });
+  if (documents == 0) diagnostics.add(invalid({source.path, 0, 0}, "the rule file is empty"));
+  return out;
+}
+
+bool check_rule(const Rule& rule, const analyzer::AnalysisContext& context, Diagnostics& diagnostics) {
+  bool clean = true;
+  for (const RuleCase& c : rule.cases) {
+    if (c.parsed.statements.empty()) continue;
+    const query::QuerySource source{c.query, "query", 1};
+    auto plan = query::check(c.parsed.statements.front(), context, source);
+    if (!plan) {
+      Diagnostic d = plan.error();
+      d.loc = c.positions.at(d.loc.line, d.loc.column);
+      for (Note& n : d.notes) n.loc = d.loc;
+      diagnostics.add(std::move(d));
+      clean = false;
+      continue;
+    }
+    auto bound = MessageTemplate::parse(c.message).and_then([&](const MessageTemplate& t) { return t.bind(plan->output); });
+    if (!bound) {
+      Diagnostic d = bound.error();
+      d.loc = {c.message_at.file, c.message_at.line, c.message_at.column + d.loc.column - 1};
+      for (Note& n : d.notes) n.loc = d.loc;
+      diagnostics.add(std::move(d));
+      clean = false;
+    }
+  }
+  return clean;
+}
+
+}  // namespace rbacq::rules

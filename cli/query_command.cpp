@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <array>
 #include <cstdio>
 #include <optional>
 #include <string>
@@ -11,6 +12,8 @@
 #include "cli/proof.hpp"
 #include "cli/query_argument.hpp"
 #include "cli/query_session.hpp"
+#include "rules/catalogue.hpp"
+#include "rules/findings_relation.hpp"
 #include "query/parser.hpp"
 #include "support/printable.hpp"
 
@@ -103,7 +106,11 @@ int run_query_command(const CLI::App& command, const QueryOptions& options, cons
   const analyzer::AnalysisContext context(with_query_hints(analyzer::load(input.paths, analysis->limits), input.paths), *analysis);
   if (output.format != Format::json) print_problems(context, {}, output);
 
-  QuerySession session(context, QueryStyle{!options.no_headers, options.explain, options.json_stream}, output);
+  // `findings`: the lint rules' findings, as a relation (the rules run only if it is asked for).
+  Diagnostics rule_problems;
+  const rules::FindingsRelation findings(rules::builtin_rules(rule_problems));
+  const std::array<const query::Relation*, 1> more{&findings};
+  QuerySession session(context, QueryStyle{!options.no_headers, options.explain, options.json_stream}, output, more);
   bool ok = true;
   if (parsed) {
     ok = session.run(*parsed, source, false);

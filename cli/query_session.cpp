@@ -45,8 +45,9 @@ std::string functions_text() {
   return out;
 }
 
-QuerySession::QuerySession(const analyzer::AnalysisContext& context, const QueryStyle& style, const OutputOptions& output)
-  : context_(context), style_(style), output_(output), diagnostics_(context.diagnostics().sorted()) {}
+QuerySession::QuerySession(const analyzer::AnalysisContext& context, const QueryStyle& style, const OutputOptions& output,
+                           std::span<const query::Relation* const> more_relations)
+    : context_(context), style_(style), output_(output), more_relations_(more_relations), diagnostics_(context.diagnostics().sorted()) {}
 
 bool QuerySession::run(std::string_view text, std::string_view origin, std::uint32_t line, bool label) {
   const query::QuerySource source{text, origin, line};
@@ -58,7 +59,8 @@ bool QuerySession::run(std::string_view text, std::string_view origin, std::uint
   return run(*parsed, source, label);
 }
 
-bool QuerySession::run(const query::Query& query, const query::QuerySource& source, bool label) {
+bool QuerySession::run(const query::Query& query, query::QuerySource source, bool label) {
+  source.more_relations = more_relations_;
   // Every statement is checked before any runs: a query with an error prints no table.
   const auto plans = query::check(query, context_, source);
   if (!plans) {

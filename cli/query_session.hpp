@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <string>
+#include <span>
 #include <string_view>
 #include <vector>
 
@@ -28,13 +29,15 @@ struct QueryStyle {
 
 class QuerySession {
  public:
-  QuerySession(const analyzer::AnalysisContext& context, const QueryStyle& style, const OutputOptions& output);
+  /// `more_relations`: relations of higher layers the queries may select from (findings).
+  QuerySession(const analyzer::AnalysisContext& context, const QueryStyle& style, const OutputOptions& output,
+               std::span<const query::Relation* const> more_relations = {});
 
   /// Runs one query text; false when it had an error. `label`: print each statement above its table.
   bool run(std::string_view text, std::string_view origin, std::uint32_t line, bool label);
   /// Runs a query parsed already (before the inputs were loaded): checks it against the loaded
   /// model, evaluates and prints it.
-  bool run(const query::Query& query, const query::QuerySource& source, bool label);
+  bool run(const query::Query& query, query::QuerySource source, bool label);
 
  private:
   void print(const query::ResultTable& table, bool label);
@@ -43,6 +46,7 @@ class QuerySession {
   const analyzer::AnalysisContext& context_;
   QueryStyle style_;
   const OutputOptions& output_;
+  std::span<const query::Relation* const> more_relations_;
   const std::vector<Diagnostic> diagnostics_;  // the input's, sorted once, in the session's first JSON document
   bool printed_ = false;
   bool diagnostics_written_ = false;  // JSON: the input's diagnostics went out with a document

@@ -2,6 +2,7 @@
 // What checks need to report a positioned error: the query's text and where it came from.
 #pragma once
 
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -12,10 +13,15 @@
 
 namespace rbacq::query {
 
+class Relation;
+
 struct QuerySource {
   std::string_view text;
   std::string_view origin = "query";
   std::uint32_t first_line = 1;
+  /// Relations a higher layer adds for this query, found after the built-in ones (the rules layer
+  /// adds `findings`, which runs the lint rules).
+  std::span<const Relation* const> more_relations = {};
 
   /// A [query-check] error at `span`.
   [[nodiscard]] Diagnostic error(Span span, std::string message, std::vector<std::string> notes = {}) const {

@@ -320,9 +320,13 @@ Result<const Schema*> check_source(const Source& source, StatementPlan& out, con
   }
   const auto& ref = std::get<RelationRef>(source);
   const Relation* relation = find_relation(ref.name);
+  for (const Relation* more : text.more_relations) {
+    if (relation == nullptr && more->name() == ref.name) relation = more;
+  }
   if (relation == nullptr) {
     std::vector<std::string> names;
     for (const Relation* r : relations()) names.push_back(r->name());
+    for (const Relation* r : text.more_relations) names.push_back(r->name());
     std::vector<std::string> notes;
     const auto close = close_names(ref.name, names);
     if (!close.empty()) notes.push_back(fmt::format("did you mean '{}'?", close.front()));

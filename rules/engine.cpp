@@ -49,6 +49,7 @@ std::vector<Finding> run_rules(const std::vector<Rule>& rules, const analyzer::A
         f.severity = c.severity;
         f.certainty = c.certainty;
         f.message = message->render(row);
+        f.object_meta = row.objects.primary;
         if (const analyzer::ObjectMeta* meta = row.objects.primary) f.object = {meta->kind, meta->name, meta->namespace_};
         f.location = row.objects.at;
         f.notes = row.evidence;

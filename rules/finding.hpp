@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "analyzer/model.hpp"
 #include "query/value.hpp"
 #include "rules/rule.hpp"
 #include "support/diagnostic.hpp"
@@ -22,6 +23,7 @@ struct ObjectRef {
 
 struct Finding {
   std::string rule;  // the rule's id
+  const analyzer::ObjectMeta* object_meta = nullptr;  // the object of the input, when there is one
   query::Level severity = query::Level::medium;
   Certainty certainty = Certainty::sure;
   std::string message;

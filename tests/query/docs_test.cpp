@@ -12,6 +12,7 @@
 #include "query/functions.hpp"
 #include "query/reference.hpp"
 #include "query/relation.hpp"
+#include "rules/findings_relation.hpp"
 #include "test_support.hpp"
 
 namespace rbacq::test {
@@ -46,6 +47,8 @@ TEST_CASE("docs/query-language.md documents every relation and function as the c
   const bool updating = update != nullptr && std::string(update) == "1";
   std::vector<std::pair<std::string, std::string>> expected;
   for (const query::Relation* r : query::relations()) expected.emplace_back("relation " + r->name(), query::relation_reference(*r));
+  const rules::FindingsRelation findings({});  // the rules layer's relation
+  expected.emplace_back("relation findings", query::relation_reference(findings));
   for (const query::FunctionInfo& f : query::functions()) expected.emplace_back("function " + f.name, query::function_reference(f));
   for (const query::Schema* a : {&query::can_schema(), &query::who_can_schema(), &query::what_can_schema()}) {
     expected.emplace_back("answer " + a->name, query::columns_reference(a->columns));

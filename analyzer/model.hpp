@@ -241,6 +241,12 @@ struct Model {
   std::vector<Kubeconfig> kubeconfigs;
   std::vector<AwsAuth> aws_auth;
 
+  /// Earlier definitions of roles and bindings that a later one of the same kind, namespace and
+  /// name replaced (two versions of an install manifest, an overlay): not in the cluster's view,
+  /// but rules that judge an object by itself report them too, at their own file and line.
+  std::vector<Role> superseded_roles;
+  std::vector<Binding> superseded_bindings;
+
   /// Objects seen per kind, including kinds that are skipped.
   std::map<std::string, std::size_t> counts;
   /// Every namespace named by an object or a Namespace.

@@ -2,6 +2,8 @@
 #include "rules/engine.hpp"
 
 #include <algorithm>
+#include <map>
+#include <tuple>
 
 #include <fmt/format.h>
 
@@ -32,7 +34,52 @@ std::string fingerprint(std::string_view rule, const ObjectRef& object, const st
   return fmt::format("{:016x}", h);
 }
 
+namespace {
+
+using Key = std::tuple<std::string, std::string, std::string>;  // kind, namespace, name
+
+Key key_of(const analyzer::ObjectMeta& meta) { return {meta.kind, meta.namespace_, meta.name}; }
+
+/// Where the input defines an object more than once: the earlier definitions a later one
+/// replaced, and the one that wins.
+struct Definitions {
+  std::map<Key, std::vector<const analyzer::ObjectMeta*>> earlier;
+  std::map<Key, const analyzer::ObjectMeta*> winner;
+
+  explicit Definitions(const analyzer::Model& model) {
+    for (const auto& r : model.superseded_roles) earlier[key_of(r.meta)].push_back(&r.meta);
+    for (const auto& b : model.superseded_bindings) earlier[key_of(b.meta)].push_back(&b.meta);
+    if (earlier.empty()) return;
+    for (const auto& r : model.roles) {
+      if (earlier.contains(key_of(r.meta))) winner[key_of(r.meta)] = &r.meta;
+    }
+    for (const auto& b : model.bindings) {
+      if (earlier.contains(key_of(b.meta))) winner[key_of(b.meta)] = &b.meta;
+    }
+  }
+
+  /// Says which definition a finding is about when there are several: the one the cluster keeps
+  /// (the last applied), or an earlier one it replaces.
+  void explain(Finding& f) const {
+    if (f.object_meta == nullptr) return;
+    const auto it = earlier.find(key_of(*f.object_meta));
+    const auto won = winner.find(key_of(*f.object_meta));
+    if (it == earlier.end() || won == winner.end()) return;
+    if (won->second == f.object_meta) {
+      for (const auto* e : it->second) {
+        f.notes.push_back({e->loc, fmt::format("{} is also defined here, earlier: the definition above replaces it in the cluster", e->kind)});
+      }
+    } else {
+      f.notes.push_back({won->second->loc, fmt::format("a later definition of {} {} replaces this one in the cluster: it is here", won->second->kind,
+                                                       won->second->name)});
+    }
+  }
+};
+
+}  // namespace
+
 std::vector<Finding> run_rules(const std::vector<Rule>& rules, const analyzer::AnalysisContext& context, Diagnostics& problems) {
+  const Definitions definitions(context.model());
   std::vector<Finding> out;
   for (const Rule& rule : rules) {
     if (!check_rule(rule, context, problems)) continue;
@@ -54,6 +101,7 @@ std::vector<Finding> run_rules(const std::vector<Rule>& rules, const analyzer::A
         f.location = row.objects.at;
         f.notes = row.evidence;
         f.fingerprint = fingerprint(rule.id, f.object, row.values);
+        definitions.explain(f);
         out.push_back(std::move(f));
       }
     }

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "analyzer/input/object_store.hpp"
 
+#include <type_traits>
+
 #include <fmt/format.h>
 
 #include "analyzer/input/same_definition.hpp"
@@ -29,6 +31,10 @@ void ObjectStore::keep(std::vector<T>& objects, T object) {
                           fmt::format("{} '{}{}{}' is defined more than once; this definition replaces the earlier one",
                                       object.meta.kind, ns, ns.empty() ? "" : "/", object.meta.name),
                           {Note{it->second.second, "earlier definition is here"}}});
+    // A different earlier definition of a role or binding stays for the rules that judge each
+    // definition by itself.
+    if constexpr (std::is_same_v<T, Role>) model_.superseded_roles.push_back(std::move(objects[it->second.first]));
+    if constexpr (std::is_same_v<T, Binding>) model_.superseded_bindings.push_back(std::move(objects[it->second.first]));
   }
   objects[it->second.first] = std::move(object);
   it->second.second = objects[it->second.first].meta.loc;

@@ -21,7 +21,8 @@ namespace rbacq::analyzer {
 /// [input-duplicate] warning pointing at the earlier definition. One store lives for a whole
 /// load, so a redefinition is found across files. A redefinition that says the same thing (the
 /// same dump saved as JSON and as YAML) is only counted: finish_file() says it once per pair of
-/// files, not once per object.
+/// files, not once per object. A different earlier role or binding is kept apart
+/// (Model::superseded_roles, superseded_bindings).
 class ObjectStore {
  public:
   ObjectStore(Model& model, CappedDiagnostics& diags, const LoadLimits& limits)

@@ -50,13 +50,11 @@ std::string Decision::reason() const {
 }
 
 Authorizer::Authorizer(const Model& model) {
-  std::map<std::string, const Role*, std::less<>> cluster_roles;
-  std::map<std::pair<std::string, std::string>, const Role*> roles;
   for (const Role& r : model.roles) {
     if (r.cluster) {
-      cluster_roles[r.meta.name] = &r;
+      cluster_roles_[r.meta.name] = &r;
     } else {
-      roles[{r.meta.namespace_, r.meta.name}] = &r;
+      roles_[{r.meta.namespace_, r.meta.name}] = &r;
     }
   }
   std::vector<const Binding*> ordered;
@@ -67,26 +65,30 @@ Authorizer::Authorizer(const Model& model) {
   });
   bindings_.reserve(ordered.size());
   for (const Binding* b : ordered) {
-    ResolvedBinding rb{b, nullptr, {}};
-    const RoleRef& ref = b->role_ref;
-    // GetRoleReferenceRules: a Role is looked up in the binding's own namespace ("" for a
-    // ClusterRoleBinding, where it can never exist); roleRef.apiGroup is not consulted.
-    if (ref.kind == "ClusterRole") {
-      const auto it = cluster_roles.find(ref.name);
-      if (it != cluster_roles.end()) rb.role = it->second;
-      else rb.error = not_found(ref, true);
-    } else if (ref.kind == "Role") {
-      const auto it = b->cluster ? roles.end() : roles.find({b->meta.namespace_, ref.name});
-      if (it != roles.end()) rb.role = it->second;
-      else rb.error = not_found(ref, false);
-    } else {
-      rb.error = fmt::format("unsupported role reference kind: \"{}\"", ref.kind);
-    }
-    bindings_.push_back(std::move(rb));
+    bindings_.push_back(resolve(*b));
     const std::size_t index = bindings_.size() - 1;
     if (b->cluster) cluster_bindings_.push_back(index);
     else if (!b->meta.namespace_.empty()) namespace_bindings_[b->meta.namespace_].push_back(index);
   }
+}
+
+ResolvedBinding Authorizer::resolve(const Binding& b) const {
+  ResolvedBinding rb{&b, nullptr, {}};
+  const RoleRef& ref = b.role_ref;
+  // GetRoleReferenceRules: a Role is looked up in the binding's own namespace ("" for a
+  // ClusterRoleBinding, where it can never exist); roleRef.apiGroup is not consulted.
+  if (ref.kind == "ClusterRole") {
+    const auto it = cluster_roles_.find(ref.name);
+    if (it != cluster_roles_.end()) rb.role = it->second;
+    else rb.error = not_found(ref, true);
+  } else if (ref.kind == "Role") {
+    const auto it = b.cluster ? roles_.end() : roles_.find({b.meta.namespace_, ref.name});
+    if (it != roles_.end()) rb.role = it->second;
+    else rb.error = not_found(ref, false);
+  } else {
+    rb.error = fmt::format("unsupported role reference kind: \"{}\"", ref.kind);
+  }
+  return rb;
 }
 
 const RuleIndex& Authorizer::index() const {

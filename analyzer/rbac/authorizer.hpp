@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cstddef>
+#include <map>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -118,6 +119,10 @@ class Authorizer {
   /// All bindings with their resolved roles: ClusterRoleBindings, then RoleBindings, by name.
   [[nodiscard]] const std::vector<ResolvedBinding>& bindings() const { return bindings_; }
 
+  /// A binding's roleRef resolved against the model's roles, as the authorizer resolves its own
+  /// (for a binding that is not among them: an earlier definition another replaced).
+  [[nodiscard]] ResolvedBinding resolve(const Binding& binding) const;
+
  private:
   [[nodiscard]] const std::vector<std::size_t>& bindings_in(std::string_view namespace_) const;
   /// The rules of every binding that applies to `user` in `namespace_` (ClusterRoleBindings,
@@ -128,6 +133,8 @@ class Authorizer {
   /// The who-can index, built on first use: can-i never needs it.
   [[nodiscard]] const RuleIndex& index() const;
 
+  std::map<std::string, const Role*, std::less<>> cluster_roles_;
+  std::map<std::pair<std::string, std::string>, const Role*> roles_;
   std::vector<ResolvedBinding> bindings_;
   std::vector<std::size_t> cluster_bindings_;  // indexes into bindings_
   std::unordered_map<std::string, std::vector<std::size_t>> namespace_bindings_;

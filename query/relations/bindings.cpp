@@ -16,8 +16,9 @@ constexpr std::size_t kNoSubject = static_cast<std::size_t>(-1);
 
 struct BindingItem {
   const ResolvedBinding* resolved;
-  std::size_t subject;  // kNoSubject: the binding has none
+  std::size_t subject;                                 // kNoSubject: the binding has none
   const analyzer::catalogue::ApiCatalogue* catalogue;  // whether its role's resources are namespaced
+  bool replaced = false;                               // an earlier definition a later one replaced
   [[nodiscard]] const analyzer::Binding& binding() const { return *resolved->binding; }
   [[nodiscard]] const analyzer::Subject* subject_ptr() const {
     return subject == kNoSubject ? nullptr : &resolved->binding->subjects[subject];
@@ -25,13 +26,19 @@ struct BindingItem {
 };
 
 void generate(const analyzer::AnalysisContext& context, const std::function<bool(const BindingItem&)>& visit) {
-  for (const ResolvedBinding& rb : context.authorizer().bindings()) {
-    if (rb.binding->subjects.empty()) {
-      if (!visit(BindingItem{&rb, kNoSubject, &context.catalogue()})) return;
-    }
+  const auto visit_all = [&](const ResolvedBinding& rb, bool replaced) {
+    if (rb.binding->subjects.empty()) return visit(BindingItem{&rb, kNoSubject, &context.catalogue(), replaced});
     for (std::size_t s = 0; s < rb.binding->subjects.size(); ++s) {
-      if (!visit(BindingItem{&rb, s, &context.catalogue()})) return;
+      if (!visit(BindingItem{&rb, s, &context.catalogue(), replaced})) return false;
     }
+    return true;
+  };
+  for (const ResolvedBinding& rb : context.authorizer().bindings()) {
+    if (!visit_all(rb, false)) return;
+  }
+  // Earlier definitions, with their roleRef resolved as the authorizer would have.
+  for (const analyzer::Binding& b : context.model().superseded_bindings) {
+    if (!visit_all(context.authorizer().resolve(b), true)) return;
   }
 }
 
@@ -60,39 +67,71 @@ const analyzer::ObjectMeta* meta_of(const BindingItem& b) { return &b.binding().
 
 const Relation& bindings() {
   static const TableRelation<BindingItem> relation(
-      "bindings", "Every RoleBinding and ClusterRoleBinding, one row per subject (a binding without subjects: one row, subject null).",
+      "bindings",
+      "Every RoleBinding and ClusterRoleBinding, one row per subject (a binding without subjects: one row, subject "
+      "null).",
       with_columns<BindingItem>(
           {
-          {"name", Type::string, "the binding's name", [](const BindingItem& b) -> Value { return b.binding().meta.name; }},
-          {"kind", Type::string, "the binding's kind", [](const BindingItem& b) -> Value { return analyzer::kind_of(b.binding()); },
-           {"RoleBinding", "ClusterRoleBinding"}},
-          {"namespace", Type::string, "a RoleBinding's namespace, null for a ClusterRoleBinding",
-           [](const BindingItem& b) -> Value { return Value::optional(analyzer::rbac::binding_namespace(b.binding())); }},
-          {"subject", Type::subject, "the subject (a ServiceAccount's namespace defaulted to the binding's), null when none",
-           [](const BindingItem& b) -> Value {
-             return b.subject == kNoSubject ? Value() : Value(to_subject(analyzer::rbac::subject_key(b.binding(), b.subject)));
-           }},
-          {"subject.kind", Type::string, "the subject's kind, as written",
-           [](const BindingItem& b) -> Value { return subject_text(b, &analyzer::Subject::kind); }, {"User", "Group", "ServiceAccount"}},
-          {"subject.name", Type::string, "the subject's name", [](const BindingItem& b) -> Value { return subject_text(b, &analyzer::Subject::name); }},
-          {"subject.namespace", Type::string, "a ServiceAccount subject's namespace (defaulted), else null",
-           [](const BindingItem& b) -> Value {
-             return b.subject == kNoSubject ? Value() : Value::optional(analyzer::rbac::subject_key(b.binding(), b.subject).namespace_);
-           }},
-          {"subjects", Type::integer, "how many subjects the binding has",
-           [](const BindingItem& b) -> Value { return Value::count(b.binding().subjects.size()); }},
-          {"role", Type::string, "the roleRef's name", [](const BindingItem& b) -> Value { return b.binding().role_ref.name; }},
-          {"role.kind", Type::string, "the roleRef's kind, as written", [](const BindingItem& b) -> Value { return b.binding().role_ref.kind; },
-           {"Role", "ClusterRole"}},
-          {"role.exists", Type::boolean, "whether the role it refers to is defined (else it grants nothing, for now)",
-           [](const BindingItem& b) -> Value { return b.resolved->role != nullptr; }},
-          {"role.namespaced", Type::boolean,
-           "whether its role can grant anything through a RoleBinding (see roles.namespaced); null when the role is missing",
-           [](const BindingItem& b) -> Value {
-             if (b.resolved->role == nullptr) return {};
-             return std::any_of(b.resolved->role->rules.begin(), b.resolved->role->rules.end(),
-                                [&](const analyzer::PolicyRule& rule) { return analyzer::rbac::rule_reaches_namespaces(rule, *b.catalogue); });
-           }},
+              {"name", Type::string, "the binding's name",
+               [](const BindingItem& b) -> Value { return b.binding().meta.name; }},
+              {"kind",
+               Type::string,
+               "the binding's kind",
+               [](const BindingItem& b) -> Value { return analyzer::kind_of(b.binding()); },
+               {"RoleBinding", "ClusterRoleBinding"}},
+              {"namespace", Type::string, "a RoleBinding's namespace, null for a ClusterRoleBinding",
+               [](const BindingItem& b) -> Value {
+                 return Value::optional(analyzer::rbac::binding_namespace(b.binding()));
+               }},
+              {"subject", Type::subject,
+               "the subject (a ServiceAccount's namespace defaulted to the binding's), null when none",
+               [](const BindingItem& b) -> Value {
+                 return b.subject == kNoSubject
+                            ? Value()
+                            : Value(to_subject(analyzer::rbac::subject_key(b.binding(), b.subject)));
+               }},
+              {"subject.kind",
+               Type::string,
+               "the subject's kind, as written",
+               [](const BindingItem& b) -> Value { return subject_text(b, &analyzer::Subject::kind); },
+               {"User", "Group", "ServiceAccount"}},
+              {"subject.name", Type::string, "the subject's name",
+               [](const BindingItem& b) -> Value { return subject_text(b, &analyzer::Subject::name); }},
+              {"subject.namespace", Type::string, "a ServiceAccount subject's namespace (defaulted), else null",
+               [](const BindingItem& b) -> Value {
+                 return b.subject == kNoSubject
+                            ? Value()
+                            : Value::optional(analyzer::rbac::subject_key(b.binding(), b.subject).namespace_);
+               }},
+              {"subjects", Type::integer, "how many subjects the binding has",
+               [](const BindingItem& b) -> Value { return Value::count(b.binding().subjects.size()); }},
+              {"role", Type::string, "the roleRef's name",
+               [](const BindingItem& b) -> Value { return b.binding().role_ref.name; }},
+              {"role.kind",
+               Type::string,
+               "the roleRef's kind, as written",
+               [](const BindingItem& b) -> Value { return b.binding().role_ref.kind; },
+               {"Role", "ClusterRole"}},
+              {"replaced",
+               Type::boolean,
+               "whether a later definition with the same kind, namespace and name replaces this one (two versions of a "
+               "manifest): it is not in the cluster's view, so only rules about each definition see it",
+               [](const BindingItem& b) -> Value { return b.replaced; },
+               {},
+               true},
+              {"role.exists", Type::boolean,
+               "whether the role it refers to is defined (else it grants nothing, for now)",
+               [](const BindingItem& b) -> Value { return b.resolved->role != nullptr; }},
+              {"role.namespaced", Type::boolean,
+               "whether its role can grant anything through a RoleBinding (see roles.namespaced); null when the role "
+               "is missing",
+               [](const BindingItem& b) -> Value {
+                 if (b.resolved->role == nullptr) return {};
+                 return std::any_of(b.resolved->role->rules.begin(), b.resolved->role->rules.end(),
+                                    [&](const analyzer::PolicyRule& rule) {
+                                      return analyzer::rbac::rule_reaches_namespaces(rule, *b.catalogue);
+                                    });
+               }},
           },
           metadata_columns<BindingItem, meta_of>()),
       generate, explain, objects);

@@ -5,11 +5,6 @@
 RBACQ_PACKAGES=(cmake ninja-build ccache g++ pkg-config libyaml-cpp-dev tao-pegtl-dev libboost-graph-dev libfmt-dev
   doctest-dev libsimdjson-dev libcli11-dev libssl-dev libre2-dev libexpected-dev)
 
-# ccache keys on paths relative to the checkout, so another clone of the repository (CI's fresh
-# clone, a worktree) reuses the objects this one built.
-export CCACHE_BASEDIR="${CCACHE_BASEDIR:-$PWD}"
-export CCACHE_NOHASHDIR="${CCACHE_NOHASHDIR:-true}"
-
 rbacq_install_packages() {
   local missing=()
   for p in "${RBACQ_PACKAGES[@]}" "$@"; do

@@ -101,7 +101,7 @@ std::string to_text(const Value& v) {
           return to_literal(x);
         } else if constexpr (std::is_same_v<T, MapValue>) {
           std::vector<std::string> parts;
-          for (const auto& [k, val] : x.pairs()) parts.push_back(k + "=" + val);
+          for (const auto& [k, val] : x.pairs()) parts.push_back(fmt::format("{}={}", k, val));
           return fmt::format("{{{}}}", fmt::join(parts, ", "));
         } else {
           return std::string(to_string(x));

@@ -31,7 +31,7 @@ void generate(const analyzer::AnalysisContext& context, const std::function<bool
 /// The selector as written: `matchLabels {k=v}`, `k In (a, b)`.
 std::string selector_text(const analyzer::LabelSelector& s) {
   std::vector<std::string> parts;
-  for (const auto& [k, v] : s.match_labels) parts.push_back(k + "=" + v);
+  for (const auto& [k, v] : s.match_labels) parts.push_back(fmt::format("{}={}", k, v));
   for (const auto& e : s.match_expressions) {
     parts.push_back(e.values.empty() ? fmt::format("{} {}", e.key, e.op) : fmt::format("{} {} ({})", e.key, e.op, fmt::join(e.values, ", ")));
   }

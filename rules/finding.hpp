@@ -20,6 +20,10 @@ struct ObjectRef {
   friend auto operator<=>(const ObjectRef&, const ObjectRef&) = default;
 };
 
+/// "ClusterRole/admin", "Role/dev/reader" (KIND/NAME or KIND/NAMESPACE/NAME, as .rbacq.yaml
+/// names objects); "" for no object.
+[[nodiscard]] std::string to_string(const ObjectRef& object);
+
 struct Finding {
   std::string rule;  // the rule's id
   query::Level severity = query::Level::medium;
@@ -30,6 +34,9 @@ struct Finding {
   std::vector<Note> notes;  // the evidence: subject → binding → role → rule, each where it is
   /// Stable across line shifts and file moves: the rule, the object and what the row says.
   std::string fingerprint;
+  /// The object's annotation rbacq.io/ignore as written, "" when it has none: whether it
+  /// suppresses the finding is decided after the engine (rules/suppression.hpp).
+  std::string ignore_annotation;
 };
 
 /// "sure" or "inconclusive".

@@ -8,6 +8,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -18,6 +19,10 @@ namespace rbacq::analyzer {
 
 using Labels = std::vector<std::pair<std::string, std::string>>;
 
+/// The annotation that suppresses lint findings on its object: "<id>[,<id>] -- reason". Every
+/// kind keeps it (a Secret's other annotations are dropped), with its position.
+inline constexpr std::string_view kIgnoreAnnotation = "rbacq.io/ignore";
+
 /// metadata of an object. `namespace_` is exactly what the input says: empty for cluster-scoped
 /// objects and for namespaced ones written without a namespace (kubectl would use its context's).
 struct ObjectMeta {
@@ -27,8 +32,10 @@ struct ObjectMeta {
   std::string namespace_;
   bool generated_name = false;  // `name` is metadata.generateName: the API server adds a suffix
   Labels labels;
-  Labels annotations;  // without kubectl's last-applied-configuration; for Secrets only the SA ones
+  Labels annotations;  // without kubectl's last-applied-configuration; for Secrets only the SA ones and rbacq's
   SourceLocation loc;  // the object's mapping
+  /// The value of annotation rbacq.io/ignore, when written: lint's warnings about it point there.
+  SourceLocation ignore_annotation_loc;
   friend bool operator==(const ObjectMeta&, const ObjectMeta&) = default;
 };
 

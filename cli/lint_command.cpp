@@ -8,9 +8,13 @@
 
 #include "cli/lint_render.hpp"
 #include "cli/render_diagnostics.hpp"
+#include "rules/baseline.hpp"
 #include "rules/catalogue.hpp"
+#include "rules/config.hpp"
 #include "rules/engine.hpp"
+#include "rules/policy_assertion.hpp"
 #include "rules/rule_file.hpp"
+#include "rules/suppression.hpp"
 #include "support/printable.hpp"
 
 namespace rbacq::cli {
@@ -26,13 +30,18 @@ constexpr const char* kHelp =
     "  rbacq lint --fail-on medium --with-defaults deploy/\n"
     "  rbacq lint changed.yaml --context deploy/            # pre-commit: report on one file, resolve with the rest\n"
     "  rbacq lint -o json deploy/ | jq '.findings[] | select(.severity==\"critical\")'\n"
-    "  rbacq lint --rules policies/ deploy/                 # your rules too (one YAML file each)\n\n";
+    "  rbacq lint --rules policies/ deploy/                 # your rules too (one YAML file each)\n"
+    "  rbacq lint --write-baseline .rbacq-baseline deploy/  # accept today's findings...\n"
+    "  rbacq lint --baseline .rbacq-baseline deploy/        # ...and report only new ones\n\n"
+    "Suppressing: annotate the object with rbacq.io/ignore: \"RULE[,RULE] -- reason\", or configure lint in .rbacq.yaml\n"
+    "(rules.disable, rules.severity, exclude, ignore, deny, fail-on), found in the first PATH's directory or above.\n\n";
 
 constexpr const char* kOutputHelp =
     "\nOutput: file:line:col: error|warning|note: message [rule] and note: lines, then a summary; -o json\n"
     "{\"schema\":\"rbacq/v1\",\"findings\":[{\"rule\",\"severity\",\"certainty\",\"message\",\"object\",\"location\",\"notes\",\n"
-    "\"fingerprint\"}],\"summary\",\"diagnostics\"}. Exit status: 0 no finding at or above --fail-on, 1 some, 2 a usage\n"
-    "mistake, a broken rule or errors in the input, 3 internal error.";
+    "\"fingerprint\"}],\"summary\":{…,\"suppressed\",\"baselined\",\"fixedSinceBaseline\"},\"diagnostics\"}. Exit status: 0 no\n"
+    "finding at or above --fail-on, 1 some, 2 a usage mistake, a broken rule, .rbacq.yaml or baseline, or errors in the\n"
+    "input, 3 internal error.";
 
 /// Whether `file` is one of `paths` or inside one of them (a directory).
 bool under(std::string_view file, const std::vector<std::string>& paths) {
@@ -55,16 +64,23 @@ CLI::App* add_lint_command(CLI::App& app, LintOptions& options) {
   cmd->footer(std::string(kHelp) + kOutputHelp);
   cmd->add_option("PATH", options.input.paths, "Files and directories to report on (default: the current directory)");
   cmd->add_option("--context", options.context, "Also load these paths to resolve references, without reporting on them")->type_name("PATH");
-  cmd->add_option("--fail-on", options.fail_on, "Exit 1 when a finding is at least this severe: info, low, medium, high, critical")
+  cmd->add_option("--fail-on", options.fail_on, "Exit 1 when a finding is at least this severe: info, low, medium, high, critical "
+                  "(when not given: .rbacq.yaml's fail-on, or high)")
       ->check(CLI::IsMember({"info", "low", "medium", "high", "critical"}))
       ->capture_default_str();
   cmd->add_flag("--inconclusive", options.inconclusive, "Also show findings that depend on what the input does not show");
   cmd->add_option("--rules", options.rule_dirs, "A directory of your own rules (one YAML file each), besides rbacq's")->type_name("DIR");
+  cmd->add_option("--config", options.config, "The lint configuration to use instead of the .rbacq.yaml found from the first PATH upwards")
+      ->type_name("FILE");
+  cmd->add_option("--baseline", options.baseline, "Do not report the findings of this baseline file (--write-baseline writes one)")
+      ->type_name("FILE");
+  cmd->add_option("--write-baseline", options.write_baseline, "Write this run's findings to FILE as a baseline; they are then not reported")
+      ->type_name("FILE");
   add_input_options(*cmd, options.input);
   return cmd;
 }
 
-int run_lint(const CLI::App& /*command*/, const LintOptions& options, const OutputOptions& output) {
+int run_lint(const CLI::App& command, const LintOptions& options, const OutputOptions& output) {
   const auto analysis = analysis_options(options.input);
   if (!analysis) return report_usage_error(analysis.error(), output);
 
@@ -73,47 +89,83 @@ int run_lint(const CLI::App& /*command*/, const LintOptions& options, const Outp
   for (const std::string& dir : options.rule_dirs) {
     for (auto& r : rules::user_rules(dir, rule_problems)) user.push_back(std::move(r));
   }
-  const std::vector<rules::Rule> all_rules = rules::merge_rules(rules::builtin_rules(rule_problems), std::move(user), rule_problems);
+  std::vector<rules::Rule> all_rules = rules::merge_rules(rules::builtin_rules(rule_problems), std::move(user), rule_problems);
 
   std::vector<std::string> report = options.input.paths;
   if (report.empty()) report.emplace_back(".");
+
+  // Configuration and baseline before anything runs: a broken one is an error, not a surprise.
+  std::vector<std::string> rule_ids{std::string(rules::kPolicyAssertionRule)};
+  for (const rules::Rule& r : all_rules) rule_ids.push_back(r.id);
+  Diagnostics config_problems;
+  std::optional<rules::LintConfig> config = rules::LintConfig{};
+  const std::optional<std::string> config_file = options.config.empty() ? rules::find_config(report.front()) : options.config;
+  if (config_file) config = rules::load_config(*config_file, rule_ids, config_problems);
+  std::optional<rules::Baseline> baseline;
+  if (!options.baseline.empty()) baseline = rules::load_baseline(options.baseline, config_problems);
+  const bool configured = config && (options.baseline.empty() || baseline);
+  if (!configured) config = rules::LintConfig{};
+  std::erase_if(all_rules, [&](const rules::Rule& r) { return config->is_disabled(r.id); });
+
   std::vector<std::string> load = report;
   load.insert(load.end(), options.context.begin(), options.context.end());
   const analyzer::AnalysisContext context(load, *analysis);
 
   Diagnostics engine_problems;
-  std::vector<rules::Finding> found = rules::run_rules(all_rules, context, engine_problems);
-  const query::Level fail_on = *query::parse_level(options.fail_on);
+  std::vector<rules::Finding> found;
+  if (configured) {
+    found = rules::run_rules(all_rules, context, engine_problems);
+    if (rules::check_config(*config, context, config_problems)) {
+      for (rules::Finding& f : rules::run_assertions(*config, context)) found.push_back(std::move(f));
+    }
+  }
+  rules::SuppressionOptions suppression;
+  suppression.config = &*config;
+  suppression.baseline = baseline ? &*baseline : nullptr;
+  suppression.today = rules::today();
+  suppression.show_inconclusive = options.inconclusive;
+  suppression.rule_ids = rule_ids;
+  for (const rules::Rule& r : all_rules) suppression.rules_run.push_back(r.id);
+  if (!config->deny.empty()) suppression.rules_run.emplace_back(rules::kPolicyAssertionRule);
+  // Only what the user asked about: not --context, not the built-in default policy.
+  suppression.reported = [&](std::string_view file) { return under(file, report); };
+  if (configured) rules::check_suppressions(context.model(), suppression, config_problems);
+  rules::FilteredFindings filtered = rules::filter_findings(std::move(found), suppression, config_problems);
+  if (configured && !options.write_baseline.empty() && rules::write_baseline(options.write_baseline, filtered.accepted, config_problems)) {
+    // What was just accepted is this run's baseline.
+    filtered.counts.baselined += filtered.reported.size();
+    filtered.reported.clear();
+  }
+  const std::vector<rules::Finding>& shown = filtered.reported;
+
+  const query::Level fail_on = command.count("--fail-on") == 0 && config->fail_on ? *config->fail_on : *query::parse_level(options.fail_on);
   LintSummary summary;
   summary.rules = all_rules.size();
-  summary.files = static_cast<std::size_t>(std::count_if(context.model().files.begin(), context.model().files.end(),
-                                                         [&](FilePath f) { return under(f.str(), report); }));
-  std::erase_if(found, [&](const rules::Finding& f) {
-    // Only what the user asked about: not --context, not the built-in default policy.
-    if (f.location.file.empty() || !under(f.location.file.str(), report)) return true;
-    if (f.certainty == rules::Certainty::inconclusive && !options.inconclusive) {
-      ++summary.inconclusive_hidden;
-      return true;
-    }
-    return false;
-  });
+  summary.files = static_cast<std::size_t>(std::count_if(context.model().files.begin(), context.model().files.end(), [&](FilePath f) {
+    return under(f.str(), report) && !config->excludes(f.str());
+  }));
+  summary.suppressed = filtered.counts.suppressed;
+  summary.baselined = filtered.counts.baselined;
+  summary.fixed_since_baseline = filtered.counts.fixed_since_baseline;
+  summary.inconclusive_hidden = filtered.counts.inconclusive_hidden;
   bool fails = false;
-  for (const rules::Finding& f : found) {
+  for (const rules::Finding& f : shown) {
     ++summary.findings;
     ++summary.by_severity[static_cast<std::size_t>(f.severity)];
     fails = fails || f.severity >= fail_on;
   }
 
   std::vector<Diagnostic> problems = context.diagnostics().sorted();
-  for (const auto* list : {&rule_problems, &engine_problems}) {
+  for (const auto* list : {&rule_problems, &config_problems, &engine_problems}) {
     for (const Diagnostic& d : list->sorted()) problems.push_back(d);
   }
-  const bool errors = context.diagnostics().has_errors() || rule_problems.has_errors() || engine_problems.has_errors();
+  const bool errors = context.diagnostics().has_errors() || rule_problems.has_errors() || config_problems.has_errors() ||
+                      engine_problems.has_errors();
   switch (output.format) {
-    case Format::json: write_out(lint_json(found, summary, problems)); break;
+    case Format::json: write_out(lint_json(shown, summary, problems)); break;
     default:
       write_err(render_listed(problems, output.listing, output.color));
-      write_out(lint_text(found, summary, output.color));
+      write_out(lint_text(shown, summary, output.color));
       break;
   }
   if (errors) return kExitError;

@@ -48,14 +48,20 @@ void write_object(JsonWriter& w, const rules::ObjectRef& o) {
 }  // namespace
 
 std::string LintSummary::text() const {
-  if (findings == 0) return fmt::format("no findings ({} rules, {} files)", rules, files);
-  std::vector<std::string> parts;
-  constexpr std::array<const char*, 5> names{"info", "low", "medium", "high", "critical"};
-  for (std::size_t i = 5; i-- > 0;) {
-    if (by_severity[i] != 0) parts.push_back(fmt::format("{} {}", by_severity[i], names[i]));
+  std::string out;
+  if (findings == 0) {
+    out = fmt::format("no findings ({} rules, {} files)", rules, files);
+  } else {
+    std::vector<std::string> parts;
+    constexpr std::array<const char*, 5> names{"info", "low", "medium", "high", "critical"};
+    for (std::size_t i = 5; i-- > 0;) {
+      if (by_severity[i] != 0) parts.push_back(fmt::format("{} {}", by_severity[i], names[i]));
+    }
+    out = fmt::format("{} finding{} ({})", findings, findings == 1 ? "" : "s", fmt::join(parts, ", "));
   }
-  std::string out = fmt::format("{} finding{} ({})", findings, findings == 1 ? "" : "s", fmt::join(parts, ", "));
   if (suppressed != 0) out += fmt::format("; {} suppressed", suppressed);
+  if (baselined != 0) out += fmt::format("; {} baselined", baselined);
+  if (fixed_since_baseline != 0) out += fmt::format("; {} fixed since the baseline", fixed_since_baseline);
   if (inconclusive_hidden != 0) out += fmt::format("; {} inconclusive not shown (--inconclusive)", inconclusive_hidden);
   return out;
 }
@@ -125,6 +131,10 @@ std::string lint_json(const std::vector<rules::Finding>& findings, const LintSum
   }
   w.key("suppressed");
   w.value(static_cast<std::uint64_t>(summary.suppressed));
+  w.key("baselined");
+  w.value(static_cast<std::uint64_t>(summary.baselined));
+  w.key("fixedSinceBaseline");
+  w.value(static_cast<std::uint64_t>(summary.fixed_since_baseline));
   w.key("inconclusiveHidden");
   w.value(static_cast<std::uint64_t>(summary.inconclusive_hidden));
   w.key("rules");

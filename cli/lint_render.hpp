@@ -16,7 +16,9 @@ namespace rbacq::cli {
 struct LintSummary {
   std::size_t findings = 0;
   std::size_t by_severity[5] = {0, 0, 0, 0, 0};  // info … critical
-  std::size_t suppressed = 0;
+  std::size_t suppressed = 0;            // by rbacq.io/ignore annotations and .rbacq.yaml ignore entries
+  std::size_t baselined = 0;             // in the --baseline file (or just written to --write-baseline)
+  std::size_t fixed_since_baseline = 0;  // baseline entries no finding has any more
   std::size_t inconclusive_hidden = 0;
   std::size_t rules = 0;
   std::size_t files = 0;

@@ -16,6 +16,13 @@ namespace rbacq::rules {
 
 std::string_view to_string(Certainty c) { return c == Certainty::sure ? "sure" : "inconclusive"; }
 
+std::string ignore_annotation_of(const analyzer::ObjectMeta& meta) {
+  for (const auto& [key, value] : meta.annotations) {
+    if (key == analyzer::kIgnoreAnnotation) return value;
+  }
+  return {};
+}
+
 std::string fingerprint(std::string_view rule, const ObjectRef& object, const std::vector<query::Value>& values) {
   std::uint64_t h = 1469598103934665603ULL;  // FNV-1a offset basis
   const auto mix = [&](std::string_view text) {
@@ -97,7 +104,10 @@ std::vector<Finding> run_rules(const std::vector<Rule>& rules, const analyzer::A
         f.certainty = c.certainty;
         f.message = message->render(row);
         f.object_meta = row.objects.primary;
-        if (const analyzer::ObjectMeta* meta = row.objects.primary) f.object = {meta->kind, meta->name, meta->namespace_};
+        if (const analyzer::ObjectMeta* meta = row.objects.primary) {
+          f.object = {meta->kind, meta->name, meta->namespace_};
+          f.ignore_annotation = ignore_annotation_of(*meta);
+        }
         f.location = row.objects.at;
         f.notes = row.evidence;
         f.fingerprint = fingerprint(rule.id, f.object, row.values);

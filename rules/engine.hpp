@@ -16,6 +16,9 @@ namespace rbacq::rules {
 [[nodiscard]] std::vector<Finding> run_rules(const std::vector<Rule>& rules, const analyzer::AnalysisContext& context,
                                              Diagnostics& problems);
 
+/// The value of the object's rbacq.io/ignore annotation, "" when it has none.
+[[nodiscard]] std::string ignore_annotation_of(const analyzer::ObjectMeta& meta);
+
 /// A finding's fingerprint: the rule, the object and the row's values, hashed (FNV-1a, 64 bits,
 /// hex) — nothing about where the object sits in which file.
 [[nodiscard]] std::string fingerprint(std::string_view rule, const ObjectRef& object, const std::vector<query::Value>& values);

@@ -21,6 +21,10 @@ struct ObjectRef {
   friend auto operator<=>(const ObjectRef&, const ObjectRef&) = default;
 };
 
+/// "ClusterRole/admin", "Role/dev/reader" (KIND/NAME or KIND/NAMESPACE/NAME, as .rbacq.yaml
+/// names objects); "" for no object.
+[[nodiscard]] std::string to_string(const ObjectRef& object);
+
 struct Finding {
   std::string rule;  // the rule's id
   const analyzer::ObjectMeta* object_meta = nullptr;  // the object of the input, when there is one
@@ -32,6 +36,9 @@ struct Finding {
   std::vector<Note> notes;  // the evidence: subject → binding → role → rule, each where it is
   /// Stable across line shifts and file moves: the rule, the object and what the row says.
   std::string fingerprint;
+  /// The object's annotation rbacq.io/ignore as written, "" when it has none: whether it
+  /// suppresses the finding is decided after the engine (rules/suppression.hpp).
+  std::string ignore_annotation;
 };
 
 /// "sure" or "inconclusive".

@@ -10,6 +10,7 @@
 #include "query/checker.hpp"
 #include "query/parser.hpp"
 #include "rules/message_template.hpp"
+#include "rules/scalar_positions.hpp"
 #include "support/edit_distance.hpp"
 
 namespace rbacq::rules {
@@ -29,51 +30,11 @@ Diagnostic invalid(SourceLocation loc, std::string message, std::vector<std::str
   return d;
 }
 
-/// The file's line `line` (1-based), without its line end.
-std::string_view line_of(std::string_view text, std::uint32_t line) {
-  std::size_t start = 0;
-  for (std::uint32_t l = 1; l < line && start != std::string_view::npos; ++l) {
-    start = text.find('\n', start);
-    if (start != std::string_view::npos) ++start;
-  }
-  if (start == std::string_view::npos || start > text.size()) return {};
-  const std::size_t end = text.find('\n', start);
-  std::string_view out = text.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start);
-  if (!out.empty() && out.back() == '\r') out.remove_suffix(1);
-  return out;
-}
-
-std::uint32_t indentation(std::string_view line) {
-  std::uint32_t n = 0;
-  while (n < line.size() && line[n] == ' ') ++n;
-  return n;
-}
-
-/// Where each line of the scalar at `at` starts in the file: a block scalar (`|`, `>`) has one
-/// line per content line, at the block's indentation; a quoted one starts after its quote; a
-/// plain one where it stands (a folded multi-line plain or quoted scalar is one line of text).
-QueryPositions positions_of(std::string_view file_text, SourceLocation at, std::size_t value_lines) {
-  QueryPositions out;
-  const std::string_view first = line_of(file_text, at.line);
-  const char style = at.column >= 1 && at.column <= first.size() ? first[at.column - 1] : ' ';
-  if (style == '|' || style == '>') {
-    std::uint32_t line = at.line + 1;
-    std::uint32_t indent = 0;
-    // The block's indentation is its first non-empty line's.
-    for (std::uint32_t l = line; l < line + 1000; ++l) {
-      const std::string_view text = line_of(file_text, l);
-      if (text.find_first_not_of(' ') != std::string_view::npos) {
-        indent = indentation(text);
-        break;
-      }
-      if (l > at.line + value_lines + 1) break;
-    }
-    for (std::size_t i = 0; i < value_lines; ++i) out.lines.push_back({at.file, line + static_cast<std::uint32_t>(i), indent + 1});
-    return out;
-  }
-  const std::uint32_t column = style == '"' || style == '\'' ? at.column + 1 : at.column;
-  out.lines.push_back({at.file, at.line, column});
-  return out;
+/// A query's error (at line:col of the query's text) moved to the same character of the file.
+void add_in_file(Diagnostic d, const QueryPositions& positions, Diagnostics& diagnostics) {
+  d.loc = positions.at(d.loc.line, d.loc.column);
+  for (Note& n : d.notes) n.loc = d.loc;
+  diagnostics.add(std::move(d));
 }
 
 /// Reads the mappings of one rule document.
@@ -210,17 +171,10 @@ class RuleReader {
     if (!c.query.empty()) {
       const NodeId qnode = *doc_.find(map, "query");
       c.positions = positions_of(source_.bytes, doc_.location(qnode), static_cast<std::size_t>(std::count(c.query.begin(), c.query.end(), '\n')) + 1);
-      auto parsed = query::parse_query(c.query, "query", 1);
-      if (!parsed) {
-        Diagnostic d = parsed.error();
-        d.loc = c.positions.at(d.loc.line, d.loc.column);
-        for (Note& n : d.notes) n.loc = d.loc;
-        diagnostics_.add(std::move(d));
+      if (!parse_case_query(c, diagnostics_)) {
         ok_ = false;
-      } else if (parsed->statements.size() != 1) {
-        error(qnode, fmt::format("a rule's query is one statement, not {}", parsed->statements.size()));
-      } else {
-        c.parsed = std::move(*parsed);
+      } else if (c.parsed.statements.size() != 1) {
+        error(qnode, fmt::format("a rule's query is one statement, not {}", c.parsed.statements.size()));
       }
     }
     if (!c.message.empty()) {
@@ -259,29 +213,39 @@ std::optional<Rule> read_rule(const analyzer::SourceText& source, bool builtin, 
   return out;
 }
 
+bool parse_case_query(RuleCase& c, Diagnostics& diagnostics) {
+  auto parsed = query::parse_query(c.query, "query", 1);
+  if (!parsed) {
+    add_in_file(parsed.error(), c.positions, diagnostics);
+    return false;
+  }
+  c.parsed = std::move(*parsed);
+  return true;
+}
+
+bool check_case(const RuleCase& c, const analyzer::AnalysisContext& context, Diagnostics& diagnostics) {
+  if (c.parsed.statements.empty()) return true;
+  const query::QuerySource source{c.query, "query", 1};
+  auto plan = query::check(c.parsed.statements.front(), context, source);
+  if (!plan) {
+    add_in_file(plan.error(), c.positions, diagnostics);
+    return false;
+  }
+  if (c.message.empty()) return true;  // a policy assertion's default message
+  auto bound = MessageTemplate::parse(c.message).and_then([&](const MessageTemplate& t) { return t.bind(plan->output); });
+  if (!bound) {
+    Diagnostic d = bound.error();
+    d.loc = {c.message_at.file, c.message_at.line, c.message_at.column + d.loc.column - 1};
+    for (Note& n : d.notes) n.loc = d.loc;
+    diagnostics.add(std::move(d));
+    return false;
+  }
+  return true;
+}
+
 bool check_rule(const Rule& rule, const analyzer::AnalysisContext& context, Diagnostics& diagnostics) {
   bool clean = true;
-  for (const RuleCase& c : rule.cases) {
-    if (c.parsed.statements.empty()) continue;
-    const query::QuerySource source{c.query, "query", 1};
-    auto plan = query::check(c.parsed.statements.front(), context, source);
-    if (!plan) {
-      Diagnostic d = plan.error();
-      d.loc = c.positions.at(d.loc.line, d.loc.column);
-      for (Note& n : d.notes) n.loc = d.loc;
-      diagnostics.add(std::move(d));
-      clean = false;
-      continue;
-    }
-    auto bound = MessageTemplate::parse(c.message).and_then([&](const MessageTemplate& t) { return t.bind(plan->output); });
-    if (!bound) {
-      Diagnostic d = bound.error();
-      d.loc = {c.message_at.file, c.message_at.line, c.message_at.column + d.loc.column - 1};
-      for (Note& n : d.notes) n.loc = d.loc;
-      diagnostics.add(std::move(d));
-      clean = false;
-    }
-  }
+  for (const RuleCase& c : rule.cases) clean = check_case(c, context, diagnostics) && clean;
   return clean;
 }
 

@@ -34,4 +34,11 @@ namespace rbacq::rules {
 /// [query-check] and [rule-invalid] at their positions in the rule file. True when it is clean.
 bool check_rule(const Rule& rule, const analyzer::AnalysisContext& context, Diagnostics& diagnostics);
 
+/// Parses `c.query` into `c.parsed`; a [query-syntax] error at its position in the file (through
+/// `c.positions`, which must be set). False on error.
+bool parse_case_query(RuleCase& c, Diagnostics& diagnostics);
+
+/// check_rule for one query and its message (none: nothing to bind).
+bool check_case(const RuleCase& c, const analyzer::AnalysisContext& context, Diagnostics& diagnostics);
+
 }  // namespace rbacq::rules

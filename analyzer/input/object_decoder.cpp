@@ -29,6 +29,15 @@ Labels kept_annotations(Labels annotations) {
   return annotations;
 }
 
+/// Where the value of annotation rbacq.io/ignore is written, for lint's warnings about it; none
+/// when the object has no such annotation.
+SourceLocation ignore_annotation_loc(const Document& doc, NodeId metadata) {
+  const auto annotations = doc.find(metadata, "annotations");
+  if (!annotations || doc.kind(*annotations) != NodeKind::mapping) return {};
+  const auto value = doc.find(*annotations, kIgnoreAnnotation);
+  return value ? doc.location(*value) : SourceLocation{};
+}
+
 }  // namespace
 
 void ObjectDecoder::decode(const Document& doc) {
@@ -149,6 +158,7 @@ bool ObjectDecoder::read_metadata(ObjectReader& r, NodeId node, const KindDecode
     meta.namespace_ = r.string(*md, "namespace");
     meta.labels = r.string_map(*md, "labels");
     meta.annotations = kept_annotations(r.string_map(*md, "annotations"));
+    meta.ignore_annotation_loc = ignore_annotation_loc(r.doc(), *md);
   }
   if (r.ok() && decoder.scope != KindScope::client && meta.name.empty()) {
     r.error(md ? *md : node, fmt::format("{} has no 'metadata.name'", meta.kind));

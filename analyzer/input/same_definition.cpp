@@ -7,7 +7,10 @@ namespace {
 // Each overload clears every SourceLocation of its type, so that the defaulted operator== of
 // the copies compares the rest, every field a later change adds included.
 void clear(SourceLocation& loc) { loc = {}; }
-void clear(ObjectMeta& m) { clear(m.loc); }
+void clear(ObjectMeta& m) {
+  clear(m.loc);
+  clear(m.ignore_annotation_loc);
+}
 void clear(PolicyRule& r) { clear(r.loc); }
 void clear(LabelSelector& s) { clear(s.loc); }
 void clear(Subject& s) { clear(s.loc); }

@@ -10,9 +10,11 @@ namespace {
 constexpr std::string_view kServiceAccountName = "kubernetes.io/service-account.name";
 
 /// Annotations of a Secret may hold anything, credentials included: only the service-account
-/// ones (name, uid of a legacy token Secret) are kept.
+/// ones (name, uid of a legacy token Secret) are kept, and rbacq's own, which lint reads to
+/// suppress a finding on the Secret.
 void keep_service_account_annotations(Labels& annotations) {
-  std::erase_if(annotations, [](const auto& kv) { return !kv.first.starts_with("kubernetes.io/service-account."); });
+  std::erase_if(annotations,
+                [](const auto& kv) { return !kv.first.starts_with("kubernetes.io/service-account.") && kv.first != kIgnoreAnnotation; });
 }
 
 }  // namespace

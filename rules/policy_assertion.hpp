@@ -1,0 +1,20 @@
+// SPDX-License-Identifier: Apache-2.0
+// Policy assertions: the `deny` statements of .rbacq.yaml, which must never have rows. Each one
+// that has is one finding of rule policy-assertion, with its rows and their evidence as notes.
+#pragma once
+
+#include <vector>
+
+#include "analyzer/analysis_context.hpp"
+#include "rules/config.hpp"
+#include "rules/finding.hpp"
+
+namespace rbacq::rules {
+
+/// The violations of `config.deny`, one finding per statement that has rows — for `can`, rows
+/// that are allowed; for `count` without `by`, a count above 0. A finding is at the first row's
+/// location (its object), or at the entry in the config file when that row has none. Statements
+/// that do not check against `context` are skipped: check_config reports them.
+[[nodiscard]] std::vector<Finding> run_assertions(const LintConfig& config, const analyzer::AnalysisContext& context);
+
+}  // namespace rbacq::rules

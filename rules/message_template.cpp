@@ -65,6 +65,7 @@ Result<MessageTemplate> MessageTemplate::bind(const std::vector<query::ColumnInf
     }
     if (found) continue;
     std::vector<std::string> names;
+    names.reserve(columns.size());
     for (const auto& c : columns) names.push_back(c.name);
     std::vector<std::string> notes;
     const auto close = close_names(p.text, names);

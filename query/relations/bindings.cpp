@@ -15,9 +15,9 @@ using analyzer::rbac::ResolvedBinding;
 constexpr std::size_t kNoSubject = static_cast<std::size_t>(-1);
 
 struct BindingItem {
-  const ResolvedBinding* resolved;
-  std::size_t subject;                                 // kNoSubject: the binding has none
-  const analyzer::catalogue::ApiCatalogue* catalogue;  // whether its role's resources are namespaced
+  const ResolvedBinding* resolved = nullptr;
+  std::size_t subject = kNoSubject;                    // kNoSubject: the binding has none
+  const analyzer::catalogue::ApiCatalogue* catalogue = nullptr;  // whether its role's resources are namespaced
   bool replaced = false;                               // an earlier definition a later one replaced
   [[nodiscard]] const analyzer::Binding& binding() const { return *resolved->binding; }
   [[nodiscard]] const analyzer::Subject* subject_ptr() const {

@@ -12,10 +12,10 @@ namespace rbacq::query::builtin {
 namespace {
 
 struct RoleItem {
-  const analyzer::Role* role;
-  std::size_t bindings;                                // bindings whose roleRef resolves to it
-  int minor;                                           // --k8s-version: whose default policy "default" is about
-  const analyzer::catalogue::ApiCatalogue* catalogue;  // whether its resources are namespaced
+  const analyzer::Role* role = nullptr;
+  std::size_t bindings = 0;                            // bindings whose roleRef resolves to it
+  int minor = 0;                                       // --k8s-version: whose default policy "default" is about
+  const analyzer::catalogue::ApiCatalogue* catalogue = nullptr;  // whether its resources are namespaced
   bool replaced = false;                               // an earlier definition a later one replaced
 };
 

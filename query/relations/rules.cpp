@@ -8,9 +8,9 @@ namespace rbacq::query::builtin {
 namespace {
 
 struct RuleItem {
-  const analyzer::Role* role;
-  std::size_t rule;
-  const analyzer::catalogue::ApiCatalogue* catalogue;  // whether its resources are namespaced
+  const analyzer::Role* role = nullptr;
+  std::size_t rule = 0;
+  const analyzer::catalogue::ApiCatalogue* catalogue = nullptr;  // whether its resources are namespaced
   bool replaced = false;                               // a rule of an earlier definition a later one replaced
 };
 

@@ -54,12 +54,18 @@ CLI::App* add_lint_command(CLI::App& app, LintOptions& options) {
   CLI::App* cmd = app.add_subcommand("lint", "Find escalations and mistakes: rbacq's rules over the manifests, each finding at its line");
   cmd->footer(std::string(kHelp) + kOutputHelp);
   cmd->add_option("PATH", options.input.paths, "Files and directories to report on (default: the current directory)");
-  cmd->add_option("--context", options.context, "Also load these paths to resolve references, without reporting on them")->type_name("PATH");
+  // One value per --context and --rules: pre-commit appends the changed files after the hook's
+  // arguments, and a vector option would swallow them (`--context deploy/ a.yaml` would lint ".").
+  cmd->add_option("--context", options.context, "Also load this path to resolve references, without reporting on it (repeatable)")
+      ->type_name("PATH")
+      ->allow_extra_args(false);
   cmd->add_option("--fail-on", options.fail_on, "Exit 1 when a finding is at least this severe: info, low, medium, high, critical")
       ->check(CLI::IsMember({"info", "low", "medium", "high", "critical"}))
       ->capture_default_str();
   cmd->add_flag("--inconclusive", options.inconclusive, "Also show findings that depend on what the input does not show");
-  cmd->add_option("--rules", options.rule_dirs, "A directory of your own rules (one YAML file each), besides rbacq's")->type_name("DIR");
+  cmd->add_option("--rules", options.rule_dirs, "A directory of your own rules (one YAML file each), besides rbacq's (repeatable)")
+      ->type_name("DIR")
+      ->allow_extra_args(false);
   add_input_options(*cmd, options.input);
   return cmd;
 }

@@ -8,6 +8,8 @@
 
 #include "cli/lint_render.hpp"
 #include "cli/render_diagnostics.hpp"
+#include "cli/repository_paths.hpp"
+#include "cli/sarif_render.hpp"
 #include "rules/catalogue.hpp"
 #include "rules/engine.hpp"
 #include "rules/rule_file.hpp"
@@ -117,6 +119,11 @@ int run_lint(const CLI::App& /*command*/, const LintOptions& options, const Outp
   const bool errors = context.diagnostics().has_errors() || rule_problems.has_errors() || engine_problems.has_errors();
   switch (output.format) {
     case Format::json: write_out(lint_json(found, summary, problems)); break;
+    case Format::sarif:
+      // The log carries the problems too; stderr still lists them for whoever reads the job's log.
+      write_err(render_listed(problems, output.listing, output.color));
+      write_out(lint_sarif(all_rules, found, problems, RepositoryPaths::discover()));
+      break;
     default:
       write_err(render_listed(problems, output.listing, output.color));
       write_out(lint_text(found, summary, output.color));

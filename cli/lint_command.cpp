@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "cli/lint_render.hpp"
+#include "cli/markdown_render.hpp"
 #include "cli/render_diagnostics.hpp"
 #include "cli/repository_paths.hpp"
 #include "cli/sarif_render.hpp"
@@ -116,13 +117,19 @@ int run_lint(const CLI::App& /*command*/, const LintOptions& options, const Outp
   for (const auto* list : {&rule_problems, &engine_problems}) {
     for (const Diagnostic& d : list->sorted()) problems.push_back(d);
   }
-  const bool errors = context.diagnostics().has_errors() || rule_problems.has_errors() || engine_problems.has_errors();
+  const auto error_count = static_cast<std::size_t>(
+      std::count_if(problems.begin(), problems.end(), [](const Diagnostic& d) { return d.severity == Severity::error; }));
+  const bool errors = error_count != 0;
   switch (output.format) {
     case Format::json: write_out(lint_json(found, summary, problems)); break;
     case Format::sarif:
       // The log carries the problems too; stderr still lists them for whoever reads the job's log.
       write_err(render_listed(problems, output.listing, output.color));
       write_out(lint_sarif(all_rules, found, problems, RepositoryPaths::discover()));
+      break;
+    case Format::markdown:
+      write_err(render_listed(problems, output.listing, output.color));
+      write_out(lint_markdown(all_rules, found, summary, error_count, RepositoryPaths::discover()));
       break;
     default:
       write_err(render_listed(problems, output.listing, output.color));

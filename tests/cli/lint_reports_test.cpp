@@ -117,3 +117,74 @@ TEST_CASE("lint -o sarif: no file means no locations, no findings an empty resul
                           "              \"level\": \"error\",\n"));
   CHECK(contains(bad.out, "\"descriptor\": {\n                \"id\": \"input-yaml\"\n              },"));
 }
+
+namespace {
+
+// A binding whose name holds what Markdown, HTML, workflow commands and terminals read as
+// syntax: | % : , ` ESC newline @mention <tag>. Its file name has ',' and ':' too.
+const std::string kHostileName = "a|b%c:d,e`f\\e[31mg\\nh @org/team <b>";
+const std::string kHostile =
+    "apiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRoleBinding\nmetadata:\n  name: \"" + kHostileName + "\"\n"
+    "roleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: reader}\n"
+    "subjects:\n- {apiGroup: rbac.authorization.k8s.io, kind: Group, name: \"system:masters\"}\n";
+const std::string kReader =
+    "apiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRole\nmetadata: {name: reader}\n"
+    "rules:\n- {apiGroups: [''], resources: [configmaps], verbs: [get]}\n";
+
+}  // namespace
+
+TEST_CASE("lint -o markdown: headline, table and details, paths relative to the repository (issue 11)") {
+  const auto r = test::run_rbacq({"-o", "markdown", "lint", test::source_path(kFixture)});
+  CHECK(r.exit_code == 1);
+  CHECK(r.err.empty());
+  CHECK(r.out.starts_with("### rbacq: 2 findings — 1 high, 1 medium\n\n"));
+  CHECK(contains(r.out, " rules over 1 file\n\n"
+                        "| Severity | Rule | Location | Message |\n"
+                        "| --- | --- | --- | --- |\n"
+                        "| high | system-masters-binding | fixtures/lint/reports/rbac.yaml:20:3 | ClusterRoleBinding masters-config grants "
+                        "config-reader to group system:masters: members are allowed everything before RBAC is asked, so this binding adds "
+                        "nothing and removing it revokes nothing |\n"
+                        "| medium | wildcard-rule | fixtures/lint/reports/rbac.yaml:30:3 | rule 1 of Role config-editor uses a wildcard: "
+                        "verbs \\[\\*\\], apiGroups \\[\"\"\\], resources \\[configmaps\\] |\n"));
+  CHECK(contains(r.out, "\n<details>\n<summary><b>medium</b> wildcard-rule at fixtures/lint/reports/rbac.yaml:30:3</summary>\n\n"
+                        "rule 1 of Role config-editor uses a wildcard: verbs \\[\\*\\], apiGroups \\[\"\"\\], resources \\[configmaps\\]\n\n"
+                        "Evidence:\n\n"
+                        "- fixtures/lint/reports/rbac.yaml:24:1: Role dev/config-editor is defined here\n"
+                        "- fixtures/lint/reports/rbac.yaml:30:3: rule 1 of Role dev/config-editor: verbs=\\[\\*\\] apiGroups=\\[\"\"\\] "
+                        "resources=\\[configmaps\\]\n\n"
+                        "**How to fix:** List the verbs, resources and groups the subject needs.\n\n"
+                        "</details>\n"));
+  CHECK(contains(r.out, "- fixtures/lint/reports/rbac.yaml:11:1: ClusterRoleBinding masters-config refers to ClusterRole config-reader\n"));
+  // Deterministic: a bot may compare it with its last comment.
+  CHECK(test::run_rbacq({"-o", "markdown", "lint", test::source_path(kFixture)}).out == r.out);
+}
+
+TEST_CASE("lint -o markdown: no findings is one positive line, and input errors say the findings may be incomplete (issue 11)") {
+  const auto clean = test::run_rbacq({"-o", "markdown", "lint", test::source_path("fixtures/clusters/kubeadm/namespaces.yaml")});
+  CHECK(clean.exit_code == 0);
+  CHECK(clean.out.starts_with("✅ rbacq: no findings ("));
+  CHECK(clean.out.ends_with(" rules over 1 file)\n"));
+  CHECK(clean.out.find('\n') == clean.out.size() - 1);
+  test::TempDir dir;
+  const std::string broken = dir.write("broken.yaml", "kind: Role\nrules: [\n");
+  const auto bad = test::run_rbacq({"-o", "markdown", "lint", broken});
+  CHECK(bad.exit_code == 2);
+  CHECK(bad.out.starts_with("### rbacq: no findings\n\n"));
+  CHECK(bad.out.ends_with(" rules over 1 file\n\n⚠️ 1 error in the input or the rules: the findings may be incomplete (the job's log lists them).\n"));
+  CHECK(contains(bad.err, "broken.yaml:3:1: error: "));
+}
+
+TEST_CASE("lint -o markdown: hostile names cannot break the table, open a tag, a code span or a mention (issue 11)") {
+  test::TempDir dir;
+  dir.write("x,y:z.yaml", kHostile);
+  dir.write("reader.yaml", kReader);
+  const auto r = test::run_rbacq_in(dir.path(), {"-o", "markdown", "lint", "."});
+  CHECK(r.exit_code == 1);
+  const std::string shown = "a\\|b%c:d,e\\`f\\\\x1b\\[31mg\\\\nh @&#8203;org/team &lt;b&gt;";
+  CHECK(contains(r.out, "| high | system-masters-binding | x,y:z.yaml:7:3 | ClusterRoleBinding " + shown + " grants reader to group "));
+  CHECK(contains(r.out, "- x,y:z.yaml:1:1: ClusterRoleBinding " + shown + " refers to ClusterRole reader\n"));
+  // Every table row is one line, and no raw ESC, tag or newline from the name survives.
+  CHECK(r.out.find('\x1b') == std::string::npos);
+  CHECK(!contains(r.out, "team <b>"));
+  CHECK(!contains(r.out, "@org"));
+}

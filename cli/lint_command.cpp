@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include "cli/github_render.hpp"
 #include "cli/lint_render.hpp"
 #include "cli/markdown_render.hpp"
 #include "cli/render_diagnostics.hpp"
@@ -130,6 +131,10 @@ int run_lint(const CLI::App& /*command*/, const LintOptions& options, const Outp
     case Format::markdown:
       write_err(render_listed(problems, output.listing, output.color));
       write_out(lint_markdown(all_rules, found, summary, error_count, RepositoryPaths::discover()));
+      break;
+    case Format::github:
+      write_err(render_listed(problems, output.listing, output.color));
+      write_out(lint_github(found, RepositoryPaths::discover()));
       break;
     default:
       write_err(render_listed(problems, output.listing, output.color));

@@ -188,3 +188,46 @@ TEST_CASE("lint -o markdown: hostile names cannot break the table, open a tag, a
   CHECK(!contains(r.out, "team <b>"));
   CHECK(!contains(r.out, "@org"));
 }
+
+TEST_CASE("lint -o github: one workflow command per finding, level by severity, nothing else on stdout (issue 11)") {
+  const auto r = test::run_rbacq({"-o", "github", "lint", test::source_path(kFixture)});
+  CHECK(r.exit_code == 1);
+  CHECK(r.err.empty());
+  CHECK(r.out ==
+        "::error file=fixtures/lint/reports/rbac.yaml,line=20,col=3,title=system-masters-binding::ClusterRoleBinding masters-config "
+        "grants config-reader to group system:masters: members are allowed everything before RBAC is asked, so this binding adds "
+        "nothing and removing it revokes nothing"
+        "%0Afixtures/lint/reports/rbac.yaml:11:1: ClusterRoleBinding masters-config refers to ClusterRole config-reader"
+        "%0Afixtures/lint/reports/rbac.yaml:20:3: Group system:masters is subject 1 of ClusterRoleBinding masters-config"
+        "%0Afixtures/lint/reports/rbac.yaml:2:1: ClusterRole config-reader is defined here\n"
+        "::warning file=fixtures/lint/reports/rbac.yaml,line=30,col=3,title=wildcard-rule::rule 1 of Role config-editor uses a "
+        "wildcard: verbs [*], apiGroups [\"\"], resources [configmaps]"
+        "%0Afixtures/lint/reports/rbac.yaml:24:1: Role dev/config-editor is defined here"
+        "%0Afixtures/lint/reports/rbac.yaml:30:3: rule 1 of Role dev/config-editor: verbs=[*] apiGroups=[\"\"] resources=[configmaps]\n");
+  // No findings: nothing at all.
+  const auto clean = test::run_rbacq({"-o", "github", "lint", test::source_path("fixtures/clusters/kubeadm/namespaces.yaml")});
+  CHECK(clean.exit_code == 0);
+  CHECK(clean.out.empty());
+  // Input problems go to stderr, as for text.
+  test::TempDir dir;
+  const std::string broken = dir.write("broken.yaml", "kind: Role\nrules: [\n");
+  const auto bad = test::run_rbacq({"-o", "github", "--no-color", "lint", broken});
+  CHECK(bad.exit_code == 2);
+  CHECK(bad.out.empty());
+  CHECK(bad.err.starts_with(broken + ":3:1: error: "));
+}
+
+TEST_CASE("lint -o github: properties escape % CR LF : and ',', messages % CR LF, names show as on a terminal (issue 11)") {
+  test::TempDir dir;
+  dir.write("x,y:z.yaml", kHostile);
+  dir.write("reader.yaml", kReader);
+  const auto r = test::run_rbacq_in(dir.path(), {"-o", "github", "lint", "."});
+  CHECK(r.exit_code == 1);
+  const std::string shown = "a|b%25c:d,e`f\\x1b[31mg\\nh @org/team <b>";
+  CHECK(r.out == "::error file=x%2Cy%3Az.yaml,line=7,col=3,title=system-masters-binding::ClusterRoleBinding " + shown +
+                     " grants reader to group system:masters: members are allowed everything before RBAC is asked, so this binding "
+                     "adds nothing and removing it revokes nothing"
+                     "%0Ax,y:z.yaml:1:1: ClusterRoleBinding " + shown + " refers to ClusterRole reader"
+                     "%0Ax,y:z.yaml:7:3: Group system:masters is subject 1 of ClusterRoleBinding " + shown +
+                     "%0Areader.yaml:1:1: ClusterRole reader is defined here\n");
+}

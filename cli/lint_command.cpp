@@ -79,11 +79,7 @@ int run_lint(const CLI::App& /*command*/, const LintOptions& options, const Outp
   if (!analysis) return report_usage_error(analysis.error(), output);
 
   Diagnostics rule_problems;
-  std::vector<rules::Rule> user;
-  for (const std::string& dir : options.rule_dirs) {
-    for (auto& r : rules::user_rules(dir, rule_problems)) user.push_back(std::move(r));
-  }
-  const std::vector<rules::Rule> all_rules = rules::merge_rules(rules::builtin_rules(rule_problems), std::move(user), rule_problems);
+  const std::vector<rules::Rule> all_rules = rules::load_rules(options.rule_dirs, rule_problems);
 
   std::vector<std::string> report = options.input.paths;
   if (report.empty()) report.emplace_back(".");

@@ -231,3 +231,94 @@ TEST_CASE("lint -o github: properties escape % CR LF : and ',', messages % CR LF
                      "%0Ax,y:z.yaml:7:3: Group system:masters is subject 1 of ClusterRoleBinding " + shown +
                      "%0Areader.yaml:1:1: ClusterRole reader is defined here\n");
 }
+
+namespace {
+
+const std::string kUserRule =
+    "id: secret-readers\ntitle: a service account that can read secrets\n"
+    "description: |\n  Reading secrets reveals tokens,\n  and tokens are identities.\n"
+    "remediation: Grant get on the named secrets only.\nreferences: [\"CIS Kubernetes Benchmark 5.1.2\"]\n"
+    "cases:\n"
+    "  - severity: high\n    query: subjects where kind = ServiceAccount and can(get, secrets)\n    message: \"{subject} can read secrets\"\n"
+    "  - severity: low\n    certainty: inconclusive\n    query: subjects where kind = User\n    message: \"{subject} is a user\"\n";
+
+/// The line of `text` that starts with `prefix`, or "".
+std::string line_starting(const std::string& text, const std::string& prefix) {
+  const std::size_t at = text.starts_with(prefix) ? 0 : text.find("\n" + prefix);
+  if (at == std::string::npos) return {};
+  const std::size_t begin = at == 0 ? 0 : at + 1;
+  return text.substr(begin, text.find('\n', begin) - begin);
+}
+
+/// `line` without the id column: what follows the first run of spaces.
+std::string after_id(const std::string& line) {
+  const std::size_t gap = line.find(' ');
+  return gap == std::string::npos ? std::string() : line.substr(line.find_first_not_of(' ', gap));
+}
+
+}  // namespace
+
+TEST_CASE("rules: the catalogue as an aligned table - id, severity, title (issue 11)") {
+  const auto r = test::run_rbacq({"rules"});
+  CHECK(r.exit_code == 0);
+  CHECK(r.err.empty());
+  CHECK(r.out.starts_with("ID "));
+  CHECK(after_id(line_starting(r.out, "ID ")) == "SEVERITY  TITLE");
+  CHECK(after_id(line_starting(r.out, "system-masters-binding ")) ==
+        "high      a binding to group system:masters, which RBAC cannot limit or revoke");
+  CHECK(after_id(line_starting(r.out, "wildcard-rule ")) == "medium    a rule with * in its verbs, resources or apiGroups");
+  // The columns line up: the severities start where SEVERITY does.
+  CHECK(line_starting(r.out, "ID ").find("SEVERITY") == line_starting(r.out, "wildcard-rule ").find("medium"));
+  CHECK(r.out.ends_with(" rules; 'rbacq rules ID' shows one, with its query\n"));
+  const auto json = test::run_rbacq({"rules", "-o", "json"});
+  CHECK(json.exit_code == 0);
+  CHECK(json.out.starts_with("{\n  \"schema\": \"rbacq/v1\",\n  \"rules\": [\n    {\n      \"id\": \""));
+  CHECK(contains(json.out, "      \"id\": \"system-masters-binding\",\n      \"title\": \"a binding to group system:masters, which RBAC "
+                           "cannot limit or revoke\",\n      \"severity\": \"high\",\n      \"builtin\": true,\n      \"file\": null,\n"));
+  CHECK(json.out.ends_with("  \"diagnostics\": []\n}\n"));
+}
+
+TEST_CASE("rules ID: one rule's documentation and query - a user rule's file and cases (issue 11)") {
+  const auto builtin = test::run_rbacq({"rules", "system-masters-binding"});
+  CHECK(builtin.exit_code == 0);
+  CHECK(builtin.out.starts_with("system-masters-binding: a binding to group system:masters, which RBAC cannot limit or revoke\n\n"
+                                "severity: high, certainty: sure\nsource: built-in\n\n"));
+  for (const char* section : {"\nRemediation:\n  ", "\nReferences:\n  - ", "\nQuery:\n  bindings where subject = group:system:masters\n",
+                              "Message:\n  {kind} {name} grants {role} to group system:masters"}) {
+    CHECK_MESSAGE(contains(builtin.out, section), section);
+  }
+  test::TempDir dir;
+  const std::string file = dir.write("policies/secret-readers.yaml", kUserRule);
+  const auto user = test::run_rbacq({"rules", "--rules", (dir.path() / "policies").string(), "secret-readers"});
+  CHECK(user.exit_code == 0);
+  CHECK(user.out ==
+        "secret-readers: a service account that can read secrets\n\n"
+        "severity: high (the highest of its 2 cases)\n"
+        "source: " + file + "\n\n"
+        "Reading secrets reveals tokens,\nand tokens are identities.\n\n"
+        "Remediation:\n  Grant get on the named secrets only.\n\n"
+        "References:\n  - CIS Kubernetes Benchmark 5.1.2\n\n"
+        "Case 1: high, sure\n  Query:\n    subjects where kind = ServiceAccount and can(get, secrets)\n  Message:\n    {subject} can read secrets\n\n"
+        "Case 2: low, inconclusive\n  Query:\n    subjects where kind = User\n  Message:\n    {subject} is a user\n");
+  const auto json = test::run_rbacq({"rules", "-o", "json", "--rules", (dir.path() / "policies").string(), "secret-readers"});
+  CHECK(json.exit_code == 0);
+  CHECK(json.out.starts_with("{\n  \"schema\": \"rbacq/v1\",\n  \"rule\": {\n    \"id\": \"secret-readers\",\n"));
+  CHECK(contains(json.out, "    \"builtin\": false,\n    \"file\": \"" + file + "\",\n"));
+  CHECK(contains(json.out, "      {\n        \"severity\": \"low\",\n        \"certainty\": \"inconclusive\",\n"
+                           "        \"query\": \"subjects where kind = User\",\n        \"message\": \"{subject} is a user\"\n      }\n"));
+  // The list counts the user's rules.
+  CHECK(test::run_rbacq({"rules", "--rules", (dir.path() / "policies").string()}).out.ends_with(" (1 from --rules); 'rbacq rules ID' shows one, with its query\n"));
+}
+
+TEST_CASE("rules ID: an unknown id is an error with did-you-mean, and rules prints text or json only (issue 11)") {
+  const auto r = test::run_rbacq({"rules", "wildcard-rules"});
+  CHECK(r.exit_code == 2);
+  CHECK(r.out.empty());
+  CHECK(r.err == "rbacq: error: no rule 'wildcard-rules'\nrbacq: note: did you mean 'wildcard-rule'?\nrbacq: note: 'rbacq rules' lists them\n");
+  const auto json = test::run_rbacq({"rules", "-o", "json", "no-such-rule-at-all"});
+  CHECK(json.exit_code == 2);
+  CHECK(contains(json.out, "\"message\": \"no rule 'no-such-rule-at-all'\""));
+  const auto sarif = test::run_rbacq({"rules", "-o", "sarif"});
+  CHECK(sarif.exit_code == 2);
+  CHECK(sarif.err == "rbacq: error: -o sarif is for 'rbacq lint'; other commands print text or json\n");
+}

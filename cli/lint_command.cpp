@@ -35,8 +35,11 @@ constexpr const char* kHelp =
 constexpr const char* kOutputHelp =
     "\nOutput: file:line:col: error|warning|note: message [rule] and note: lines, then a summary; -o json\n"
     "{\"schema\":\"rbacq/v1\",\"findings\":[{\"rule\",\"severity\",\"certainty\",\"message\",\"object\",\"location\",\"notes\",\n"
-    "\"fingerprint\"}],\"summary\",\"diagnostics\"}. Exit status: 0 no finding at or above --fail-on, 1 some, 2 a usage\n"
-    "mistake, a broken rule or errors in the input, 3 internal error.";
+    "\"fingerprint\"}],\"summary\",\"diagnostics\"}; -o sarif SARIF 2.1.0 for GitHub code scanning; -o markdown a pull-request\n"
+    "comment; -o github one workflow command (::error file=…,line=…::…) per finding, for annotations in GitHub Actions.\n"
+    "SARIF, Markdown and GitHub paths are relative to the repository root (git's top level, else the current directory).\n"
+    "Exit status: 0 no finding at or above --fail-on, 1 some, 2 a usage mistake, a broken rule or errors in the input,\n"
+    "3 internal error.";
 
 /// Whether `file` is one of `paths` or inside one of them (a directory).
 bool under(std::string_view file, const std::vector<std::string>& paths) {

@@ -58,7 +58,7 @@ constexpr const char* kFooter =
     "  kubectl get clusterroles,clusterrolebindings -o json | rbacq inventory -\n"
     "  rbacq -o json inventory ~/.kube/config     # kubeconfig users, fingerprints only\n\n"
     "Run 'rbacq COMMAND --help' for a command's options. Exit status: 0 ok, 1 warnings with --strict,\n"
-    "2 input errors or usage mistakes, 3 internal error; can-i: 0 yes, 1 no.";
+    "2 input errors or usage mistakes, 3 internal error; can-i: 0 yes, 1 no; lint: 1 findings at or above --fail-on.";
 
 constexpr const char* kInventoryHelp =
     "Show what was loaded: objects per kind, namespaces, kubeconfig users (fingerprints only), and\n"

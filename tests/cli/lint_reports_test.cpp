@@ -131,6 +131,14 @@ const std::string kReader =
     "apiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRole\nmetadata: {name: reader}\n"
     "rules:\n- {apiGroups: [''], resources: [configmaps], verbs: [get]}\n";
 
+/// `rbacq -o FORMAT lint .` in a directory holding the hostile binding and the role it names.
+test::CommandResult lint_hostile(const std::string& format) {
+  test::TempDir dir;
+  dir.write("x,y:z.yaml", kHostile);
+  dir.write("reader.yaml", kReader);
+  return test::run_rbacq_in(dir.path(), {"-o", format, "lint", "."});
+}
+
 }  // namespace
 
 TEST_CASE("lint -o markdown: headline, table and details, paths relative to the repository (issue 11)") {
@@ -175,10 +183,7 @@ TEST_CASE("lint -o markdown: no findings is one positive line, and input errors 
 }
 
 TEST_CASE("lint -o markdown: hostile names cannot break the table, open a tag, a code span or a mention (issue 11)") {
-  test::TempDir dir;
-  dir.write("x,y:z.yaml", kHostile);
-  dir.write("reader.yaml", kReader);
-  const auto r = test::run_rbacq_in(dir.path(), {"-o", "markdown", "lint", "."});
+  const auto r = lint_hostile("markdown");
   CHECK(r.exit_code == 1);
   const std::string shown = "a\\|b%c:d,e\\`f\\\\x1b\\[31mg\\\\nh @&#8203;org/team &lt;b&gt;";
   CHECK(contains(r.out, "| high | system-masters-binding | x,y:z.yaml:7:3 | ClusterRoleBinding " + shown + " grants reader to group "));
@@ -218,10 +223,7 @@ TEST_CASE("lint -o github: one workflow command per finding, level by severity, 
 }
 
 TEST_CASE("lint -o github: properties escape % CR LF : and ',', messages % CR LF, names show as on a terminal (issue 11)") {
-  test::TempDir dir;
-  dir.write("x,y:z.yaml", kHostile);
-  dir.write("reader.yaml", kReader);
-  const auto r = test::run_rbacq_in(dir.path(), {"-o", "github", "lint", "."});
+  const auto r = lint_hostile("github");
   CHECK(r.exit_code == 1);
   const std::string shown = "a|b%25c:d,e`f\\x1b[31mg\\nh @org/team <b>";
   CHECK(r.out == "::error file=x%2Cy%3Az.yaml,line=7,col=3,title=system-masters-binding::ClusterRoleBinding " + shown +

@@ -6,8 +6,12 @@
 
 #include <fmt/format.h>
 
+#include "cli/github_render.hpp"
 #include "cli/lint_render.hpp"
+#include "cli/markdown_render.hpp"
 #include "cli/render_diagnostics.hpp"
+#include "cli/repository_paths.hpp"
+#include "cli/sarif_render.hpp"
 #include "rules/baseline.hpp"
 #include "rules/catalogue.hpp"
 #include "rules/config.hpp"
@@ -39,9 +43,11 @@ constexpr const char* kHelp =
 constexpr const char* kOutputHelp =
     "\nOutput: file:line:col: error|warning|note: message [rule] and note: lines, then a summary; -o json\n"
     "{\"schema\":\"rbacq/v1\",\"findings\":[{\"rule\",\"severity\",\"certainty\",\"message\",\"object\",\"location\",\"notes\",\n"
-    "\"fingerprint\"}],\"summary\":{…,\"suppressed\",\"baselined\",\"fixedSinceBaseline\"},\"diagnostics\"}. Exit status: 0 no\n"
-    "finding at or above --fail-on, 1 some, 2 a usage mistake, a broken rule, .rbacq.yaml or baseline, or errors in the\n"
-    "input, 3 internal error.";
+    "\"fingerprint\"}],\"summary\":{…,\"suppressed\",\"baselined\",\"fixedSinceBaseline\"},\"diagnostics\"}; -o sarif SARIF 2.1.0\n"
+    "for GitHub code scanning; -o markdown a pull-request comment; -o github one workflow command (::error file=…,line=…::…)\n"
+    "per finding, for annotations in GitHub Actions. SARIF, Markdown and GitHub paths are relative to the repository root\n"
+    "(git's top level, else the current directory). Exit status: 0 no finding at or above --fail-on, 1 some, 2 a usage\n"
+    "mistake, a broken rule, .rbacq.yaml or baseline, or errors in the input, 3 internal error.";
 
 /// Whether `file` is one of `paths` or inside one of them (a directory).
 bool under(std::string_view file, const std::vector<std::string>& paths) {
@@ -63,13 +69,19 @@ CLI::App* add_lint_command(CLI::App& app, LintOptions& options) {
   CLI::App* cmd = app.add_subcommand("lint", "Find escalations and mistakes: rbacq's rules over the manifests, each finding at its line");
   cmd->footer(std::string(kHelp) + kOutputHelp);
   cmd->add_option("PATH", options.input.paths, "Files and directories to report on (default: the current directory)");
-  cmd->add_option("--context", options.context, "Also load these paths to resolve references, without reporting on them")->type_name("PATH");
+  // One value per --context and --rules: pre-commit appends the changed files after the hook's
+  // arguments, and a vector option would swallow them (`--context deploy/ a.yaml` would lint ".").
+  cmd->add_option("--context", options.context, "Also load this path to resolve references, without reporting on it (repeatable)")
+      ->type_name("PATH")
+      ->allow_extra_args(false);
   cmd->add_option("--fail-on", options.fail_on, "Exit 1 when a finding is at least this severe: info, low, medium, high, critical "
                   "(when not given: .rbacq.yaml's fail-on, or high)")
       ->check(CLI::IsMember({"info", "low", "medium", "high", "critical"}))
       ->capture_default_str();
   cmd->add_flag("--inconclusive", options.inconclusive, "Also show findings that depend on what the input does not show");
-  cmd->add_option("--rules", options.rule_dirs, "A directory of your own rules (one YAML file each), besides rbacq's")->type_name("DIR");
+  cmd->add_option("--rules", options.rule_dirs, "A directory of your own rules (one YAML file each), besides rbacq's (repeatable)")
+      ->type_name("DIR")
+      ->allow_extra_args(false);
   cmd->add_option("--config", options.config, "The lint configuration to use instead of the .rbacq.yaml found from the first PATH upwards")
       ->type_name("FILE");
   cmd->add_option("--baseline", options.baseline, "Do not report the findings of this baseline file (--write-baseline writes one)")
@@ -85,11 +97,7 @@ int run_lint(const CLI::App& command, const LintOptions& options, const OutputOp
   if (!analysis) return report_usage_error(analysis.error(), output);
 
   Diagnostics rule_problems;
-  std::vector<rules::Rule> user;
-  for (const std::string& dir : options.rule_dirs) {
-    for (auto& r : rules::user_rules(dir, rule_problems)) user.push_back(std::move(r));
-  }
-  std::vector<rules::Rule> all_rules = rules::merge_rules(rules::builtin_rules(rule_problems), std::move(user), rule_problems);
+  std::vector<rules::Rule> all_rules = rules::load_rules(options.rule_dirs, rule_problems);
 
   std::vector<std::string> report = options.input.paths;
   if (report.empty()) report.emplace_back(".");
@@ -159,10 +167,26 @@ int run_lint(const CLI::App& command, const LintOptions& options, const OutputOp
   for (const auto* list : {&rule_problems, &config_problems, &engine_problems}) {
     for (const Diagnostic& d : list->sorted()) problems.push_back(d);
   }
-  const bool errors = context.diagnostics().has_errors() || rule_problems.has_errors() || config_problems.has_errors() ||
-                      engine_problems.has_errors();
+  const auto error_count = static_cast<std::size_t>(
+      std::count_if(problems.begin(), problems.end(), [](const Diagnostic& d) { return d.severity == Severity::error; }));
+  const bool errors = error_count != 0;
+  // What the reports describe: the rules that ran, and the policy assertions when there are any.
+  if (!config->deny.empty()) all_rules.push_back(rules::assertion_rule(*config));
   switch (output.format) {
     case Format::json: write_out(lint_json(shown, summary, problems)); break;
+    case Format::sarif:
+      // The log carries the problems too; stderr still lists them for whoever reads the job's log.
+      write_err(render_listed(problems, output.listing, output.color));
+      write_out(lint_sarif(all_rules, shown, problems, RepositoryPaths::discover()));
+      break;
+    case Format::markdown:
+      write_err(render_listed(problems, output.listing, output.color));
+      write_out(lint_markdown(all_rules, shown, summary, error_count, RepositoryPaths::discover()));
+      break;
+    case Format::github:
+      write_err(render_listed(problems, output.listing, output.color));
+      write_out(lint_github(shown, RepositoryPaths::discover()));
+      break;
     default:
       write_err(render_listed(problems, output.listing, output.color));
       write_out(lint_text(shown, summary, output.color));

@@ -10,18 +10,6 @@
 namespace rbacq::cli {
 namespace {
 
-/// Error, warning or note for editors: critical and high are errors, medium and low warnings.
-std::string_view gnu_severity(query::Level level) {
-  switch (level) {
-    case query::Level::critical:
-    case query::Level::high: return "error";
-    case query::Level::medium:
-    case query::Level::low: return "warning";
-    case query::Level::info: break;
-  }
-  return "note";
-}
-
 const char* color_of(query::Level level) {
   switch (level) {
     case query::Level::critical:
@@ -46,6 +34,17 @@ void write_object(JsonWriter& w, const rules::ObjectRef& o) {
 }
 
 }  // namespace
+
+std::string_view level_word(query::Level level) {
+  switch (level) {
+    case query::Level::critical:
+    case query::Level::high: return "error";
+    case query::Level::medium:
+    case query::Level::low: return "warning";
+    case query::Level::info: break;
+  }
+  return "note";
+}
 
 std::string LintSummary::text() const {
   std::string out;
@@ -72,7 +71,7 @@ std::string lint_text(const std::vector<rules::Finding>& findings, const LintSum
   std::string out;
   for (const rules::Finding& f : findings) {
     out += fmt::format("{}{}:{} {}{}:{} {} [{}]\n", bold, printable(to_string(f.location)), reset, color ? color_of(f.severity) : "",
-                       gnu_severity(f.severity), reset,
+                       level_word(f.severity), reset,
                        printable(fmt::format("{}{}", f.certainty == rules::Certainty::inconclusive ? "(inconclusive) " : "", f.message)), f.rule);
     for (const Note& n : f.notes) {
       out += fmt::format("{}{}:{} note: {}\n", bold, printable(to_string(n.loc)), reset, printable(n.message));

@@ -25,6 +25,10 @@ struct LintSummary {
   [[nodiscard]] std::string text() const;
 };
 
+/// The level of a finding for editors, SARIF and CI: critical and high are errors, medium and low
+/// warnings, info notes.
+[[nodiscard]] std::string_view level_word(query::Level level);
+
 /// GNU style, as editors and CI parse it; colour only when asked.
 [[nodiscard]] std::string lint_text(const std::vector<rules::Finding>& findings, const LintSummary& summary, bool color);
 

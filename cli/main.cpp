@@ -19,6 +19,7 @@
 #include "cli/lint_command.hpp"
 #include "cli/output.hpp"
 #include "cli/query_command.hpp"
+#include "cli/rules_command.hpp"
 #include "cli/usage_hints.hpp"
 #include "cli/who_can_command.hpp"
 #include "support/edit_distance.hpp"
@@ -52,10 +53,12 @@ constexpr const char* kFooter =
     "  rbacq can-i get secrets -n prod --as system:serviceaccount:ci:deployer -f deploy/ --explain\n"
     "  rbacq who-can create pods --subresource exec -n prod -f deploy/ --with-defaults\n"
     "  rbacq query 'bindings where role = cluster-admin' -f deploy/ --explain\n"
+    "  rbacq lint deploy/                         # rbacq's rules: escalations and mistakes, at their lines\n"
+    "  rbacq rules                                # the rules lint runs; rbacq rules ID for one\n"
     "  kubectl get clusterroles,clusterrolebindings -o json | rbacq inventory -\n"
     "  rbacq -o json inventory ~/.kube/config     # kubeconfig users, fingerprints only\n\n"
     "Run 'rbacq COMMAND --help' for a command's options. Exit status: 0 ok, 1 warnings with --strict,\n"
-    "2 input errors or usage mistakes, 3 internal error; can-i: 0 yes, 1 no.";
+    "2 input errors or usage mistakes, 3 internal error; can-i: 0 yes, 1 no; lint: 1 findings at or above --fail-on.";
 
 constexpr const char* kInventoryHelp =
     "Show what was loaded: objects per kind, namespaces, kubeconfig users (fingerprints only), and\n"
@@ -104,9 +107,11 @@ int run(int argc, char** argv) {
   CLI::App* query_cmd = add_query_command(app, query);
   LintOptions lint;
   CLI::App* lint_cmd = add_lint_command(app, lint);
+  RulesOptions rules;
+  CLI::App* rules_cmd = add_rules_command(app, rules);
   // One listing, set by whichever command runs; can-i keeps kubectl's -q (print nothing at all).
   ProblemListing listing;
-  for (CLI::App* command : {inv, who_can_cmd, query_cmd, lint_cmd}) add_listing_options(*command, listing, true);
+  for (CLI::App* command : {inv, who_can_cmd, query_cmd, lint_cmd, rules_cmd}) add_listing_options(*command, listing, true);
   add_listing_options(*can_i_cmd, listing, false);
 
   // CLI11's own messages, in rbacq's voice, with a suggestion for a mistyped command and for what
@@ -142,7 +147,7 @@ int run(int argc, char** argv) {
                        : format == "github"   ? Format::github
                                               : Format::text;
   const OutputOptions output{chosen, want_color(no_color, stderr), listing};
-  // Which command prints which formats, beyond text and json.
+  // Which command prints which formats, beyond text and json (rules prints only those two).
   const std::vector<std::pair<const CLI::App*, std::vector<Format>>> formats{
       {inv, {Format::dot}},
       {query_cmd, {Format::markdown, Format::csv, Format::dot}},
@@ -171,6 +176,7 @@ int run(int argc, char** argv) {
   if (who_can_cmd->parsed()) return run_who_can(*who_can_cmd, who_can, output);
   if (query_cmd->parsed()) return run_query_command(*query_cmd, query, output);
   if (lint_cmd->parsed()) return run_lint(*lint_cmd, lint, output);
+  if (rules_cmd->parsed()) return run_rules(rules, output);
   std::fputs(app.help().c_str(), stdout);
   return kExitOk;
 }

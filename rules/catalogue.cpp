@@ -75,4 +75,12 @@ std::vector<Rule> merge_rules(std::vector<Rule> builtin, std::vector<Rule> user,
   return builtin;
 }
 
+std::vector<Rule> load_rules(const std::vector<std::string>& user_dirs, Diagnostics& diagnostics) {
+  std::vector<Rule> user;
+  for (const std::string& dir : user_dirs) {
+    for (Rule& r : user_rules(dir, diagnostics)) user.push_back(std::move(r));
+  }
+  return merge_rules(builtin_rules(diagnostics), std::move(user), diagnostics);
+}
+
 }  // namespace rbacq::rules

@@ -21,4 +21,8 @@ namespace rbacq::rules {
 /// `builtin` and `user` together; a user rule may not reuse a built-in id.
 [[nodiscard]] std::vector<Rule> merge_rules(std::vector<Rule> builtin, std::vector<Rule> user, Diagnostics& diagnostics);
 
+/// What `rbacq lint` runs and `rbacq rules` lists: the built-in rules and those of each of
+/// `user_dirs` (--rules), merged and sorted by id.
+[[nodiscard]] std::vector<Rule> load_rules(const std::vector<std::string>& user_dirs, Diagnostics& diagnostics);
+
 }  // namespace rbacq::rules

@@ -93,4 +93,27 @@ std::vector<Finding> run_assertions(const LintConfig& config, const analyzer::An
   return out;
 }
 
+Rule assertion_rule(const LintConfig& config) {
+  Rule rule;
+  rule.id = std::string(kPolicyAssertionRule);
+  rule.title = "A statement the repository's .rbacq.yaml denies is true";
+  rule.description =
+      "The lint configuration lists under deny: statements of rbacq's query language that must never have rows "
+      "(for can, never be allowed). One of them has rows in these manifests; the finding's notes are its proof.";
+  rule.remediation = "Change the manifests so that the statement has no rows again, or, if the policy itself changed, its deny: entry.";
+  for (const DenyAssertion& deny : config.deny) {
+    // What a report shows of a case; the parsed statement stays with the config (it is not copyable).
+    RuleCase c;
+    c.severity = deny.statement.severity;
+    c.certainty = deny.statement.certainty;
+    c.query = deny.statement.query;
+    c.positions = deny.statement.positions;
+    c.message = deny.statement.message;
+    c.message_at = deny.statement.message_at;
+    rule.cases.push_back(std::move(c));
+  }
+  rule.loc = config.deny.empty() ? SourceLocation{} : config.deny.front().loc;
+  return rule;
+}
+
 }  // namespace rbacq::rules

@@ -17,4 +17,9 @@ namespace rbacq::rules {
 /// that do not check against `context` are skipped: check_config reports them.
 [[nodiscard]] std::vector<Finding> run_assertions(const LintConfig& config, const analyzer::AnalysisContext& context);
 
+/// The rule policy-assertion as reports describe it (SARIF's rule list, Markdown): its cases are
+/// `config.deny`'s statements (text, severity and message; not the parsed query), its location
+/// the first entry.
+[[nodiscard]] Rule assertion_rule(const LintConfig& config);
+
 }  // namespace rbacq::rules

@@ -4,6 +4,8 @@
 
 RBACQ_PACKAGES=(cmake ninja-build ccache g++ pkg-config libyaml-cpp-dev tao-pegtl-dev libboost-graph-dev libfmt-dev
   doctest-dev libsimdjson-dev libcli11-dev libssl-dev libre2-dev libexpected-dev)
+# What only the tests need: the SARIF schema validation (jsonschema; rfc3987 checks URI formats).
+RBACQ_TEST_PACKAGES=(python3-jsonschema python3-rfc3987)
 
 rbacq_install_packages() {
   local missing=()

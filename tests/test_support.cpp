@@ -42,7 +42,9 @@ std::string slurp(const std::string& path) {
 }
 }  // namespace
 
-CommandResult run_rbacq(const std::vector<std::string>& args, std::string_view stdin_text) {
+CommandResult run_rbacq(const std::vector<std::string>& args, std::string_view stdin_text) { return run_rbacq_in({}, args, stdin_text); }
+
+CommandResult run_rbacq_in(const std::filesystem::path& cwd, const std::vector<std::string>& args, std::string_view stdin_text) {
   TempDir dir;
   const std::string in_path = dir.write("stdin", stdin_text);
   const std::string out_path = (dir.path() / "stdout").string();
@@ -52,6 +54,7 @@ CommandResult run_rbacq(const std::vector<std::string>& args, std::string_view s
   posix_spawn_file_actions_addopen(&actions, 0, in_path.c_str(), O_RDONLY, 0);
   posix_spawn_file_actions_addopen(&actions, 1, out_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
   posix_spawn_file_actions_addopen(&actions, 2, err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+  if (!cwd.empty()) posix_spawn_file_actions_addchdir_np(&actions, cwd.c_str());
   std::vector<std::string> argv_storage{RBACQ_BINARY};
   argv_storage.insert(argv_storage.end(), args.begin(), args.end());
   std::vector<char*> argv;

@@ -46,6 +46,9 @@ struct CommandResult {
 /// Runs the built rbacq with `args` (no shell), `stdin_text` on its standard input.
 CommandResult run_rbacq(const std::vector<std::string>& args, std::string_view stdin_text = {});
 
+/// run_rbacq() in the directory `cwd` (what relative paths and the repository root are taken from).
+CommandResult run_rbacq_in(const std::filesystem::path& cwd, const std::vector<std::string>& args, std::string_view stdin_text = {});
+
 /// Runs `check` as an unprivileged user: in a child process that drops to uid/gid 65534 when
 /// the tests run as root (permission checks do not apply to root), in-process otherwise.
 bool as_unprivileged_user(const std::function<bool()>& check);

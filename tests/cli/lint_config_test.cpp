@@ -163,6 +163,22 @@ TEST_CASE("lint: a deny assertion with rows is a policy-assertion finding with i
   }
 }
 
+TEST_CASE("lint -o sarif: a policy assertion's finding has its rule in the log's rule list (issue 11)") {
+  const Repo repo("deny:\n  - \"can sa:ci/deployer get secrets in kube-system\"\n");
+  const auto r = test::run_rbacq({"lint", "-o", "sarif", repo.deploy});
+  CHECK(r.exit_code == 1);
+  const auto result = r.out.find("\"ruleId\": \"policy-assertion\"");
+  REQUIRE(result != std::string::npos);
+  CHECK(r.out.find("\"ruleIndex\"", result) < r.out.find("\"level\"", result));
+  const auto descriptor = r.out.find("\"id\": \"policy-assertion\"");
+  REQUIRE(descriptor != std::string::npos);
+  CHECK(descriptor < r.out.find("\"results\""));
+  CHECK(has(r.out, "A statement the repository's .rbacq.yaml denies is true"));
+  const Repo unconfigured;
+  const auto plain = test::run_rbacq({"lint", "-o", "sarif", unconfigured.deploy});
+  CHECK_FALSE(has(plain.out, "policy-assertion"));
+}
+
 TEST_CASE("lint: a broken .rbacq.yaml is exit 2, each mistake at file:line:col (issue 11)") {
   const Repo repo("rules:\n  disable: [wildcard-rul]\ndeny:\n  - can sa:ci/deployer get secrts in dev\n");
   const auto r = test::run_rbacq({"lint", repo.deploy});

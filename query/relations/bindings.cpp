@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "analyzer/kind_names.hpp"
+#include "analyzer/rbac/identity.hpp"
 #include "analyzer/rbac/rule_scope.hpp"
 #include "analyzer/rbac/subject_match.hpp"
 #include "query/relations/all.hpp"
@@ -79,6 +80,19 @@ const Relation& bindings() {
            [](const BindingItem& b) -> Value {
              return b.subject == kNoSubject ? Value() : Value::optional(analyzer::rbac::subject_key(b.binding(), b.subject).namespace_);
            }},
+          {"subject.system", Type::boolean,
+           "whether the subject is one of Kubernetes' own components, whose permissions the default policy decides: a user or group "
+           "named system:* other than system:anonymous and the groups everyone of a kind is in (system:authenticated, "
+           "system:unauthenticated, system:serviceaccounts[:NS]), or a ServiceAccount the default policy of the minor binds "
+           "(kube-system's controllers); null when the binding has no subject",
+           [](const BindingItem& b) -> Value {
+             const analyzer::Subject* s = b.subject_ptr();
+             if (s == nullptr) return {};
+             const auto key = analyzer::rbac::subject_key(b.binding(), b.subject);
+             return analyzer::rbac::is_system_component(key.kind, key.name, key.namespace_, b.catalogue->minor());
+           },
+           {},
+           true},
           {"subjects", Type::integer, "how many subjects the binding has",
            [](const BindingItem& b) -> Value { return Value::count(b.binding().subjects.size()); }},
           {"role", Type::string, "the roleRef's name", [](const BindingItem& b) -> Value { return b.binding().role_ref.name; }},

@@ -3,6 +3,7 @@
 // but not defined are waiting for whoever creates them first.
 #include <map>
 
+#include "analyzer/rbac/identity.hpp"
 #include "analyzer/rbac/subject_match.hpp"
 #include "analyzer/service_accounts.hpp"
 #include "analyzer/workloads.hpp"
@@ -18,6 +19,7 @@ struct AccountItem {
   std::size_t bindings = 0;
   std::size_t workloads = 0;
   bool created_by_kubernetes = false;  // see created_by_kubernetes(): nobody can squat these
+  bool system = false;                 // one of the default policy's accounts (is_system_component)
   std::vector<Evidence> evidence;
   const analyzer::ObjectMeta* primary = nullptr;  // the ServiceAccount, else the first binding naming it
   SourceLocation at;
@@ -31,6 +33,7 @@ void generate(const analyzer::AnalysisContext& context, const std::function<bool
       it->second.namespace_ = ns;
       it->second.name = name;
       it->second.created_by_kubernetes = analyzer::created_by_kubernetes(ns, name, nullptr);
+      it->second.system = analyzer::rbac::is_system_component("ServiceAccount", name, ns, context.options().k8s_minor);
     }
     return it->second;
   };
@@ -100,6 +103,12 @@ const Relation& serviceaccounts() {
            "defined in the input, named 'default' (every namespace has one), or a kube-system account of the default policy "
            "(--with-defaults), which kube-controller-manager creates",
            [](const AccountItem& a) -> Value { return a.defined != nullptr || a.created_by_kubernetes; }},
+          {"system", Type::boolean,
+           "whether it is the account of one of Kubernetes' own components: a ServiceAccount the default policy of the minor "
+           "binds (kube-system's controllers, which kube-controller-manager creates)",
+           [](const AccountItem& a) -> Value { return a.system; },
+           {},
+           true},
           {"defined", Type::boolean, "defined in the input", [](const AccountItem& a) -> Value { return a.defined != nullptr; }},
           {"bound", Type::boolean, "named by a binding's subject", [](const AccountItem& a) -> Value { return a.bindings != 0; }},
           {"bindings", Type::integer, "how many binding subjects name it", [](const AccountItem& a) -> Value { return Value::count(a.bindings); }},

@@ -2,6 +2,7 @@
 // bindings: one row per binding × subject (a binding without subjects: one row, subject null).
 #include <algorithm>
 
+#include "analyzer/catalogue/default_policy.hpp"
 #include "analyzer/kind_names.hpp"
 #include "analyzer/rbac/identity.hpp"
 #include "analyzer/rbac/rule_scope.hpp"
@@ -76,6 +77,11 @@ const Relation& bindings() {
           {"subject.kind", Type::string, "the subject's kind, as written",
            [](const BindingItem& b) -> Value { return subject_text(b, &analyzer::Subject::kind); }, {"User", "Group", "ServiceAccount"}},
           {"subject.name", Type::string, "the subject's name", [](const BindingItem& b) -> Value { return subject_text(b, &analyzer::Subject::name); }},
+          {"subject.api_group", Type::string, "the subject's apiGroup, as written (rbac.authorization.k8s.io for users and groups, \"\" "
+           "for service accounts; empty is defaulted so)",
+           [](const BindingItem& b) -> Value { return subject_text(b, &analyzer::Subject::api_group); },
+           {},
+           true},
           {"subject.namespace", Type::string, "a ServiceAccount subject's namespace (defaulted), else null",
            [](const BindingItem& b) -> Value {
              return b.subject == kNoSubject ? Value() : Value::optional(analyzer::rbac::subject_key(b.binding(), b.subject).namespace_);
@@ -98,8 +104,25 @@ const Relation& bindings() {
           {"role", Type::string, "the roleRef's name", [](const BindingItem& b) -> Value { return b.binding().role_ref.name; }},
           {"role.kind", Type::string, "the roleRef's kind, as written", [](const BindingItem& b) -> Value { return b.binding().role_ref.kind; },
            {"Role", "ClusterRole"}},
+          {"role.api_group", Type::string, "the roleRef's apiGroup, as written (it must be rbac.authorization.k8s.io)",
+           [](const BindingItem& b) -> Value { return b.binding().role_ref.api_group; },
+           {},
+           true},
+          {"role.default", Type::boolean,
+           "whether the roleRef names one of the default roles of the Kubernetes minor assumed (by kind and name), whether or "
+           "not the input or --with-defaults defines it",
+           [](const BindingItem& b) -> Value {
+             const analyzer::RoleRef& ref = b.binding().role_ref;
+             return analyzer::catalogue::is_default_role(b.catalogue->minor(), ref.kind == "ClusterRole", b.binding().meta.namespace_, ref.name);
+           },
+           {},
+           true},
           {"role.exists", Type::boolean, "whether the role it refers to is defined (else it grants nothing, for now)",
            [](const BindingItem& b) -> Value { return b.resolved->role != nullptr; }},
+          {"role.unrestricted", Type::boolean, std::string(kUnrestrictedDoc) + "; null when the role is missing",
+           [](const BindingItem& b) -> Value { return b.resolved->role == nullptr ? Value() : Value(allows_everything(*b.resolved->role)); },
+           {},
+           true},
           {"role.namespaced", Type::boolean,
            "whether its role can grant anything through a RoleBinding (see roles.namespaced); null when the role is missing",
            [](const BindingItem& b) -> Value {

@@ -21,6 +21,8 @@ struct GrantItem {
 
 const analyzer::PolicyRule& rule_of(const GrantItem& g) { return g.role().rules[g.rule]; }
 
+const analyzer::ObjectMeta* binding_meta(const GrantItem& g) { return &g.binding().meta; }
+
 void generate(const analyzer::AnalysisContext& context, const std::function<bool(const GrantItem&)>& visit) {
   for (const ResolvedBinding& rb : context.authorizer().bindings()) {
     if (rb.role == nullptr) continue;
@@ -75,10 +77,14 @@ std::vector<ColumnDef<GrantItem>> columns() {
        [](const GrantItem& g) -> Value { return g.binding().cluster ? Value("cluster-wide") : Value(g.binding().meta.namespace_); }},
       {"role", Type::string, "the role's name", [](const GrantItem& g) -> Value { return g.role().meta.name; }},
       {"role.kind", Type::string, "the role's kind", [](const GrantItem& g) -> Value { return analyzer::kind_of(g.role()); }, {"Role", "ClusterRole"}},
+      {"role.unrestricted", Type::boolean, kUnrestrictedDoc, [](const GrantItem& g) -> Value { return allows_everything(g.role()); }, {}, true},
       {"rule", Type::integer, "the rule's number in its role (1-based, after aggregation)",
        [](const GrantItem& g) -> Value { return Value::count(g.rule + 1); }},
   };
   for (auto& col : rule_columns<GrantItem, rule_of>()) c.push_back(std::move(col));
+  // The binding's metadata: it is the object a grant is about (the bootstrap policy's annotation
+  // rbac.authorization.kubernetes.io/autoupdate, a suppression).
+  for (auto& col : metadata_columns<GrantItem, binding_meta>("the binding's")) c.push_back(std::move(col));
   return c;
 }
 

@@ -1,7 +1,12 @@
 // SPDX-License-Identifier: Apache-2.0
 // rules: every policy rule, with its role (after aggregation).
+#include <set>
+
+#include <fmt/format.h>
+
 #include "analyzer/kind_names.hpp"
 #include "analyzer/rbac/rule_scope.hpp"
+#include "analyzer/rbac/unmatchable.hpp"
 #include "query/relations/all.hpp"
 
 namespace rbacq::query::builtin {
@@ -11,14 +16,27 @@ struct RuleItem {
   const analyzer::Role* role;
   std::size_t rule;
   const analyzer::catalogue::ApiCatalogue* catalogue;  // whether its resources are namespaced
+  bool bound;  // some binding grants it: see the column
 };
 
 const analyzer::PolicyRule& rule_of(const RuleItem& r) { return r.role->rules[r.rule]; }
 
+const analyzer::ObjectMeta* role_meta(const RuleItem& r) { return &r.role->meta; }
+
 void generate(const analyzer::AnalysisContext& context, const std::function<bool(const RuleItem&)>& visit) {
+  // The roles bindings refer to, and where the rules they grant were written: an aggregated
+  // copy keeps its source rule's location, so the source rule is granted through the copy.
+  std::set<const analyzer::Role*> bound_roles;
+  std::set<SourceLocation> granted;
+  for (const auto& rb : context.authorizer().bindings()) {
+    if (rb.role == nullptr || !bound_roles.insert(rb.role).second) continue;
+    for (const auto& rule : rb.role->rules) granted.insert(rule.loc);
+  }
   for (const analyzer::Role& role : context.model().roles) {
+    const bool role_bound = bound_roles.contains(&role);
     for (std::size_t i = 0; i < role.rules.size(); ++i) {
-      if (!visit(RuleItem{&role, i, &context.catalogue()})) return;
+      const bool bound = role_bound || (role.rules[i].loc.has_position() && granted.contains(role.rules[i].loc));
+      if (!visit(RuleItem{&role, i, &context.catalogue(), bound})) return;
     }
   }
 }
@@ -44,6 +62,24 @@ std::vector<ColumnDef<RuleItem>> columns() {
        [](const RuleItem& r) -> Value { return analyzer::rbac::rule_reaches_namespaces(rule_of(r), *r.catalogue); }},
   };
   for (auto& col : rule_columns<RuleItem, rule_of>()) c.push_back(std::move(col));
+  c.push_back({"bound", Type::boolean,
+               "whether a binding grants the rule: one refers to its role, or to a ClusterRole whose aggregation copied it",
+               [](const RuleItem& r) -> Value { return r.bound; },
+               {},
+               true});
+  c.push_back({"unmatchable", Type::string,
+               "what in the rule no request can match, as sentences separated by '; ' (null when none): an empty list, upper-case "
+               "verbs or resources, pods/* (not a wildcard), a resource none of its apiGroups serves (deployments in \"\", the "
+               "singular pod), a missing subresource, a verb no check asks of its resources — judged against the API resources of "
+               "the minor assumed, for groups Kubernetes itself serves",
+               [](const RuleItem& r) -> Value {
+                 const auto parts = analyzer::rbac::unmatchable_parts(rule_of(r), *r.catalogue);
+                 return parts.empty() ? Value() : Value(fmt::format("{}", fmt::join(parts, "; ")));
+               },
+               {},
+               true});
+  // The role's metadata: the bootstrap policy's annotation rbac.authorization.kubernetes.io/autoupdate.
+  for (auto& col : metadata_columns<RuleItem, role_meta>("the role's")) c.push_back(std::move(col));
   return c;
 }
 

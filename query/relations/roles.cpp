@@ -5,6 +5,7 @@
 
 #include "analyzer/catalogue/default_policy.hpp"
 #include "analyzer/kind_names.hpp"
+#include "analyzer/rbac/aggregation.hpp"
 #include "analyzer/rbac/rule_scope.hpp"
 #include "query/relations/all.hpp"
 
@@ -16,6 +17,7 @@ struct RoleItem {
   std::size_t bindings;  // bindings whose roleRef resolves to it
   int minor;             // --k8s-version: whose default policy "default" is about
   const analyzer::catalogue::ApiCatalogue* catalogue;  // whether its resources are namespaced
+  std::vector<std::string> aggregated_into;  // the ClusterRoles whose aggregationRule selects it
 };
 
 const analyzer::ObjectMeta* meta_of(const RoleItem& r) { return &r.role->meta; }
@@ -25,9 +27,17 @@ void generate(const analyzer::AnalysisContext& context, const std::function<bool
   for (const auto& rb : context.authorizer().bindings()) {
     if (rb.role != nullptr) ++bound[rb.role];
   }
+  std::vector<const analyzer::Role*> aggregating;
+  for (const analyzer::Role& role : context.model().roles) {
+    if (role.cluster && role.aggregation) aggregating.push_back(&role);
+  }
   for (const analyzer::Role& role : context.model().roles) {
     const auto it = bound.find(&role);
-    if (!visit(RoleItem{&role, it == bound.end() ? 0 : it->second, context.options().k8s_minor, &context.catalogue()})) return;
+    RoleItem item{&role, it == bound.end() ? 0 : it->second, context.options().k8s_minor, &context.catalogue(), {}};
+    for (const analyzer::Role* target : aggregating) {
+      if (analyzer::rbac::aggregating_selector(*target, role) != nullptr) item.aggregated_into.push_back(target->meta.name);
+    }
+    if (!visit(item)) return;
   }
 }
 
@@ -68,6 +78,11 @@ const Relation& roles() {
            [](const RoleItem& r) -> Value { return r.role->aggregation.has_value(); }},
           {"bound", Type::boolean, "whether a binding refers to it", [](const RoleItem& r) -> Value { return r.bindings != 0; }},
           {"bindings", Type::integer, "how many bindings refer to it", [](const RoleItem& r) -> Value { return Value::count(r.bindings); }},
+          {"aggregated_into", Type::list,
+           "the ClusterRoles whose aggregationRule selects it: whoever is bound to them holds its rules too",
+           [](const RoleItem& r) -> Value { return ListValue::own(r.aggregated_into); },  // owned: the item does not outlive the scan
+           {},
+           true},
           {"default", Type::boolean, "whether it is one of the default roles of the Kubernetes minor assumed (by name)",
            [](const RoleItem& r) -> Value {
              return analyzer::catalogue::is_default_role(r.minor, r.role->cluster, r.role->meta.namespace_, r.role->meta.name);

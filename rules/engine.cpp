@@ -51,6 +51,9 @@ std::vector<Finding> run_rules(const std::vector<Rule>& rules, const analyzer::A
         f.message = message->render(row);
         if (const analyzer::ObjectMeta* meta = row.objects.primary) f.object = {meta->kind, meta->name, meta->namespace_};
         f.location = row.objects.at;
+        if (c.at == FindingAt::role_ref && !row.objects.bindings.empty() && row.objects.bindings.front()->role_ref.loc.has_position()) {
+          f.location = row.objects.bindings.front()->role_ref.loc;
+        }
         f.notes = row.evidence;
         f.fingerprint = fingerprint(rule.id, f.object, row.values);
         out.push_back(std::move(f));

@@ -11,6 +11,7 @@
 #include "cli/markdown_render.hpp"
 #include "cli/render_diagnostics.hpp"
 #include "cli/repository_paths.hpp"
+#include "cli/rule_selection.hpp"
 #include "cli/sarif_render.hpp"
 #include "rules/baseline.hpp"
 #include "rules/catalogue.hpp"
@@ -35,6 +36,7 @@ constexpr const char* kHelp =
     "  rbacq lint changed.yaml --context deploy/            # pre-commit: report on one file, resolve with the rest\n"
     "  rbacq lint -o json deploy/ | jq '.findings[] | select(.severity==\"critical\")'\n"
     "  rbacq lint --rules policies/ deploy/                 # your rules too (one YAML file each)\n"
+    "  rbacq lint --only secrets-read --only rbac-bind .    # just these rules\n"
     "  rbacq lint --write-baseline .rbacq-baseline deploy/  # accept today's findings...\n"
     "  rbacq lint --baseline .rbacq-baseline deploy/        # ...and report only new ones\n\n"
     "Suppressing: annotate the object with rbacq.io/ignore: \"RULE[,RULE] -- reason\", or configure lint in .rbacq.yaml\n"
@@ -82,6 +84,9 @@ CLI::App* add_lint_command(CLI::App& app, LintOptions& options) {
   cmd->add_option("--rules", options.rule_dirs, "A directory of your own rules (one YAML file each), besides rbacq's (repeatable)")
       ->type_name("DIR")
       ->allow_extra_args(false);
+  cmd->add_option("--only", options.only, "Run only this rule (repeatable; policy-assertion for .rbacq.yaml's deny)")
+      ->type_name("RULE")
+      ->allow_extra_args(false);
   cmd->add_option("--config", options.config, "The lint configuration to use instead of the .rbacq.yaml found from the first PATH upwards")
       ->type_name("FILE");
   cmd->add_option("--baseline", options.baseline, "Do not report the findings of this baseline file (--write-baseline writes one)")
@@ -98,13 +103,16 @@ int run_lint(const CLI::App& command, const LintOptions& options, const OutputOp
 
   Diagnostics rule_problems;
   std::vector<rules::Rule> all_rules = rules::load_rules(options.rule_dirs, rule_problems);
+  std::vector<std::string> rule_ids = cli::rule_ids(all_rules);
+  rule_ids.emplace_back(rules::kPolicyAssertionRule);
+  if (const auto unknown = select_rules(all_rules, options.only, rule_ids)) return report_usage_error(*unknown, output);
+  const bool assertions = options.only.empty() || std::find(options.only.begin(), options.only.end(),
+                                                            rules::kPolicyAssertionRule) != options.only.end();
 
   std::vector<std::string> report = options.input.paths;
   if (report.empty()) report.emplace_back(".");
 
   // Configuration and baseline before anything runs: a broken one is an error, not a surprise.
-  std::vector<std::string> rule_ids{std::string(rules::kPolicyAssertionRule)};
-  for (const rules::Rule& r : all_rules) rule_ids.push_back(r.id);
   Diagnostics config_problems;
   std::optional<rules::LintConfig> config = rules::LintConfig{};
   const std::optional<std::string> config_file = options.config.empty() ? rules::find_config(report.front()) : options.config;
@@ -123,7 +131,7 @@ int run_lint(const CLI::App& command, const LintOptions& options, const OutputOp
   std::vector<rules::Finding> found;
   if (configured) {
     found = rules::run_rules(all_rules, context, engine_problems);
-    if (rules::check_config(*config, context, config_problems)) {
+    if (rules::check_config(*config, context, config_problems) && assertions) {
       for (rules::Finding& f : rules::run_assertions(*config, context)) found.push_back(std::move(f));
     }
   }
@@ -134,7 +142,7 @@ int run_lint(const CLI::App& command, const LintOptions& options, const OutputOp
   suppression.show_inconclusive = options.inconclusive;
   suppression.rule_ids = rule_ids;
   for (const rules::Rule& r : all_rules) suppression.rules_run.push_back(r.id);
-  if (!config->deny.empty()) suppression.rules_run.emplace_back(rules::kPolicyAssertionRule);
+  if (!config->deny.empty() && assertions) suppression.rules_run.emplace_back(rules::kPolicyAssertionRule);
   // Only what the user asked about: not --context, not the built-in default policy.
   suppression.reported = [&](std::string_view file) { return under(file, report); };
   if (configured) rules::check_suppressions(context.model(), suppression, config_problems);
@@ -171,7 +179,7 @@ int run_lint(const CLI::App& command, const LintOptions& options, const OutputOp
       std::count_if(problems.begin(), problems.end(), [](const Diagnostic& d) { return d.severity == Severity::error; }));
   const bool errors = error_count != 0;
   // What the reports describe: the rules that ran, and the policy assertions when there are any.
-  if (!config->deny.empty()) all_rules.push_back(rules::assertion_rule(*config));
+  if (!config->deny.empty() && assertions) all_rules.push_back(rules::assertion_rule(*config));
   switch (output.format) {
     case Format::json: write_out(lint_json(shown, summary, problems)); break;
     case Format::sarif:

@@ -19,6 +19,7 @@ struct LintOptions {
   std::string fail_on = "high";
   bool inconclusive = false;
   std::vector<std::string> rule_dirs; // --rules
+  std::vector<std::string> only;      // --only: these rules and no others
   std::string config;                 // --config: instead of the .rbacq.yaml found from the first PATH
   std::string baseline;               // --baseline: findings in it are not reported
   std::string write_baseline;         // --write-baseline: where to write this run's findings

@@ -8,9 +8,9 @@
 
 #include "cli/input_options.hpp"
 #include "cli/render_diagnostics.hpp"
+#include "cli/rule_selection.hpp"
 #include "cli/rules_render.hpp"
 #include "rules/catalogue.hpp"
-#include "support/edit_distance.hpp"
 
 namespace rbacq::cli {
 namespace {
@@ -54,14 +54,7 @@ int run_rules(const RulesOptions& options, const OutputOptions& output) {
   }
   const auto rule = std::find_if(all.begin(), all.end(), [&](const rules::Rule& r) { return r.id == options.id; });
   if (rule == all.end()) {
-    std::vector<std::string> ids;
-    ids.reserve(all.size());
-    for (const rules::Rule& r : all) ids.push_back(r.id);
-    Diagnostic error{"usage", Severity::error, {}, fmt::format("no rule '{}'", options.id), {}};
-    const auto close = close_names(options.id, ids, 1);
-    if (!close.empty()) error.notes.push_back({{}, fmt::format("did you mean '{}'?", close.front())});
-    error.notes.push_back({{}, "'rbacq rules' lists them"});
-    return report_usage_error(error, output);
+    return report_usage_error(unknown_rule(options.id, rule_ids(all)), output);
   }
   write_out(output.format == Format::json ? rule_json(*rule, sorted) : rule_text(*rule));
   return status;

@@ -28,6 +28,10 @@ const std::vector<FunctionInfo>& functions() {
        builtin::bind_label},
       {"annotation", "annotation(KEY)", "The value of the row's annotation KEY, or null (on relations with an annotations column).",
        Type::string, builtin::bind_annotation},
+      {"k8s_minor", "k8s_minor()",
+       "The Kubernetes minor version assumed (--k8s-version 1.MINOR; 35 for 1.35), for conditions whose answer depends on the "
+       "release: before 1.35 a WebSocket exec needs only get on pods/exec (k8s_minor() < 35 and allows(get, pods/exec)).",
+       Type::integer, builtin::bind_k8s_minor},
   };
   return all;
 }

@@ -168,8 +168,10 @@ struct argument_word : pegtl::plus<pegtl::sor<word_char, pegtl::one<'/', '*'>>> 
 struct argument_named : pegtl::seq<kw_named, ws, expect_name> {};
 struct argument : pegtl::sor<pegtl::seq<any_verbs, ws, verb_set>, verb_set, quoted, pegtl::seq<argument_word, pegtl::opt<ws, argument_named>>> {};
 struct expect_argument : pegtl::sor<argument, error<expect_argument>> {};
+/// `f()` has no arguments (k8s_minor()); otherwise an argument must follow the parenthesis.
 struct call : pegtl::seq<identifier_part, ws, pegtl::one<'('>, ws,
-                         pegtl::opt<expect_argument, ws, pegtl::star<pegtl::one<','>, ws, expect_argument, ws>>, expect_paren_end> {};
+                         pegtl::sor<pegtl::at<pegtl::one<')'>>, pegtl::seq<expect_argument, ws, pegtl::star<pegtl::one<','>, ws, expect_argument, ws>>>,
+                         expect_paren_end> {};
 struct operand : pegtl::sor<call, column> {};
 
 struct op_match : pegtl::string<'=', '~'> {};

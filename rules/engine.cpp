@@ -109,6 +109,9 @@ std::vector<Finding> run_rules(const std::vector<Rule>& rules, const analyzer::A
           f.ignore_annotation = ignore_annotation_of(*meta);
         }
         f.location = row.objects.at;
+        if (c.at == FindingAt::role_ref && !row.objects.bindings.empty() && row.objects.bindings.front()->role_ref.loc.has_position()) {
+          f.location = row.objects.bindings.front()->role_ref.loc;
+        }
         f.notes = row.evidence;
         f.fingerprint = fingerprint(rule.id, f.object, row.values);
         definitions.explain(f);

@@ -24,6 +24,10 @@ struct QueryPositions {
   [[nodiscard]] SourceLocation at(std::uint32_t line, std::uint32_t column) const;
 };
 
+/// Where a finding points: the line the row points at (a binding's subject entry, a rule, an
+/// object), or the roleRef of the row's binding — for what is wrong with the reference itself.
+enum class FindingAt { row, role_ref };
+
 /// One query of a rule, with what its rows mean.
 struct RuleCase {
   query::Level severity = query::Level::medium;
@@ -33,6 +37,7 @@ struct RuleCase {
   QueryPositions positions;
   std::string message;  // template: {column} is the row's value of that column, {{ and }} braces
   SourceLocation message_at;
+  FindingAt at = FindingAt::row;
 };
 
 struct Rule {

@@ -20,9 +20,9 @@ using analyzer::Document;
 using analyzer::NodeId;
 using analyzer::NodeKind;
 
-constexpr std::array<std::string_view, 11> kKeys{"id",      "title",      "severity",    "certainty", "query", "message",
-                                                 "cases",   "description", "remediation", "references", "options"};
-constexpr std::array<std::string_view, 4> kCaseKeys{"severity", "query", "message", "certainty"};
+constexpr std::array<std::string_view, 12> kKeys{"id",      "title",      "severity",    "certainty",  "query",   "message",
+                                                 "cases",   "description", "remediation", "references", "options", "location"};
+constexpr std::array<std::string_view, 5> kCaseKeys{"severity", "query", "message", "certainty", "location"};
 
 Diagnostic invalid(SourceLocation loc, std::string message, std::vector<std::string> notes = {}) {
   Diagnostic d{"rule-invalid", Severity::error, loc, std::move(message), {}};
@@ -68,6 +68,7 @@ class RuleReader {
     if (!rule.id.empty()) check_id(rule, root, builtin);
     const std::string shared_message = optional_string(root, "message");
     const auto message_node = doc_.find(root, "message");
+    const FindingAt shared_at = read_location(root, FindingAt::row);
     if (const auto cases = doc_.find(root, "cases")) {
       for (const char* single : {"severity", "query", "certainty"}) {
         if (const auto n = doc_.find(root, single)) error(*n, fmt::format("'{}' belongs in each case when a rule has cases", single));
@@ -82,10 +83,12 @@ class RuleReader {
           }
           check_keys(c, {kCaseKeys.begin(), kCaseKeys.end()});
           read_case(c, shared_message, message_node, rule);
+          rule.cases.back().at = read_location(c, shared_at);
         }
       }
     } else {
       read_case(root, shared_message, message_node, rule);
+      rule.cases.back().at = shared_at;
     }
     if (!ok_) return std::nullopt;
     return rule;
@@ -129,6 +132,16 @@ class RuleReader {
     std::string out = optional_string(map, key);
     if (out.empty()) error(*doc_.find(map, key), fmt::format("'{}' is empty", key));
     return out;
+  }
+
+  /// `location:` of a rule or case: row or role-ref; `fallback` when it is not given.
+  FindingAt read_location(NodeId map, FindingAt fallback) {
+    const std::string text = optional_string(map, "location");
+    if (text.empty()) return fallback;
+    if (text == "row") return FindingAt::row;
+    if (text == "role-ref") return FindingAt::role_ref;
+    error(*doc_.find(map, "location"), fmt::format("'{}' is not a location: row (the line the row points at) or role-ref (its binding's roleRef)", text));
+    return fallback;
   }
 
   void check_id(const Rule& rule, NodeId root, bool builtin) {

@@ -12,9 +12,12 @@
 //   description: …
 //   remediation: …
 //   references: [CIS 5.1.2]
+//   location: role-ref                # optional: row (default) | role-ref
 //
-// Several severities: `cases:` — a list of {severity, query, [message], [certainty]} — instead
-// of severity and query (a case without a message uses the rule's).
+// Several severities: `cases:` — a list of {severity, query, [message], [certainty], [location]}
+// — instead of severity and query (a case without a message or location uses the rule's).
+// `location: role-ref` points each finding at the roleRef of the row's binding instead of the
+// line the row points at (for bindings, the subject entry): for what is wrong with the reference.
 #pragma once
 
 #include <optional>

@@ -164,6 +164,27 @@ bool is_default_role(int minor, bool cluster, std::string_view namespace_, std::
   return names.at(index).contains({cluster, cluster ? std::string() : std::string(namespace_), std::string(name)});
 }
 
+bool is_default_service_account(int minor, std::string_view namespace_, std::string_view name) {
+  using Names = std::set<std::pair<std::string, std::string>>;
+  constexpr std::size_t minors = kNewestMinor - kOldestMinor + 1;
+  static std::array<std::once_flag, minors> once;
+  static std::array<Names, minors> names;
+  if (minor < kOldestMinor || minor > kNewestMinor) return false;
+  const auto index = static_cast<std::size_t>(minor - kOldestMinor);
+  std::call_once(once.at(index), [&] {
+    Model defaults;
+    Diagnostics ignored;
+    load_default_policy(minor, defaults, ignored);
+    for (const Binding& b : defaults.bindings) {
+      for (const Subject& s : b.subjects) {
+        // The policy writes every ServiceAccount subject with its namespace (kube-system).
+        if (s.kind == "ServiceAccount") names.at(index).emplace(s.namespace_.empty() ? b.meta.namespace_ : s.namespace_, s.name);
+      }
+    }
+  });
+  return names.at(index).contains({std::string(namespace_), std::string(name)});
+}
+
 std::size_t add_default_policy(int minor, Model& model, Diagnostics& diagnostics) {
   Model defaults;
   Diagnostics problems;

@@ -29,4 +29,9 @@ std::size_t add_default_policy(int minor, Model& model, Diagnostics& diagnostics
 /// `namespace_` with this name: a binding to it resolves once `--with-defaults` is given.
 [[nodiscard]] bool is_default_role(int minor, bool cluster, std::string_view namespace_, std::string_view name);
 
+/// True when Kubernetes 1.`minor`'s default policy binds ServiceAccount `namespace_`/`name`: the
+/// kube-system accounts of kube-controller-manager's controllers (controller-role-bindings), of
+/// kube-dns, bootstrap-signer, token-cleaner… — Kubernetes' own components, not workloads.
+[[nodiscard]] bool is_default_service_account(int minor, std::string_view namespace_, std::string_view name);
+
 }  // namespace rbacq::analyzer::catalogue

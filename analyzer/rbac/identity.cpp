@@ -3,6 +3,8 @@
 
 #include <algorithm>
 
+#include "analyzer/catalogue/default_policy.hpp"
+
 namespace rbacq::analyzer::rbac {
 namespace {
 
@@ -71,6 +73,20 @@ UserInfo authenticated_user(std::string_view username, std::vector<std::string> 
     user.groups.emplace_back(kAllAuthenticated);
   }
   return user;
+}
+
+bool is_system_component(std::string_view kind, std::string_view name, std::string_view namespace_, int minor) {
+  if (kind == "ServiceAccount") return catalogue::is_default_service_account(minor, namespace_, name);
+  if (kind == "User" && name.starts_with(kServiceAccountPrefix)) {
+    const auto sa = split_service_account_username(name);
+    return sa && catalogue::is_default_service_account(minor, sa->namespace_, sa->name);
+  }
+  if (kind != "User" && kind != "Group") return false;
+  if (!name.starts_with("system:")) return false;
+  // Everyone of a kind: anonymous requests, every authenticated identity, every service account.
+  if (name == kAnonymousUser || name == kAllAuthenticated || name == kAllUnauthenticated || name == kServiceAccountsGroup) return false;
+  if (kind == "Group" && name.starts_with(std::string(kServiceAccountsGroup) + ":")) return false;
+  return true;
 }
 
 }  // namespace rbacq::analyzer::rbac

@@ -42,6 +42,16 @@ struct ServiceAccountName {
 /// was given explicitly.
 [[nodiscard]] UserInfo authenticated_user(std::string_view username, std::vector<std::string> extra_groups);
 
+/// Whether a binding's subject is one of Kubernetes' own components, whose permissions the
+/// default policy decides, rather than a person or a workload: a User or Group named system:*
+/// (system:masters, system:nodes, system:kube-scheduler, system:node:NAME…), except the
+/// anonymous user and the groups that everyone of a kind is in (system:authenticated,
+/// system:unauthenticated, system:serviceaccounts[:NS]), and except a User named as a
+/// ServiceAccount (system:serviceaccount:NS:NAME), which is judged as that account; or a
+/// ServiceAccount that Kubernetes 1.`minor`'s default policy binds (kube-system's controllers).
+/// Lint rules about who holds a power leave components out: upstream decides their rules.
+[[nodiscard]] bool is_system_component(std::string_view kind, std::string_view name, std::string_view namespace_, int minor);
+
 /// True for a DNS-1123 label (namespaces, service-account names are subdomains: see below).
 [[nodiscard]] bool is_dns1123_label(std::string_view s);
 /// True for a DNS-1123 subdomain (service-account names).

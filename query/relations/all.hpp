@@ -3,8 +3,10 @@
 // its file and one line there (and a section in docs/query-language.md).
 #pragma once
 
+#include <algorithm>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include <fmt/format.h>
 
@@ -39,6 +41,18 @@ inline constexpr std::size_t kEvidencePerRow = 5;
   return {w.meta.loc, fmt::format("{} {} runs as it", w.meta.kind, w.meta.name)};
 }
 
+/// Whether `role` allows everything on resources, as cluster-admin does: one of its rules has `*`
+/// verbs, `*` resources and `*` apiGroups, without resourceNames (role.unrestricted).
+[[nodiscard]] inline bool allows_everything(const analyzer::Role& role) {
+  const auto star = [](const std::vector<std::string>& list) { return std::find(list.begin(), list.end(), "*") != list.end(); };
+  return std::any_of(role.rules.begin(), role.rules.end(), [&](const analyzer::PolicyRule& r) {
+    return star(r.verbs) && star(r.resources) && star(r.api_groups) && r.resource_names.empty();
+  });
+}
+inline constexpr const char* kUnrestrictedDoc =
+    "whether its role allows every verb on every resource of every API group, as cluster-admin does: a rule with * verbs, * "
+    "resources and * apiGroups, without resourceNames";
+
 /// What `namespaced` means on rules, roles and bindings.
 inline constexpr const char* kNamespacedDoc =
     "whether a RoleBinding can grant anything with it: it names a namespaced resource (or *, or one the catalogue does not know); "
@@ -51,11 +65,12 @@ template <class Item>
   return first;
 }
 
-/// labels and annotations of an object, as map columns.
+/// labels and annotations of an object, as map columns; `whose` names the object in their
+/// documentation ("its", or "the binding's" where the row is not the object itself).
 template <class Item, const analyzer::ObjectMeta* (*Meta)(const Item&)>
-[[nodiscard]] std::vector<ColumnDef<Item>> metadata_columns() {
+[[nodiscard]] std::vector<ColumnDef<Item>> metadata_columns(std::string_view whose = "its") {
   return {
-      {"labels", Type::map, "its labels (labels has \"KEY\", label(\"KEY\") = VALUE); null when it is not defined",
+      {"labels", Type::map, fmt::format("{} labels (labels has \"KEY\", label(\"KEY\") = VALUE); null when it is not defined", whose),
        [](const Item& i) -> Value {
          const analyzer::ObjectMeta* m = Meta(i);
          return m == nullptr ? Value() : Value(MapValue::borrow(m->labels));
@@ -63,8 +78,9 @@ template <class Item, const analyzer::ObjectMeta* (*Meta)(const Item&)>
        {},
        true},
       {"annotations", Type::map,
-       "its annotations (annotations has \"KEY\", annotation(\"KEY\") = VALUE), without kubectl's last-applied-configuration; "
-       "null when it is not defined",
+       fmt::format("{} annotations (annotations has \"KEY\", annotation(\"KEY\") = VALUE), without kubectl's "
+                   "last-applied-configuration; null when it is not defined",
+                   whose),
        [](const Item& i) -> Value {
          const analyzer::ObjectMeta* m = Meta(i);
          return m == nullptr ? Value() : Value(MapValue::borrow(m->annotations));

@@ -2,7 +2,9 @@
 // serviceaccounts: every ServiceAccount defined, bound or used by a workload — the ones bound
 // but not defined are waiting for whoever creates them first.
 #include <map>
+#include <set>
 
+#include "analyzer/rbac/identity.hpp"
 #include "analyzer/rbac/subject_match.hpp"
 #include "analyzer/service_accounts.hpp"
 #include "analyzer/workloads.hpp"
@@ -18,6 +20,8 @@ struct AccountItem {
   std::size_t bindings = 0;
   std::size_t workloads = 0;
   bool created_by_kubernetes = false;  // see created_by_kubernetes(): nobody can squat these
+  bool namespace_defined = false;      // a Namespace object of the input defines its namespace
+  bool system = false;                 // one of the default policy's accounts (is_system_component)
   std::vector<Evidence> evidence;
   const analyzer::ObjectMeta* primary = nullptr;  // the ServiceAccount, else the first binding naming it
   SourceLocation at;
@@ -25,12 +29,16 @@ struct AccountItem {
 
 void generate(const analyzer::AnalysisContext& context, const std::function<bool(const AccountItem&)>& visit) {
   std::map<std::pair<std::string, std::string>, AccountItem> items;
+  std::set<std::string, std::less<>> defined_namespaces;
+  for (const analyzer::Namespace& n : context.model().namespaces) defined_namespaces.insert(n.meta.name);
   const auto item = [&](const std::string& ns, const std::string& name) -> AccountItem& {
     auto [it, added] = items.try_emplace({ns, name});
     if (added) {
       it->second.namespace_ = ns;
       it->second.name = name;
       it->second.created_by_kubernetes = analyzer::created_by_kubernetes(ns, name, nullptr);
+      it->second.namespace_defined = defined_namespaces.contains(ns);
+      it->second.system = analyzer::rbac::is_system_component("ServiceAccount", name, ns, context.options().k8s_minor);
     }
     return it->second;
   };
@@ -100,6 +108,18 @@ const Relation& serviceaccounts() {
            "defined in the input, named 'default' (every namespace has one), or a kube-system account of the default policy "
            "(--with-defaults), which kube-controller-manager creates",
            [](const AccountItem& a) -> Value { return a.defined != nullptr || a.created_by_kubernetes; }},
+          {"namespace.exists", Type::boolean,
+           "whether a Namespace object of the input defines its namespace: then the input shows the namespace, and an account "
+           "it binds but does not define is missing rather than elsewhere",
+           [](const AccountItem& a) -> Value { return a.namespace_defined; },
+           {},
+           true},
+          {"system", Type::boolean,
+           "whether it is the account of one of Kubernetes' own components: a ServiceAccount the default policy of the minor "
+           "binds (kube-system's controllers, which kube-controller-manager creates)",
+           [](const AccountItem& a) -> Value { return a.system; },
+           {},
+           true},
           {"defined", Type::boolean, "defined in the input", [](const AccountItem& a) -> Value { return a.defined != nullptr; }},
           {"bound", Type::boolean, "named by a binding's subject", [](const AccountItem& a) -> Value { return a.bindings != 0; }},
           {"bindings", Type::integer, "how many binding subjects name it", [](const AccountItem& a) -> Value { return Value::count(a.bindings); }},

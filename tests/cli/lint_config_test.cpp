@@ -21,7 +21,14 @@ constexpr std::string_view kAnnotated =
     "  annotations:\n"
     "    rbacq.io/ignore: \"wildcard-rule -- break-glass role, reviewed\"\n"
     "rules:\n"
-    "- {apiGroups: [\"*\"], resources: [\"*\"], verbs: [\"*\"]}\n";
+    "- {apiGroups: [\"*\"], resources: [\"*\"], verbs: [\"*\"]}\n"
+    "---\n"
+    "apiVersion: rbac.authorization.k8s.io/v1\n"
+    "kind: ClusterRoleBinding\n"
+    "metadata: {name: legacy-admin}\n"
+    "roleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: legacy-admin}\n"
+    "subjects:\n"
+    "- {kind: Group, name: ops, apiGroup: rbac.authorization.k8s.io}\n";
 
 constexpr std::string_view kTeam =
     "apiVersion: rbac.authorization.k8s.io/v1\n"
@@ -41,7 +48,14 @@ constexpr std::string_view kTeam =
     "metadata: {name: deployer, namespace: kube-system}\n"
     "roleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: secret-reader}\n"
     "subjects:\n"
-    "- {kind: ServiceAccount, name: deployer, namespace: ci}\n";
+    "- {kind: ServiceAccount, name: deployer, namespace: ci}\n"
+    "---\n"
+    "apiVersion: rbac.authorization.k8s.io/v1\n"
+    "kind: RoleBinding\n"
+    "metadata: {name: pods, namespace: dev}\n"
+    "roleRef: {apiGroup: rbac.authorization.k8s.io, kind: Role, name: pods}\n"
+    "subjects:\n"
+    "- {kind: User, name: alice, apiGroup: rbac.authorization.k8s.io}\n";
 
 /// A repository: repo/deploy/legacy.yaml (annotated) and repo/deploy/team.yaml, and
 /// repo/.rbacq.yaml when `config` is given.
@@ -67,11 +81,18 @@ std::string read(const std::string& path) {
 
 bool has(const std::string& text, std::string_view part) { return text.find(part) != std::string::npos; }
 
+/// `rbacq lint ARGS` with the two rules these tests are about and the policy assertions, so that
+/// the tests do not change with the catalogue (the roles are bound, as wildcard-rule asks).
+test::CommandResult lint(std::vector<std::string> args) {
+  args.insert(args.begin(), {"lint", "--only", "wildcard-rule", "--only", "system-masters-binding", "--only", "policy-assertion"});
+  return test::run_rbacq(args);
+}
+
 }  // namespace
 
 TEST_CASE("lint: rbacq.io/ignore with a reason suppresses that rule's findings on the object (issue 11)") {
   const Repo repo;
-  const auto r = test::run_rbacq({"lint", repo.deploy});
+  const auto r = lint({repo.deploy});
   CHECK(r.exit_code == 0);
   CHECK(r.err.empty());
   CHECK_FALSE(has(r.out, "legacy-admin"));
@@ -83,7 +104,7 @@ TEST_CASE("lint: rbacq.io/ignore without a reason is a warning at the annotation
   std::string legacy(kAnnotated);
   legacy.replace(legacy.find("\"wildcard-rule -- break-glass role, reviewed\""), 45, "wildcard-rule");
   const Repo repo({}, legacy);
-  const auto r = test::run_rbacq({"lint", repo.deploy});
+  const auto r = lint({repo.deploy});
   CHECK(r.exit_code == 0);
   CHECK(has(r.err, repo.deploy + "/legacy.yaml:6:22: warning: rbacq.io/ignore gives no reason, so it suppresses nothing [lint-suppression]\n"));
   CHECK(has(r.out, "ClusterRole legacy-admin uses a wildcard"));
@@ -93,42 +114,42 @@ TEST_CASE("lint: rbacq.io/ignore without a reason is a warning at the annotation
 TEST_CASE("lint: .rbacq.yaml disables rules and re-grades them before --fail-on (issue 11)") {
   {
     const Repo repo("rules: {disable: [wildcard-rule]}\n");
-    const auto r = test::run_rbacq({"lint", repo.deploy});
+    const auto r = lint({repo.deploy});
     CHECK(r.exit_code == 0);
     CHECK(r.out == "no findings (1 rules, 2 files)\n");
   }
   {
     const Repo repo("rules:\n  severity: {wildcard-rule: critical}\n");
-    const auto r = test::run_rbacq({"lint", repo.deploy});
+    const auto r = lint({repo.deploy});
     CHECK(r.exit_code == 1);
     CHECK(has(r.out, "team.yaml:5:3: error: rule 1 of Role pods uses a wildcard"));
     CHECK(r.out.ends_with("\n1 finding (1 critical); 1 suppressed\n"));
   }
   {
     const Repo repo("fail-on: medium\n");
-    CHECK(test::run_rbacq({"lint", repo.deploy}).exit_code == 1);
-    CHECK(test::run_rbacq({"lint", "--fail-on", "high", repo.deploy}).exit_code == 0);  // the command line wins
+    CHECK(lint({repo.deploy}).exit_code == 1);
+    CHECK(lint({"--fail-on", "high", repo.deploy}).exit_code == 0);  // the command line wins
   }
 }
 
 TEST_CASE("lint: exclude and ignore entries of .rbacq.yaml, and expired ones (issue 11)") {
   {
     const Repo repo("exclude: [\"deploy/team.*\"]\n");
-    const auto r = test::run_rbacq({"lint", repo.deploy});
+    const auto r = lint({repo.deploy});
     CHECK(r.exit_code == 0);
     CHECK(r.out == "no findings (2 rules, 1 files); 1 suppressed\n");
   }
   {
     const Repo repo("ignore:\n  - rule: wildcard-rule\n    object: Role/dev/pods\n    path: deploy/**\n    reason: pods are ours\n"
                     "    expires: 2999-12-31\n");
-    const auto r = test::run_rbacq({"lint", repo.deploy});
+    const auto r = lint({repo.deploy});
     CHECK(r.exit_code == 0);
     CHECK(r.err.empty());
     CHECK(r.out == "no findings (2 rules, 2 files); 2 suppressed\n");
   }
   {
     const Repo repo("ignore:\n  - rule: wildcard-rule\n    object: Role/dev/pods\n    reason: pods are ours\n    expires: 2001-01-31\n");
-    const auto r = test::run_rbacq({"lint", repo.deploy});
+    const auto r = lint({repo.deploy});
     CHECK(r.exit_code == 0);
     CHECK(has(r.err, "/repo/.rbacq.yaml:2:5: warning: the ignore entry for wildcard-rule expired on 2001-01-31, so it no longer "
                      "suppresses anything [config-expired]\n"));
@@ -139,7 +160,7 @@ TEST_CASE("lint: exclude and ignore entries of .rbacq.yaml, and expired ones (is
 TEST_CASE("lint: a deny assertion with rows is a policy-assertion finding with its proof, one without rows is not (issue 11)") {
   {
     const Repo repo("deny:\n  - \"can sa:ci/deployer get secrets in kube-system\"\n  - can sa:ci/deployer get secrets in dev\n");
-    const auto r = test::run_rbacq({"lint", repo.deploy});
+    const auto r = lint({repo.deploy});
     CHECK(r.exit_code == 1);
     CHECK(has(r.out, repo.deploy + "/team.yaml:18:3: error: policy assertion violated: can sa:ci/deployer get secrets in kube-system "
                                    "[policy-assertion]\n"));
@@ -152,20 +173,20 @@ TEST_CASE("lint: a deny assertion with rows is a policy-assertion finding with i
     // No object: the finding is at the entry of the config, outside the PATHs.
     const Repo repo("deny:\n  - query: count bindings where subject = sa:ci/deployer\n    severity: low\n"
                     "    message: \"{count} binding(s) for the deployer\"\n");
-    const auto r = test::run_rbacq({"lint", repo.deploy});
+    const auto r = lint({repo.deploy});
     CHECK(r.exit_code == 0);
     CHECK(has(r.out, "/repo/.rbacq.yaml:2:5: warning: 1 binding(s) for the deployer [policy-assertion]\n"));
   }
   {
     const Repo repo("deny:\n  - query: count bindings where subject = sa:ci/nobody\n");
-    const auto r = test::run_rbacq({"lint", repo.deploy});
+    const auto r = lint({repo.deploy});
     CHECK_FALSE(has(r.out, "policy-assertion"));
   }
 }
 
 TEST_CASE("lint -o sarif: a policy assertion's finding has its rule in the log's rule list (issue 11)") {
   const Repo repo("deny:\n  - \"can sa:ci/deployer get secrets in kube-system\"\n");
-  const auto r = test::run_rbacq({"lint", "-o", "sarif", repo.deploy});
+  const auto r = lint({"-o", "sarif", repo.deploy});
   CHECK(r.exit_code == 1);
   const auto result = r.out.find("\"ruleId\": \"policy-assertion\"");
   REQUIRE(result != std::string::npos);
@@ -175,33 +196,33 @@ TEST_CASE("lint -o sarif: a policy assertion's finding has its rule in the log's
   CHECK(descriptor < r.out.find("\"results\""));
   CHECK(has(r.out, "A statement the repository's .rbacq.yaml denies is true"));
   const Repo unconfigured;
-  const auto plain = test::run_rbacq({"lint", "-o", "sarif", unconfigured.deploy});
+  const auto plain = lint({"-o", "sarif", unconfigured.deploy});
   CHECK_FALSE(has(plain.out, "policy-assertion"));
 }
 
 TEST_CASE("lint: a broken .rbacq.yaml is exit 2, each mistake at file:line:col (issue 11)") {
   const Repo repo("rules:\n  disable: [wildcard-rul]\ndeny:\n  - can sa:ci/deployer get secrts in dev\n");
-  const auto r = test::run_rbacq({"lint", repo.deploy});
+  const auto r = lint({repo.deploy});
   CHECK(r.exit_code == 2);
   CHECK(has(r.err, "/repo/.rbacq.yaml:2:13: error: there is no rule 'wildcard-rul' [config-invalid]\n"));
   CHECK(has(r.err, "/repo/.rbacq.yaml:2:13: note: did you mean 'wildcard-rule'?\n"));
   const Repo unknown_resource("deny:\n  - can sa:ci/deployer get secrts in dev\n");
-  const auto u = test::run_rbacq({"lint", unknown_resource.deploy});
+  const auto u = lint({unknown_resource.deploy});
   CHECK(u.exit_code == 2);
   CHECK(has(u.err, "/repo/.rbacq.yaml:2:28: error: the resource type 'secrts' is not served"));
   CHECK(has(u.err, "[query-check]\n"));
-  const auto missing = test::run_rbacq({"lint", "--config", repo.root + "/none.yaml", repo.deploy});
+  const auto missing = lint({"--config", repo.root + "/none.yaml", repo.deploy});
   CHECK(missing.exit_code == 2);
   CHECK(has(missing.err, "none.yaml: error: no such config file [config-invalid]\n"));
 }
 
 TEST_CASE("lint: .rbacq.yaml is found upward from the first PATH, --config names another (issue 11)") {
   const Repo repo("rules: {disable: [wildcard-rule]}\n");
-  const auto nested = test::run_rbacq({"lint", repo.deploy + "/team.yaml"});
+  const auto nested = lint({repo.deploy + "/team.yaml"});
   CHECK(nested.exit_code == 0);
   CHECK(nested.out == "no findings (1 rules, 1 files)\n");
   const std::string other = repo.dir.write("other.yaml", "fail-on: low\n");
-  const auto given = test::run_rbacq({"lint", "--config", other, repo.deploy + "/team.yaml"});
+  const auto given = lint({"--config", other, repo.deploy + "/team.yaml"});
   CHECK(given.exit_code == 1);
   CHECK(given.out.ends_with("\n1 finding (1 medium)\n"));
 }
@@ -209,29 +230,46 @@ TEST_CASE("lint: .rbacq.yaml is found upward from the first PATH, --config names
 TEST_CASE("lint: --write-baseline then --baseline reports only new findings, and what was fixed (issue 11)") {
   const Repo repo;
   const std::string baseline = (repo.dir.path() / "baseline.txt").string();
-  const auto written = test::run_rbacq({"lint", "--write-baseline", baseline, repo.deploy});
+  const auto written = lint({"--write-baseline", baseline, repo.deploy});
   CHECK(written.exit_code == 0);
   CHECK(written.out == "no findings (2 rules, 2 files); 1 suppressed; 1 baselined\n");
   const std::string text = read(baseline);
   CHECK(text.starts_with("# rbacq baseline"));
   CHECK(has(text, "\twildcard-rule\tRole/dev/pods\trule 1 of Role pods uses a wildcard: verbs [*], apiGroups [\"\"], resources [pods]\n"));
-  CHECK(test::run_rbacq({"lint", "--write-baseline", baseline, repo.deploy}).exit_code == 0);
+  CHECK(lint({"--write-baseline", baseline, repo.deploy}).exit_code == 0);
   CHECK(read(baseline) == text);  // deterministic
 
-  const auto again = test::run_rbacq({"lint", "-o", "json", "--baseline", baseline, repo.deploy});
+  const auto again = lint({"-o", "json", "--baseline", baseline, repo.deploy});
   CHECK(again.exit_code == 0);
   CHECK(has(again.out, "\"findings\": []"));
   CHECK(has(again.out, "\"suppressed\": 1,\n    \"baselined\": 1,\n    \"fixedSinceBaseline\": 0,"));
 
   // A new finding is reported; the old one, once gone, is "fixed since the baseline".
   repo.dir.write("repo/deploy/team.yaml", std::string(kTeam).replace(std::string(kTeam).find("resources: [pods]"), 17, "resources: [\"*\"]"));
-  const auto changed = test::run_rbacq({"lint", "--baseline", baseline, repo.deploy});
+  const auto changed = lint({"--baseline", baseline, repo.deploy});
   CHECK(changed.exit_code == 0);
   CHECK(has(changed.out, "rule 1 of Role pods uses a wildcard: verbs [*], apiGroups [\"\"], resources [*]"));
   CHECK(has(changed.err, "baseline.txt:4:1: note: wildcard-rule on Role/dev/pods: fixed since the baseline [baseline-fixed]\n"));
   CHECK(changed.out.ends_with("\n1 finding (1 medium); 1 suppressed; 1 fixed since the baseline\n"));
 
-  const auto broken = test::run_rbacq({"lint", "--baseline", repo.deploy + "/team.yaml", repo.deploy});
+  const auto broken = lint({"--baseline", repo.deploy + "/team.yaml", repo.deploy});
   CHECK(broken.exit_code == 2);
   CHECK(has(broken.err, "team.yaml:1:1: error: not a baseline line"));
+}
+
+TEST_CASE("lint --only: just the rules named, and an unknown id is a usage error with did-you-mean (issue 11)") {
+  const Repo repo("deny:\n  - \"can sa:ci/deployer get secrets in kube-system\"\n");
+  const auto only = test::run_rbacq({"lint", "--only", "wildcard-rule", repo.deploy});
+  CHECK(only.exit_code == 0);
+  CHECK_FALSE(has(only.out, "[policy-assertion]"));
+  CHECK(only.out.ends_with("\n1 finding (1 medium); 1 suppressed\n"));
+  const auto assertions = test::run_rbacq({"lint", "--only", "policy-assertion", repo.deploy});
+  CHECK(assertions.exit_code == 1);
+  CHECK(has(assertions.out, "[policy-assertion]\n"));
+  CHECK(assertions.out.ends_with("\n1 finding (1 high)\n"));
+  const auto unknown = test::run_rbacq({"lint", "--only", "wildcard-rules", repo.deploy});
+  CHECK(unknown.exit_code == 2);
+  CHECK(unknown.out.empty());
+  CHECK(has(unknown.err, "no rule 'wildcard-rules'"));
+  CHECK(has(unknown.err, "did you mean 'wildcard-rule'?"));
 }

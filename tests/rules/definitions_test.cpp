@@ -28,12 +28,22 @@ rules:
   verbs: [get]
 )";
 
+const char* const kBinding = R"(apiVersion: rbac.authorization.k8s.io/v1
+kind: ClusterRoleBinding
+metadata: {name: operator}
+roleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: operator}
+subjects:
+- {kind: ServiceAccount, name: operator, namespace: operators}
+)";
+
 }  // namespace
 
 TEST_CASE("lint: every definition of an object is judged at its own line - findings say which one the cluster keeps (issue 11)") {
   rbacq::test::TempDir dir;
   const std::string v1 = dir.write("a-v1/operator.yaml", kOld);
   const std::string v2 = dir.write("b-v2/operator.yaml", kNew);
+  // A binding refers to the role by name: to whichever definition is applied.
+  dir.write("c/binding.yaml", kBinding);
   const auto r = run_rbacq({"lint", "--fail-on", "critical", dir.path().string()});
   CAPTURE(r.out);
   CAPTURE(r.err);
@@ -44,6 +54,8 @@ TEST_CASE("lint: every definition of an object is judged at its own line - findi
         std::string::npos);
   CHECK(r.out.find(v1 + ":1:1: note: ClusterRole is also defined here, earlier: the definition above replaces it in the cluster") !=
         std::string::npos);
+  // Bound through its name, the earlier definition is not unused.
+  CHECK(r.out.find("[unused-role]") == std::string::npos);
   // The query language shows the earlier definition as replaced; the cluster's view (grants,
   // can) knows only the later one.
   const auto q = run_rbacq({"query", "select name, replaced, rules from roles order by replaced", "-f", dir.path().string()});

@@ -53,3 +53,32 @@ TEST_CASE("identity: DNS names as Kubernetes validates them") {
 }
 
 }  // namespace rbacq::test
+
+namespace rbacq::test {
+
+TEST_CASE("identity: Kubernetes' own components are users and groups named system:*, and the default policy's accounts") {
+  using analyzer::rbac::is_system_component;
+  CHECK(is_system_component("Group", "system:masters", "", 35));
+  CHECK(is_system_component("Group", "system:nodes", "", 35));
+  CHECK(is_system_component("User", "system:kube-scheduler", "", 35));
+  CHECK(is_system_component("User", "system:node:worker-1", "", 35));
+  // Everyone of a kind is not a component: a grant to them is a grant to people and workloads.
+  CHECK_FALSE(is_system_component("User", "system:anonymous", "", 35));
+  CHECK_FALSE(is_system_component("Group", "system:unauthenticated", "", 35));
+  CHECK_FALSE(is_system_component("Group", "system:authenticated", "", 35));
+  CHECK_FALSE(is_system_component("Group", "system:serviceaccounts", "", 35));
+  CHECK_FALSE(is_system_component("Group", "system:serviceaccounts:kube-system", "", 35));
+  CHECK_FALSE(is_system_component("Group", "platform-admins", "", 35));
+  // ServiceAccounts: the ones the default policy binds (kube-controller-manager's controllers).
+  CHECK(is_system_component("ServiceAccount", "namespace-controller", "kube-system", 35));
+  CHECK(is_system_component("ServiceAccount", "bootstrap-signer", "kube-system", 27));
+  CHECK_FALSE(is_system_component("ServiceAccount", "namespace-controller", "default", 35));
+  CHECK_FALSE(is_system_component("ServiceAccount", "admin", "kube-system", 35));
+  CHECK_FALSE(is_system_component("ServiceAccount", "default", "kube-system", 35));
+  // A user named as a service account is judged as that account.
+  CHECK(is_system_component("User", "system:serviceaccount:kube-system:job-controller", "", 35));
+  CHECK_FALSE(is_system_component("User", "system:serviceaccount:ci:deployer", "", 35));
+  CHECK_FALSE(is_system_component("User", "system:serviceaccount:bad", "", 35));
+}
+
+}  // namespace rbacq::test

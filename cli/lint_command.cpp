@@ -105,9 +105,11 @@ int run_lint(const CLI::App& command, const LintOptions& options, const OutputOp
   std::vector<rules::Rule> all_rules = rules::load_rules(options.rule_dirs, rule_problems);
   std::vector<std::string> rule_ids = cli::rule_ids(all_rules);
   rule_ids.emplace_back(rules::kPolicyAssertionRule);
-  if (const auto unknown = select_rules(all_rules, options.only, rule_ids)) return report_usage_error(*unknown, output);
-  const bool assertions = options.only.empty() || std::find(options.only.begin(), options.only.end(),
-                                                            rules::kPolicyAssertionRule) != options.only.end();
+  if (const auto unknown = check_selection(options.only, rule_ids)) {
+    // A rule --only names may be missing because its file is broken: say so first.
+    if (!rule_problems.empty()) write_err(render_listed(rule_problems.sorted(), output.listing, output.color));
+    return report_usage_error(*unknown, output);
+  }
 
   std::vector<std::string> report = options.input.paths;
   if (report.empty()) report.emplace_back(".");
@@ -119,9 +121,12 @@ int run_lint(const CLI::App& command, const LintOptions& options, const OutputOp
   if (config_file) config = rules::load_config(*config_file, rule_ids, config_problems);
   std::optional<rules::Baseline> baseline;
   if (!options.baseline.empty()) baseline = rules::load_baseline(options.baseline, config_problems);
-  const bool configured = config && (options.baseline.empty() || baseline);
+  bool configured = config && (options.baseline.empty() || baseline);
+  if (configured && !rules::apply_options(*config, all_rules, config_problems)) configured = false;
   if (!configured) config = rules::LintConfig{};
+  select_rules(all_rules, options.only);
   std::erase_if(all_rules, [&](const rules::Rule& r) { return config->is_disabled(r.id); });
+  const bool assertions = selected(rules::kPolicyAssertionRule, options.only) && !config->is_disabled(rules::kPolicyAssertionRule);
 
   std::vector<std::string> load = report;
   load.insert(load.end(), options.context.begin(), options.context.end());

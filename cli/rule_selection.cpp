@@ -24,14 +24,19 @@ std::vector<std::string> rule_ids(const std::vector<rules::Rule>& rules) {
   return ids;
 }
 
-std::optional<Diagnostic> select_rules(std::vector<rules::Rule>& rules, const std::vector<std::string>& only,
-                                       const std::vector<std::string>& known) {
-  if (only.empty()) return std::nullopt;
+std::optional<Diagnostic> check_selection(const std::vector<std::string>& only, const std::vector<std::string>& known) {
   for (const std::string& id : only) {
     if (std::find(known.begin(), known.end(), id) == known.end()) return unknown_rule(id, known);
   }
-  std::erase_if(rules, [&](const rules::Rule& r) { return std::find(only.begin(), only.end(), r.id) == only.end(); });
   return std::nullopt;
+}
+
+bool selected(std::string_view id, const std::vector<std::string>& only) {
+  return only.empty() || std::find(only.begin(), only.end(), id) != only.end();
+}
+
+void select_rules(std::vector<rules::Rule>& rules, const std::vector<std::string>& only) {
+  std::erase_if(rules, [&](const rules::Rule& r) { return !selected(r.id, only); });
 }
 
 }  // namespace rbacq::cli

@@ -19,10 +19,14 @@ namespace rbacq::cli {
 /// The ids of `rules`.
 [[nodiscard]] std::vector<std::string> rule_ids(const std::vector<rules::Rule>& rules);
 
-/// Keeps the rules of `rules` that `only` names (all of them when `only` is empty); each id of
-/// `only` must be one of `known` (the rules' ids, and pseudo-rules such as policy-assertion),
-/// else the usage error for the first unknown one.
-[[nodiscard]] std::optional<Diagnostic> select_rules(std::vector<rules::Rule>& rules, const std::vector<std::string>& only,
-                                                     const std::vector<std::string>& known);
+/// The usage error for the first id of `only` that is not one of `known` (the rules' ids, and
+/// pseudo-rules such as policy-assertion); nullopt when every one is.
+[[nodiscard]] std::optional<Diagnostic> check_selection(const std::vector<std::string>& only, const std::vector<std::string>& known);
+
+/// Keeps the rules of `rules` that `only` names (all of them when `only` is empty).
+void select_rules(std::vector<rules::Rule>& rules, const std::vector<std::string>& only);
+
+/// Whether `id` runs under `only` (every rule does when it is empty).
+[[nodiscard]] bool selected(std::string_view id, const std::vector<std::string>& only);
 
 }  // namespace rbacq::cli

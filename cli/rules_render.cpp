@@ -51,6 +51,21 @@ void write_rule(JsonWriter& w, const rules::Rule& rule) {
   w.begin_array();
   for (const std::string& r : rule.references) w.value(r);
   w.end_array();
+  w.key("options");
+  w.begin_array();
+  for (const rules::RuleOption& o : rule.options) {
+    w.begin_object();
+    w.key("name");
+    w.value(o.name);
+    w.key("description");
+    w.value(trimmed(o.description));
+    w.key("default");
+    w.begin_array();
+    for (const std::string& v : o.defaults) w.value(v);
+    w.end_array();
+    w.end_object();
+  }
+  w.end_array();
   w.key("cases");
   w.begin_array();
   for (const rules::RuleCase& c : rule.cases) {
@@ -98,6 +113,13 @@ std::string rule_text(const rules::Rule& rule) {
   if (!rule.references.empty()) {
     out += "\nReferences:\n";
     for (const std::string& r : rule.references) out += indented(r, "  - ");
+  }
+  if (!rule.options.empty()) {
+    out += "\nOptions (set them in .rbacq.yaml under rules.options." + rule.id + "):\n";
+    for (const rules::RuleOption& o : rule.options) {
+      out += fmt::format("  {} (default: [{}])\n", o.name, printable(fmt::format("{}", fmt::join(o.defaults, ", "))));
+      out += indented(o.description, "    ");
+    }
   }
   const bool several = rule.cases.size() > 1;
   for (std::size_t i = 0; i < rule.cases.size(); ++i) {

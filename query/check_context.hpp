@@ -15,6 +15,13 @@ namespace rbacq::query {
 
 class Relation;
 
+/// A named list of values a higher layer gives a query: a lint rule's options (rules/rule.hpp),
+/// with the values .rbacq.yaml sets or the rule's defaults; listed(OPTION, COLUMN) reads them.
+struct QueryOption {
+  std::string name;
+  std::vector<std::string> values;
+};
+
 struct QuerySource {
   std::string_view text;
   std::string_view origin = "query";
@@ -22,6 +29,8 @@ struct QuerySource {
   /// Relations a higher layer adds for this query, found after the built-in ones (the rules layer
   /// adds `findings`, which runs the lint rules).
   std::span<const Relation* const> more_relations = {};
+  /// The options listed() may name (none outside lint rules).
+  std::span<const QueryOption> options = {};
 
   /// A [query-check] error at `span`.
   [[nodiscard]] Diagnostic error(Span span, std::string message, std::vector<std::string> notes = {}) const {

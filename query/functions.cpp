@@ -32,6 +32,10 @@ const std::vector<FunctionInfo>& functions() {
        "The Kubernetes minor version assumed (--k8s-version 1.MINOR; 35 for 1.35), for conditions whose answer depends on the "
        "release: before 1.35 a WebSocket exec needs only get on pods/exec (k8s_minor() < 35 and allows(get, pods/exec)).",
        Type::integer, builtin::bind_k8s_minor},
+      {"listed", "listed(OPTION, COLUMN)",
+       "Whether the row's COLUMN (a string, a subject written as in queries, or any item of a list) is one of the values of the "
+       "lint rule's option OPTION: its default, or what .rbacq.yaml sets under rules.options. Only in a rule's query.",
+       Type::boolean, builtin::bind_listed},
   };
   return all;
 }

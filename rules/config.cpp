@@ -26,7 +26,7 @@ using analyzer::NodeId;
 using analyzer::NodeKind;
 
 constexpr std::array<std::string_view, 5> kKeys{"rules", "exclude", "ignore", "deny", "fail-on"};
-constexpr std::array<std::string_view, 2> kRulesKeys{"disable", "severity"};
+constexpr std::array<std::string_view, 3> kRulesKeys{"disable", "severity", "options"};
 constexpr std::array<std::string_view, 5> kIgnoreKeys{"rule", "path", "object", "reason", "expires"};
 constexpr std::array<std::string_view, 3> kDenyKeys{"query", "severity", "message"};
 /// Kinds a finding's object has, for did-you-mean on `object:`.
@@ -156,9 +156,43 @@ class ConfigReader {
     return std::move(*glob);
   }
 
+  /// `options: {RULE: {OPTION: [values]}}`; whether the rule has the option is apply_options'.
+  void read_options(NodeId node, LintConfig& config) {
+    if (doc_.kind(node) != NodeKind::mapping) {
+      error(node, fmt::format("'options' is a mapping of rule ids to their options, as in {{secrets-read: {{trusted-subjects: "
+                              "[sa:argocd/argocd-server]}}}}, not {}",
+                              doc_.describe(node)));
+      return;
+    }
+    const auto rules = doc_.children(node);
+    for (std::size_t i = 0; i + 1 < rules.size(); i += 2) {
+      const auto id = rule_at(rules[i]);
+      if (!id) continue;
+      if (doc_.kind(rules[i + 1]) != NodeKind::mapping) {
+        error(rules[i + 1], fmt::format("the options of {} are a mapping of option names to lists, not {}", *id, doc_.describe(rules[i + 1])));
+        continue;
+      }
+      const auto kids = doc_.children(rules[i + 1]);
+      for (std::size_t k = 0; k + 1 < kids.size(); k += 2) {
+        OptionSetting setting{*id, std::string(doc_.text(kids[k])), {}, doc_.location(kids[k])};
+        const NodeId values = kids[k + 1];
+        if (doc_.kind(values) == NodeKind::sequence) {
+          for (const NodeId v : doc_.children(values)) {
+            if (auto text = text_at(v, "an option's value")) setting.values.push_back(std::move(*text));
+          }
+        } else if (doc_.kind(values) != NodeKind::null) {
+          error(values, fmt::format("option {} of {} is a list of values, as in [{}], not {}", setting.option, *id,
+                                  doc_.kind(values) == NodeKind::scalar ? doc_.text(values) : "…", doc_.describe(values)));
+          continue;
+        }
+        config.options.push_back(std::move(setting));
+      }
+    }
+  }
+
   void read_rules(NodeId node, LintConfig& config) {
     if (doc_.kind(node) != NodeKind::mapping) {
-      error(node, fmt::format("'rules' is a mapping (disable, severity), not {}", doc_.describe(node)));
+      error(node, fmt::format("'rules' is a mapping (disable, severity, options), not {}", doc_.describe(node)));
       return;
     }
     check_keys(node, kRulesKeys);
@@ -178,6 +212,7 @@ class ConfigReader {
         if (id && level) config.severity.emplace_back(std::move(*id), *level);
       }
     }
+    if (const auto options = doc_.find(node, "options"); options && doc_.kind(*options) != NodeKind::null) read_options(*options, config);
   }
 
   /// KIND/NAME or KIND/NS/NAME.
@@ -371,6 +406,33 @@ std::optional<LintConfig> load_config(const std::string& path, const std::vector
   std::stringstream text;
   text << in.rdbuf();
   return read_config(analyzer::SourceText{FilePath::intern(path), text.str(), 1, 1}, rule_ids, diagnostics);
+}
+
+bool apply_options(const LintConfig& config, std::vector<Rule>& rules, Diagnostics& diagnostics) {
+  bool clean = true;
+  for (const OptionSetting& setting : config.options) {
+    const auto rule = std::find_if(rules.begin(), rules.end(), [&](const Rule& r) { return r.id == setting.rule; });
+    if (rule == rules.end()) continue;  // policy-assertion, which has no options
+    const auto option = std::find_if(rule->options.begin(), rule->options.end(), [&](const RuleOption& o) { return o.name == setting.option; });
+    if (option != rule->options.end()) {
+      option->values = setting.values;
+      continue;
+    }
+    std::vector<std::string> names;
+    names.reserve(rule->options.size());
+    for (const RuleOption& o : rule->options) names.push_back(o.name);
+    Diagnostic d{"config-invalid", Severity::error, setting.loc, fmt::format("rule {} has no option '{}'", setting.rule, setting.option), {}};
+    if (names.empty()) {
+      d.notes.push_back({setting.loc, fmt::format("{} has no options", setting.rule)});
+    } else {
+      const auto close = close_names(setting.option, names);
+      if (!close.empty()) d.notes.push_back({setting.loc, fmt::format("did you mean '{}'?", close.front())});
+      d.notes.push_back({setting.loc, fmt::format("its options: {} (rbacq rules {} documents them)", fmt::join(names, ", "), setting.rule)});
+    }
+    diagnostics.add(std::move(d));
+    clean = false;
+  }
+  return clean;
 }
 
 bool check_config(const LintConfig& config, const analyzer::AnalysisContext& context, Diagnostics& diagnostics) {

@@ -62,11 +62,21 @@ struct DenyAssertion {
   SourceLocation loc;  // the entry: where a violation without an object is reported
 };
 
+/// An entry of `rules.options`: option `option` of rule `rule` takes `values` (instead of the
+/// rule's default).
+struct OptionSetting {
+  std::string rule;
+  std::string option;
+  std::vector<std::string> values;
+  SourceLocation loc;  // the option's key in the config
+};
+
 struct LintConfig {
   std::string file;  // as found or given; "" when there is no config
   std::string base;  // the config file's directory, absolute: what globs are relative to
   std::vector<std::string> disabled;
   std::vector<std::pair<std::string, query::Level>> severity;
+  std::vector<OptionSetting> options;
   std::vector<Glob> exclude;
   std::vector<IgnoreEntry> ignore;
   std::vector<DenyAssertion> deny;
@@ -95,6 +105,10 @@ struct LintConfig {
 /// load_config for text already read (tests).
 [[nodiscard]] std::optional<LintConfig> read_config(const analyzer::SourceText& source, const std::vector<std::string>& rule_ids,
                                                     Diagnostics& diagnostics);
+
+/// Gives `rules` the option values of `config.options`. An option a rule does not declare is a
+/// [config-invalid] error at its key, with did-you-mean. True when every setting applied.
+bool apply_options(const LintConfig& config, std::vector<Rule>& rules, Diagnostics& diagnostics);
 
 /// Checks the `deny` statements against the analysis: [query-check] errors at their position in
 /// the config file. True when they are clean.

@@ -90,8 +90,10 @@ std::vector<Finding> run_rules(const std::vector<Rule>& rules, const analyzer::A
   std::vector<Finding> out;
   for (const Rule& rule : rules) {
     if (!check_rule(rule, context, problems)) continue;
+    const std::vector<query::QueryOption> options = rule.query_options();
     for (const RuleCase& c : rule.cases) {
-      const query::QuerySource source{c.query, "query", 1};
+      query::QuerySource source{c.query, "query", 1};
+      source.options = options;
       auto plan = query::check(c.parsed.statements.front(), context, source);
       if (!plan) continue;  // reported by check_rule
       auto message = MessageTemplate::parse(c.message).and_then([&](const MessageTemplate& t) { return t.bind(plan->output); });

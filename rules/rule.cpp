@@ -19,4 +19,18 @@ query::Level Rule::severity() const {
   return out;
 }
 
+std::vector<query::QueryOption> Rule::query_options() const {
+  std::vector<query::QueryOption> out;
+  out.reserve(options.size());
+  for (const RuleOption& o : options) out.push_back({o.name, o.values});
+  return out;
+}
+
+const RuleOption* Rule::option(std::string_view name) const {
+  for (const RuleOption& o : options) {
+    if (o.name == name) return &o;
+  }
+  return nullptr;
+}
+
 }  // namespace rbacq::rules

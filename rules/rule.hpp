@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "query/ast.hpp"
+#include "query/check_context.hpp"
 #include "query/value.hpp"
 #include "support/source_location.hpp"
 
@@ -40,6 +41,16 @@ struct RuleCase {
   FindingAt at = FindingAt::row;
 };
 
+/// A setting of a rule that a team changes in .rbacq.yaml (rules.options) without rewriting the
+/// query: a list of values that the query reads with listed(NAME, COLUMN).
+struct RuleOption {
+  std::string name;  // kebab-case
+  std::string description;
+  std::vector<std::string> defaults;  // as the rule file gives them
+  std::vector<std::string> values;    // what the queries see: the defaults, or .rbacq.yaml's
+  SourceLocation loc;                 // the option's key in the rule file
+};
+
 struct Rule {
   std::string id;  // kebab-case, stable: part of the interface (suppressions, baselines)
   std::string title;
@@ -47,11 +58,16 @@ struct Rule {
   std::string remediation;
   std::vector<std::string> references;  // CIS 5.1.x, MITRE ATT&CK for Containers, upstream docs
   std::vector<RuleCase> cases;
+  std::vector<RuleOption> options;
   SourceLocation loc;  // the rule file
   bool builtin = false;
 
   /// The highest severity of its cases: what `rbacq rules` lists.
   [[nodiscard]] query::Level severity() const;
+  /// The options as its queries see them (QuerySource::options).
+  [[nodiscard]] std::vector<query::QueryOption> query_options() const;
+  /// The option named `name`, or nullptr.
+  [[nodiscard]] const RuleOption* option(std::string_view name) const;
 };
 
 }  // namespace rbacq::rules

@@ -66,6 +66,7 @@ class RuleReader {
       }
     }
     if (!rule.id.empty()) check_id(rule, root, builtin);
+    if (const auto options = doc_.find(root, "options")) read_options(*options, rule);
     const std::string shared_message = optional_string(root, "message");
     const auto message_node = doc_.find(root, "message");
     const FindingAt shared_at = read_location(root, FindingAt::row);
@@ -144,11 +145,51 @@ class RuleReader {
     return fallback;
   }
 
+  /// `options:` — NAME: {description, default: [values]} for each option.
+  void read_options(NodeId node, Rule& rule) {
+    if (doc_.kind(node) != NodeKind::mapping) {
+      error(node, "'options' is a mapping: NAME: {description: …, default: [values]}");
+      return;
+    }
+    const auto kids = doc_.children(node);
+    for (std::size_t i = 0; i + 1 < kids.size(); i += 2) {
+      RuleOption o;
+      o.name = std::string(doc_.text(kids[i]));
+      o.loc = doc_.location(kids[i]);
+      if (!kebab_case(o.name)) error(kids[i], fmt::format("'{}' is not an option name: names are kebab-case (lower-case letters, digits, '-')", o.name));
+      const NodeId spec = kids[i + 1];
+      if (doc_.kind(spec) != NodeKind::mapping) {
+        error(spec, fmt::format("option {} is a mapping: {{description: …, default: [values]}}", o.name));
+        continue;
+      }
+      check_keys(spec, {"description", "default"});
+      o.description = required_string(spec, "description");
+      if (const auto def = doc_.find(spec, "default"); def && doc_.kind(*def) != NodeKind::null) {
+        if (doc_.kind(*def) != NodeKind::sequence) {
+          error(*def, fmt::format("the default of option {} is a list of values, as in [sa:argocd/argocd-server]", o.name));
+        } else {
+          for (const NodeId v : doc_.children(*def)) {
+            if (doc_.kind(v) == NodeKind::scalar) {
+              o.defaults.emplace_back(doc_.text(v));
+            } else {
+              error(v, fmt::format("a value of option {} is text, not {}", o.name, doc_.describe(v)));
+            }
+          }
+        }
+      }
+      o.values = o.defaults;
+      rule.options.push_back(std::move(o));
+    }
+  }
+
+  static bool kebab_case(std::string_view s) {
+    return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'; }) &&
+           s.front() != '-' && s.back() != '-';
+  }
+
   void check_id(const Rule& rule, NodeId root, bool builtin) {
     const NodeId node = *doc_.find(root, "id");
-    const bool kebab = std::all_of(rule.id.begin(), rule.id.end(), [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'; }) &&
-                       rule.id.front() != '-' && rule.id.back() != '-';
-    if (!kebab) error(node, fmt::format("'{}' is not a rule id: ids are kebab-case (lower-case letters, digits, '-')", rule.id));
+    if (!kebab_case(rule.id)) error(node, fmt::format("'{}' is not a rule id: ids are kebab-case (lower-case letters, digits, '-')", rule.id));
     if (builtin) {
       const std::string_view path = source_.path.str();
       const std::string_view file = path.substr(path.find_last_of('/') + 1);
@@ -236,9 +277,11 @@ bool parse_case_query(RuleCase& c, Diagnostics& diagnostics) {
   return true;
 }
 
-bool check_case(const RuleCase& c, const analyzer::AnalysisContext& context, Diagnostics& diagnostics) {
+bool check_case(const RuleCase& c, const analyzer::AnalysisContext& context, Diagnostics& diagnostics,
+                std::span<const query::QueryOption> options) {
   if (c.parsed.statements.empty()) return true;
-  const query::QuerySource source{c.query, "query", 1};
+  query::QuerySource source{c.query, "query", 1};
+  source.options = options;
   auto plan = query::check(c.parsed.statements.front(), context, source);
   if (!plan) {
     add_in_file(plan.error(), c.positions, diagnostics);
@@ -258,7 +301,8 @@ bool check_case(const RuleCase& c, const analyzer::AnalysisContext& context, Dia
 
 bool check_rule(const Rule& rule, const analyzer::AnalysisContext& context, Diagnostics& diagnostics) {
   bool clean = true;
-  for (const RuleCase& c : rule.cases) clean = check_case(c, context, diagnostics) && clean;
+  const std::vector<query::QueryOption> options = rule.query_options();
+  for (const RuleCase& c : rule.cases) clean = check_case(c, context, diagnostics, options) && clean;
   return clean;
 }
 

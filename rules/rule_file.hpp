@@ -13,6 +13,10 @@
 //   remediation: …
 //   references: [CIS 5.1.2]
 //   location: role-ref                # optional: row (default) | role-ref
+//   options:                          # optional: settings .rbacq.yaml may change (rules.options)
+//     trusted-subjects:               #   the query reads them: listed(trusted-subjects, subject)
+//       description: …
+//       default: [sa:argocd/argocd-server]
 //
 // Several severities: `cases:` — a list of {severity, query, [message], [certainty], [location]}
 // — instead of severity and query (a case without a message or location uses the rule's).
@@ -21,6 +25,7 @@
 #pragma once
 
 #include <optional>
+#include <span>
 
 #include "analyzer/analysis_context.hpp"
 #include "analyzer/input/source_text.hpp"
@@ -41,7 +46,8 @@ bool check_rule(const Rule& rule, const analyzer::AnalysisContext& context, Diag
 /// `c.positions`, which must be set). False on error.
 bool parse_case_query(RuleCase& c, Diagnostics& diagnostics);
 
-/// check_rule for one query and its message (none: nothing to bind).
-bool check_case(const RuleCase& c, const analyzer::AnalysisContext& context, Diagnostics& diagnostics);
+/// check_rule for one query and its message (none: nothing to bind), with the rule's `options`.
+bool check_case(const RuleCase& c, const analyzer::AnalysisContext& context, Diagnostics& diagnostics,
+                std::span<const query::QueryOption> options = {});
 
 }  // namespace rbacq::rules

@@ -17,6 +17,7 @@ using Bound = Result<std::shared_ptr<const BoundFunction>>;
 [[nodiscard]] Bound bind_label(const Operand& call, const Schema& schema, const BindContext& bind);
 [[nodiscard]] Bound bind_annotation(const Operand& call, const Schema& schema, const BindContext& bind);
 [[nodiscard]] Bound bind_k8s_minor(const Operand& call, const Schema& schema, const BindContext& bind);
+[[nodiscard]] Bound bind_listed(const Operand& call, const Schema& schema, const BindContext& bind);
 
 // Shared by the functions' argument checks.
 

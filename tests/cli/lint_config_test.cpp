@@ -273,3 +273,31 @@ TEST_CASE("lint --only: just the rules named, and an unknown id is a usage error
   CHECK(has(unknown.err, "no rule 'wildcard-rules'"));
   CHECK(has(unknown.err, "did you mean 'wildcard-rule'?"));
 }
+
+TEST_CASE("lint: rules.options in .rbacq.yaml sets a rule's option, and an option the rule lacks is an error with did-you-mean (issue 11)") {
+  const Repo plain;
+  const auto before = test::run_rbacq({"lint", "--only", "secrets-read", plain.deploy});
+  CHECK(before.exit_code == 1);
+  CHECK(has(before.out, "lets sa:ci/deployer read the Secrets of kube-system"));
+  const Repo trusted("rules:\n  options:\n    secrets-read:\n      trusted-subjects: [\"sa:ci/deployer\"]\n");
+  const auto after = test::run_rbacq({"lint", "--only", "secrets-read", trusted.deploy});
+  CHECK(after.exit_code == 0);
+  CHECK(after.out == "no findings (1 rules, 2 files)\n");
+  const Repo typo("rules:\n  options:\n    secrets-read:\n      trusted-subject: [\"sa:ci/deployer\"]\n    unused-role: {x: [a]}\n");
+  const auto broken = test::run_rbacq({"lint", typo.deploy});
+  CHECK(broken.exit_code == 2);
+  CHECK(has(broken.err, "/repo/.rbacq.yaml:4:7: error: rule secrets-read has no option 'trusted-subject' [config-invalid]\n"));
+  CHECK(has(broken.err, "/repo/.rbacq.yaml:4:7: note: did you mean 'trusted-subjects'?\n"));
+  CHECK(has(broken.err, "/repo/.rbacq.yaml:5:19: error: rule unused-role has no option 'x' [config-invalid]\n"));
+  const Repo scalar("rules:\n  options:\n    secrets-read:\n      trusted-subjects: sa:ci/deployer\n");
+  const auto s = test::run_rbacq({"lint", scalar.deploy});
+  CHECK(s.exit_code == 2);
+  CHECK(has(s.err, "/repo/.rbacq.yaml:4:25: error: option trusted-subjects of secrets-read is a list of values, as in [sa:ci/deployer], "
+                   "not a scalar [config-invalid]\n"));
+}
+
+TEST_CASE("lint: rules.disable turns policy assertions off too (issue 11)") {
+  const Repo repo("rules: {disable: [policy-assertion]}\ndeny:\n  - \"can sa:ci/deployer get secrets in kube-system\"\n");
+  const auto r = lint({repo.deploy});
+  CHECK_FALSE(has(r.out, "[policy-assertion]"));
+}

@@ -54,6 +54,12 @@ std::string reference(const std::vector<rules::Rule>& rules) {
     out += trimmed(r.description) + "\n\n";
     out += "**Remediation.** " + trimmed(r.remediation) + "\n\n**References.**\n\n";
     for (const std::string& ref : r.references) out += "- " + ref + "\n";
+    if (!r.options.empty()) {
+      out += fmt::format("\n**Options** (`.rbacq.yaml`: `rules.options.{}`).\n\n", r.id);
+      for (const rules::RuleOption& o : r.options) {
+        out += fmt::format("- `{}` (default `[{}]`): {}\n", o.name, fmt::join(o.defaults, ", "), trimmed(o.description));
+      }
+    }
     out += r.cases.size() == 1 ? "\n**Query.**\n" : "\n**Queries.**\n";
     for (const rules::RuleCase& c : r.cases) {
       std::string what(query::to_string(c.severity));

@@ -49,3 +49,77 @@ TEST_CASE("rule files: an unknown location is an error at its line") {
 }
 
 }  // namespace rbacq::test
+
+// Rule options (issue 11): declared in the rule file, read by listed() in its queries, set in
+// .rbacq.yaml's rules.options.
+namespace rbacq::test {
+
+TEST_CASE("rule files: options are declared with a description and a default list, and listed() reads them") {
+  Diagnostics problems;
+  const auto rule = read(R"(id: x
+title: t
+severity: high
+query: grants where not listed(trusted-subjects, subject)
+message: "{subject}"
+options:
+  trusted-subjects:
+    description: who may
+    default: [sa:ci/deployer, "group:ops"]
+)",
+                         problems);
+  REQUIRE(rule);
+  CHECK(lines(problems) == std::vector<std::string>{});
+  REQUIRE(rule->options.size() == 1);
+  CHECK(rule->options[0].name == "trusted-subjects");
+  CHECK(rule->options[0].description == "who may");
+  CHECK(rule->options[0].defaults == std::vector<std::string>{"sa:ci/deployer", "group:ops"});
+  CHECK(rule->options[0].values == rule->options[0].defaults);
+  CHECK(rule->options[0].loc.line == 7);
+  const analyzer::AnalysisContext context(load(""), analyzer::AnalysisOptions{});
+  CHECK(rules::check_rule(*rule, context, problems));
+  CHECK(lines(problems) == std::vector<std::string>{});
+}
+
+TEST_CASE("rule files: a query naming an option the rule does not declare is an error at its character, with did-you-mean") {
+  Diagnostics problems;
+  const auto rule = read(R"(id: x
+title: t
+severity: high
+query: grants where not listed(trusted-subject, subject)
+message: "{subject}"
+options:
+  trusted-subjects: {description: who may}
+)",
+                         problems);
+  REQUIRE(rule);
+  const analyzer::AnalysisContext context(load(""), analyzer::AnalysisOptions{});
+  CHECK_FALSE(rules::check_rule(*rule, context, problems));
+  CHECK(lines(problems) == std::vector<std::string>{"4:32: error: the rule has no option 'trusted-subject' [query-check]"});
+  const std::vector<Diagnostic> found = problems.sorted();
+  REQUIRE(found.size() == 1);
+  REQUIRE(found[0].notes.size() == 2);
+  CHECK(found[0].notes[0].message == "did you mean 'trusted-subjects'?");
+  CHECK(found[0].notes[1].message == "the rule's options: trusted-subjects");
+}
+
+TEST_CASE("rule files: malformed options are errors at their line and column") {
+  Diagnostics problems;
+  CHECK_FALSE(read(R"(id: x
+title: t
+severity: high
+query: grants
+message: "{subject}"
+options:
+  Trusted: {description: d}
+  ok: {description: d, default: one}
+  other: {descripton: d}
+)",
+                   problems));
+  CHECK(lines(problems) == std::vector<std::string>{
+                               "7:3: error: 'Trusted' is not an option name: names are kebab-case (lower-case letters, digits, '-') [rule-invalid]",
+                               "8:33: error: the default of option ok is a list of values, as in [sa:argocd/argocd-server] [rule-invalid]",
+                               "9:10: error: the rule has no 'description' [rule-invalid]",
+                               "9:11: error: unknown key 'descripton' [rule-invalid]"});
+}
+
+}  // namespace rbacq::test

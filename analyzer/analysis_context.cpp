@@ -35,6 +35,9 @@ void default_namespaces(Model& model, const std::string& ns, Diagnostics& diagno
   };
   for (Role& r : model.roles) if (!r.cluster) fill(r.meta);
   for (Binding& b : model.bindings) if (!b.cluster) fill(b.meta);
+  // Earlier definitions too: they are compared by name with the ones that replace them.
+  for (Role& r : model.superseded_roles) if (!r.cluster) fill(r.meta);
+  for (Binding& b : model.superseded_bindings) if (!b.cluster) fill(b.meta);
   for (ServiceAccount& sa : model.service_accounts) fill(sa.meta);
   for (Secret& s : model.secrets) fill(s.meta);
   for (Workload& w : model.workloads) fill(w.meta);
@@ -48,9 +51,18 @@ void default_namespaces(Model& model, const std::string& ns, Diagnostics& diagno
 }
 
 /// Objects that became the same object once their namespace was defaulted (a RoleBinding
-/// `default/rb` and a namespace-less `rb`): as kubectl apply in order, the later one stays.
+/// `default/rb` and a namespace-less `rb`): as kubectl apply in order, the later one (in file
+/// and line order, as the files are applied) stays; the earlier goes to `superseded` when given.
 template <class T>
-void drop_defaulted_duplicates(std::vector<T>& objects, const std::string& ns, Diagnostics& diagnostics) {
+void drop_defaulted_duplicates(std::vector<T>& objects, const std::string& ns, const std::vector<FilePath>& files, Diagnostics& diagnostics,
+                               std::vector<T>* superseded) {
+  // Load order: the files' (as given and walked), then lines.
+  std::map<FilePath, std::size_t> file_order;
+  for (std::size_t f = 0; f < files.size(); ++f) file_order.try_emplace(files[f], f);
+  const auto order = [&](const SourceLocation& loc) {
+    const auto f = file_order.find(loc.file);
+    return std::make_tuple(f == file_order.end() ? files.size() : f->second, loc.line, loc.column);
+  };
   std::map<std::tuple<std::string, std::string, std::string>, std::size_t> seen;
   std::vector<bool> replaced(objects.size(), false);
   for (std::size_t i = 0; i < objects.size(); ++i) {
@@ -58,17 +70,30 @@ void drop_defaulted_duplicates(std::vector<T>& objects, const std::string& ns, D
     if (meta.generated_name) continue;
     const auto [it, inserted] = seen.try_emplace(std::make_tuple(meta.kind, meta.namespace_, meta.name), i);
     if (inserted) continue;
-    const ObjectMeta& earlier = objects[it->second].meta;
-    diagnostics.add(Diagnostic{"input-duplicate", Severity::warning, meta.loc,
+    // Which one is applied later: the vector's order is not the files' once a definition of
+    // the same namespace and name replaced another in place.
+    const bool later = order(objects[it->second].meta.loc) < order(meta.loc);
+    const std::size_t kept = later ? i : it->second;
+    const std::size_t lost = later ? it->second : i;
+    diagnostics.add(Diagnostic{"input-duplicate", Severity::warning, objects[kept].meta.loc,
                                fmt::format("{} '{}/{}' is defined more than once when objects without a namespace are put in "
                                            "'{}'; this definition replaces the earlier one",
                                            meta.kind, meta.namespace_, meta.name, ns),
-                               {Note{earlier.loc, "earlier definition is here"}}});
-    replaced[it->second] = true;
-    it->second = i;
+                               {Note{objects[lost].meta.loc, "earlier definition is here"}}});
+    replaced[lost] = true;
+    it->second = kept;
   }
   std::size_t i = 0;
-  std::erase_if(objects, [&](const T&) { return replaced[i++]; });
+  std::vector<T> kept;
+  kept.reserve(objects.size());
+  for (T& object : objects) {
+    if (!replaced[i++]) {
+      kept.push_back(std::move(object));
+    } else if (superseded != nullptr) {
+      superseded->push_back(std::move(object));
+    }
+  }
+  objects = std::move(kept);
 }
 
 }  // namespace
@@ -76,9 +101,10 @@ void drop_defaulted_duplicates(std::vector<T>& objects, const std::string& ns, D
 void AnalysisContext::resolve() {
   default_namespaces(loaded_.model, options_.default_namespace, loaded_.diagnostics);
   if (!options_.default_namespace.empty()) {
-    drop_defaulted_duplicates(loaded_.model.roles, options_.default_namespace, loaded_.diagnostics);
-    drop_defaulted_duplicates(loaded_.model.bindings, options_.default_namespace, loaded_.diagnostics);
-    drop_defaulted_duplicates(loaded_.model.service_accounts, options_.default_namespace, loaded_.diagnostics);
+    Model& m = loaded_.model;
+    drop_defaulted_duplicates(m.roles, options_.default_namespace, m.files, loaded_.diagnostics, &m.superseded_roles);
+    drop_defaulted_duplicates(m.bindings, options_.default_namespace, m.files, loaded_.diagnostics, &m.superseded_bindings);
+    drop_defaulted_duplicates<ServiceAccount>(m.service_accounts, options_.default_namespace, m.files, loaded_.diagnostics, nullptr);
   }
   if (options_.with_defaults) defaults_added_ = catalogue::add_default_policy(options_.k8s_minor, loaded_.model, loaded_.diagnostics);
   // The aggregation controller runs in every cluster: aggregated roles are empty in manifests.

@@ -33,20 +33,26 @@ void generate(const analyzer::AnalysisContext& context, const std::function<bool
   for (const analyzer::Role& role : context.model().roles) {
     if (role.cluster && role.aggregation) aggregating.push_back(&role);
   }
+  // The ClusterRoles whose aggregationRule selects `role` by its labels.
+  const auto selecting = [&](const analyzer::Role& role) {
+    std::vector<std::string> names;
+    for (const analyzer::Role* target : aggregating) {
+      if (analyzer::rbac::aggregating_selector(*target, role) != nullptr) names.push_back(target->meta.name);
+    }
+    return names;
+  };
   for (const analyzer::Role& role : context.model().roles) {
     const auto it = bound.find(&role);
-    RoleItem item{&role, it == bound.end() ? 0 : it->second, context.options().k8s_minor, &context.catalogue(), {}, false};
-    for (const analyzer::Role* target : aggregating) {
-      if (analyzer::rbac::aggregating_selector(*target, role) != nullptr) item.aggregated_into.push_back(target->meta.name);
+    if (!visit(RoleItem{&role, it == bound.end() ? 0 : it->second, context.options().k8s_minor, &context.catalogue(), selecting(role), false})) {
+      return;
     }
-    if (!visit(item)) return;
   }
-  // Earlier definitions: bindings refer to them by name as to the one that replaces them; no
-  // aggregation copies them (it copies the cluster's definition).
+  // Earlier definitions: bindings refer to them by name as to the one that replaces them, and
+  // an aggregationRule selects them by their own labels, as it would if they were applied.
   const analyzer::KeptDefinitions kept(context.model());
   for (const analyzer::Role& role : context.model().superseded_roles) {
     const auto it = bound.find(kept.of(role));
-    if (!visit(RoleItem{&role, it == bound.end() ? 0 : it->second, context.options().k8s_minor, &context.catalogue(), {}, true})) {
+    if (!visit(RoleItem{&role, it == bound.end() ? 0 : it->second, context.options().k8s_minor, &context.catalogue(), selecting(role), true})) {
       return;
     }
   }

@@ -47,9 +47,10 @@ void generate(const analyzer::AnalysisContext& context, const std::function<bool
   const analyzer::KeptDefinitions kept(context.model());
   for (const analyzer::Role& role : context.model().superseded_roles) {
     const analyzer::Role& current = *kept.of(role);
-    const bool bound = bound_roles.contains(&current) || std::any_of(current.rules.begin(), current.rules.end(), [&](const auto& r) {
+    // An aggregated ClusterRole's written rules are replaced by the aggregation: they grant nothing.
+    const bool bound = !role.aggregation && (bound_roles.contains(&current) || std::any_of(current.rules.begin(), current.rules.end(), [&](const auto& r) {
                          return r.loc.has_position() && granted.contains(r.loc);
-                       });
+                       }));
     for (std::size_t i = 0; i < role.rules.size(); ++i) {
       if (!visit(RuleItem{&role, i, &context.catalogue(), bound, true})) return;
     }

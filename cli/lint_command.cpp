@@ -3,6 +3,8 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <filesystem>
+#include <functional>
 
 #include <fmt/format.h>
 
@@ -53,12 +55,47 @@ constexpr const char* kOutputHelp =
 
 /// Whether `file` is one of `paths` or inside one of them (a directory).
 bool under(std::string_view file, const std::vector<std::string>& paths) {
-  for (std::string path : paths) {
-    if (path == "-") path = "<stdin>";
-    while (path.size() > 1 && path.back() == '/') path.pop_back();
-    if (file == path || path == "." || (file.starts_with(path) && file.size() > path.size() && file[path.size()] == '/')) return true;
+  namespace fs = std::filesystem;
+  // <stdin>, <built-in>/…: only standard input is ever named (as "-").
+  if (file.starts_with('<')) return file == "<stdin>" && std::find(paths.begin(), paths.end(), "-") != paths.end();
+  std::error_code ec;
+  const fs::path f = fs::absolute(fs::path(file), ec).lexically_normal();
+  for (const std::string& path : paths) {
+    if (path == "-") continue;
+    const fs::path p = fs::absolute(fs::path(path), ec).lexically_normal();
+    const fs::path rel = f.lexically_relative(p);
+    // Inside (or the file itself): a relative path that does not climb out.
+    if (!rel.empty() && (rel == "." || *rel.begin() != "..")) return true;
   }
   return false;
+}
+
+/// --write-baseline: this run's accepted findings, and what an earlier baseline at `path` holds
+/// that this run could not have found (rules that did not run, files not reported on). Not
+/// written when the run has errors (its findings may be incomplete), nor over a file that is
+/// not a baseline.
+bool write_baseline(const std::string& path, const rules::FilteredFindings& filtered, const std::vector<std::string>& rules_run, bool clean,
+                    Diagnostics& problems) {
+  const SourceLocation at{FilePath::intern(path), 0, 0};
+  if (!clean) {
+    problems.add({"baseline-invalid", Severity::error, at,
+                  "the baseline was not written: the run has errors, and a baseline of incomplete findings would let the missing "
+                  "ones through later",
+                  {}});
+    return false;
+  }
+  std::vector<rules::BaselineEntry> kept;
+  std::error_code ec;
+  if (std::filesystem::exists(path, ec)) {
+    Diagnostics unreadable;
+    const auto previous = rules::load_baseline(path, unreadable);
+    if (!previous) {
+      problems.add({"baseline-invalid", Severity::error, at, "the file exists and is not a baseline: not overwritten", {}});
+      return false;
+    }
+    kept = rules::entries_to_keep(*previous, rules_run, filtered.elsewhere);
+  }
+  return rules::write_baseline(path, filtered.accepted, kept, problems);
 }
 
 void write_out(const std::string& s) { std::fwrite(s.data(), 1, s.size(), stdout); }
@@ -128,6 +165,8 @@ int run_lint(const CLI::App& command, const LintOptions& options, const OutputOp
   std::erase_if(all_rules, [&](const rules::Rule& r) { return config->is_disabled(r.id); });
   const bool assertions = selected(rules::kPolicyAssertionRule, options.only) && !config->is_disabled(rules::kPolicyAssertionRule);
 
+  // Only what the user asked about: not --context, not the built-in default policy.
+  const std::function<bool(std::string_view)> reported = [&](std::string_view file) { return under(file, report); };
   std::vector<std::string> load = report;
   load.insert(load.end(), options.context.begin(), options.context.end());
   const analyzer::AnalysisContext context(load, *analysis);
@@ -137,7 +176,7 @@ int run_lint(const CLI::App& command, const LintOptions& options, const OutputOp
   if (configured) {
     found = rules::run_rules(all_rules, context, engine_problems);
     if (rules::check_config(*config, context, config_problems) && assertions) {
-      for (rules::Finding& f : rules::run_assertions(*config, context)) found.push_back(std::move(f));
+      for (rules::Finding& f : rules::run_assertions(*config, context, reported)) found.push_back(std::move(f));
     }
   }
   rules::SuppressionOptions suppression;
@@ -148,11 +187,13 @@ int run_lint(const CLI::App& command, const LintOptions& options, const OutputOp
   suppression.rule_ids = rule_ids;
   for (const rules::Rule& r : all_rules) suppression.rules_run.push_back(r.id);
   if (!config->deny.empty() && assertions) suppression.rules_run.emplace_back(rules::kPolicyAssertionRule);
-  // Only what the user asked about: not --context, not the built-in default policy.
-  suppression.reported = [&](std::string_view file) { return under(file, report); };
+  suppression.reported = reported;
   if (configured) rules::check_suppressions(context.model(), suppression, config_problems);
   rules::FilteredFindings filtered = rules::filter_findings(std::move(found), suppression, config_problems);
-  if (configured && !options.write_baseline.empty() && rules::write_baseline(options.write_baseline, filtered.accepted, config_problems)) {
+  if (configured && !options.write_baseline.empty() && write_baseline(options.write_baseline, filtered, suppression.rules_run,
+                                                                       !context.diagnostics().has_errors() && !rule_problems.has_errors() &&
+                                                                           !config_problems.has_errors() && !engine_problems.has_errors(),
+                                                                       config_problems)) {
     // What was just accepted is this run's baseline.
     filtered.counts.baselined += filtered.reported.size();
     filtered.reported.clear();
@@ -161,7 +202,7 @@ int run_lint(const CLI::App& command, const LintOptions& options, const OutputOp
 
   const query::Level fail_on = command.count("--fail-on") == 0 && config->fail_on ? *config->fail_on : *query::parse_level(options.fail_on);
   LintSummary summary;
-  summary.rules = all_rules.size();
+  summary.rules = all_rules.size() + (assertions && !config->deny.empty() ? 1 : 0);
   summary.files = static_cast<std::size_t>(std::count_if(context.model().files.begin(), context.model().files.end(), [&](FilePath f) {
     return under(f.str(), report) && !config->excludes(f.str());
   }));

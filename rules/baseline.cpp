@@ -49,7 +49,8 @@ std::optional<Baseline> read_baseline(const analyzer::SourceText& source, Diagno
     }
     out.fingerprints.emplace(parts[0]);
     out.entries.push_back({std::string(parts[0]), parts.size() > 1 ? std::string(parts[1]) : std::string(),
-                           parts.size() > 2 && parts[2] != "-" ? std::string(parts[2]) : std::string(), loc});
+                           parts.size() > 2 && parts[2] != "-" ? std::string(parts[2]) : std::string(),
+                           parts.size() > 3 ? std::string(parts[3]) : std::string(), loc});
   }
   if (!ok) return std::nullopt;
   return out;
@@ -69,13 +70,14 @@ std::optional<Baseline> load_baseline(const std::string& path, Diagnostics& diag
   return read_baseline(analyzer::SourceText{FilePath::intern(path), text.str(), 1, 1}, diagnostics);
 }
 
-std::string baseline_text(const std::vector<Finding>& findings) {
+std::string baseline_text(const std::vector<Finding>& findings, const std::vector<BaselineEntry>& kept) {
   struct Line {
     std::string rule, object, message, fingerprint;
   };
   std::vector<Line> lines;
-  lines.reserve(findings.size());
+  lines.reserve(findings.size() + kept.size());
   for (const Finding& f : findings) lines.push_back({printable(f.rule), printable(to_string(f.object)), printable(f.message), f.fingerprint});
+  for (const BaselineEntry& e : kept) lines.push_back({printable(e.rule), printable(e.object), printable(e.message), e.fingerprint});
   std::sort(lines.begin(), lines.end(), [](const Line& a, const Line& b) {
     return std::tie(a.rule, a.object, a.message, a.fingerprint) < std::tie(b.rule, b.object, b.message, b.fingerprint);
   });
@@ -88,8 +90,19 @@ std::string baseline_text(const std::vector<Finding>& findings) {
   return out;
 }
 
-bool write_baseline(const std::string& path, const std::vector<Finding>& findings, Diagnostics& diagnostics) {
-  const std::string text = baseline_text(findings);
+std::vector<BaselineEntry> entries_to_keep(const Baseline& previous, const std::vector<std::string>& rules_run,
+                                           const std::unordered_set<std::string>& found_elsewhere) {
+  std::vector<BaselineEntry> out;
+  for (const BaselineEntry& e : previous.entries) {
+    const bool ran = std::find(rules_run.begin(), rules_run.end(), e.rule) != rules_run.end();
+    if (!ran || found_elsewhere.contains(e.fingerprint)) out.push_back(e);
+  }
+  return out;
+}
+
+bool write_baseline(const std::string& path, const std::vector<Finding>& findings, const std::vector<BaselineEntry>& kept,
+                    Diagnostics& diagnostics) {
+  const std::string text = baseline_text(findings, kept);
   std::ofstream out(path, std::ios::binary | std::ios::trunc);
   out << text;
   out.close();

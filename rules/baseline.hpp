@@ -28,6 +28,7 @@ struct BaselineEntry {
   std::string fingerprint;
   std::string rule;     // as written, for messages about the entry
   std::string object;   // KIND/NAME or KIND/NS/NAME, or ""
+  std::string message;  // as written (escaped)
   SourceLocation loc;   // the line
 };
 
@@ -44,12 +45,18 @@ struct Baseline {
 /// load_baseline for text already read (tests).
 [[nodiscard]] std::optional<Baseline> read_baseline(const analyzer::SourceText& source, Diagnostics& diagnostics);
 
-/// The baseline of `findings`: sorted, one line each, a fingerprint only once. Deterministic:
-/// the same findings give the same bytes.
-[[nodiscard]] std::string baseline_text(const std::vector<Finding>& findings);
+/// The baseline of `findings` and of the entries `kept` from an earlier one: sorted, one line
+/// each, a fingerprint only once. Deterministic: the same findings give the same bytes.
+[[nodiscard]] std::string baseline_text(const std::vector<Finding>& findings, const std::vector<BaselineEntry>& kept = {});
 
-/// Writes baseline_text(findings) to `path`; false with a [baseline-invalid] error when it
+/// The entries of `previous` that a rewrite keeps because this run could not have found them
+/// again: of rules that did not run (--only, disabled), or found outside the reported files.
+[[nodiscard]] std::vector<BaselineEntry> entries_to_keep(const Baseline& previous, const std::vector<std::string>& rules_run,
+                                                         const std::unordered_set<std::string>& found_elsewhere);
+
+/// Writes baseline_text(findings, kept) to `path`; false with a [baseline-invalid] error when it
 /// cannot be written.
-bool write_baseline(const std::string& path, const std::vector<Finding>& findings, Diagnostics& diagnostics);
+bool write_baseline(const std::string& path, const std::vector<Finding>& findings, const std::vector<BaselineEntry>& kept,
+                    Diagnostics& diagnostics);
 
 }  // namespace rbacq::rules

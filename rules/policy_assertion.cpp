@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "rules/policy_assertion.hpp"
 
+#include <algorithm>
 #include <variant>
 
 #include <fmt/format.h>
@@ -51,7 +52,8 @@ std::string describe_row(const query::StatementPlan& plan, const query::ResultRo
 
 }  // namespace
 
-std::vector<Finding> run_assertions(const LintConfig& config, const analyzer::AnalysisContext& context) {
+std::vector<Finding> run_assertions(const LintConfig& config, const analyzer::AnalysisContext& context,
+                                    const std::function<bool(std::string_view)>& reported) {
   std::vector<Finding> out;
   for (const DenyAssertion& deny : config.deny) {
     const RuleCase& c = deny.statement;
@@ -60,8 +62,13 @@ std::vector<Finding> run_assertions(const LintConfig& config, const analyzer::An
     const auto plan = query::check(c.parsed.statements.front(), context, source);
     if (!plan) continue;
     const query::ResultTable table = query::evaluate(*plan, context);
-    const std::vector<const query::ResultRow*> rows = violations(*plan, table);
+    std::vector<const query::ResultRow*> rows = violations(*plan, table);
     if (rows.empty()) continue;
+    if (reported) {
+      std::stable_partition(rows.begin(), rows.end(), [&](const query::ResultRow* r) {
+        return !r->objects.at.file.empty() && reported(r->objects.at.file.str());
+      });
+    }
     const query::ResultRow& first = *rows.front();
     Finding f;
     f.rule = std::string(kPolicyAssertionRule);

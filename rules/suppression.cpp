@@ -56,11 +56,16 @@ bool annotation_suppresses(const Finding& finding, const std::vector<std::string
 FilteredFindings filter_findings(std::vector<Finding> found, const SuppressionOptions& options, Diagnostics& problems) {
   const LintConfig& config = *options.config;
   FilteredFindings out;
-  std::unordered_set<std::string> present;  // fingerprints in the reported files, suppressed or not
+  // Every finding of this run, reported on or not (--context, excluded paths): a baseline entry
+  // is fixed only when its finding is gone, not when this run reports on fewer files.
+  std::unordered_set<std::string> present;
   for (Finding& f : found) {
     if (const auto level = config.severity_of(f.rule)) f.severity = *level;
-    if (!in_scope(options, f)) continue;
     present.insert(f.fingerprint);
+    if (!in_scope(options, f)) {
+      out.elsewhere.insert(f.fingerprint);
+      continue;
+    }
     if (annotation_suppresses(f, options.rule_ids) ||
         std::any_of(config.ignore.begin(), config.ignore.end(), [&](const IgnoreEntry& e) { return ignores(e, f, config, options.today); })) {
       ++out.counts.suppressed;

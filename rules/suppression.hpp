@@ -9,6 +9,7 @@
 #include <functional>
 #include <string>
 #include <string_view>
+#include <unordered_set>
 #include <vector>
 
 #include "analyzer/model.hpp"
@@ -42,6 +43,7 @@ struct SuppressionOptions {
 struct FilteredFindings {
   std::vector<Finding> reported;  // what the report shows
   std::vector<Finding> accepted;  // reported and baselined: what --write-baseline writes
+  std::unordered_set<std::string> elsewhere;  // fingerprints of findings outside the reported files
   SuppressionCounts counts;
 };
 

@@ -301,3 +301,56 @@ TEST_CASE("lint: rules.disable turns policy assertions off too (issue 11)") {
   const auto r = lint({repo.deploy});
   CHECK_FALSE(has(r.out, "[policy-assertion]"));
 }
+
+TEST_CASE("lint --baseline on some files: findings elsewhere are not 'fixed since the baseline' (issue 11)") {
+  const Repo repo;
+  const std::string baseline = (repo.dir.path() / "baseline.txt").string();
+  REQUIRE(test::run_rbacq({"lint", "--write-baseline", baseline, repo.deploy}).exit_code == 0);
+  // The pre-commit form: one changed file, the rest as context.
+  const auto r = test::run_rbacq({"lint", "--baseline", baseline, "--context", repo.deploy, repo.deploy + "/team.yaml"});
+  CHECK(r.exit_code == 0);
+  CHECK_FALSE(has(r.err, "fixed since the baseline"));
+}
+
+TEST_CASE("lint --write-baseline keeps what the run could not find again, and never writes from a broken run (issue 11)") {
+  const Repo repo;
+  const std::string baseline = (repo.dir.path() / "baseline.txt").string();
+  REQUIRE(test::run_rbacq({"lint", "--write-baseline", baseline, repo.deploy}).exit_code == 0);
+  const std::string full = read(baseline);
+  CHECK(has(full, "\twildcard-rule\t"));
+  CHECK(has(full, "\tsecrets-read\t"));
+  // One rule, or one file: the other entries stay.
+  CHECK(test::run_rbacq({"lint", "--only", "secrets-read", "--write-baseline", baseline, repo.deploy}).exit_code == 0);
+  CHECK(read(baseline) == full);
+  CHECK(test::run_rbacq({"lint", "--write-baseline", baseline, "--context", repo.deploy, repo.deploy + "/legacy.yaml"}).exit_code == 0);
+  CHECK(read(baseline) == full);
+  // Input errors: the findings may be incomplete, so nothing is written.
+  repo.dir.write("repo/deploy/broken.yaml", "kind: Role\nmetadata: {name: [\n");
+  const auto broken = test::run_rbacq({"lint", "--write-baseline", baseline, repo.deploy});
+  CHECK(broken.exit_code == 2);
+  CHECK(has(broken.err, "baseline.txt: error: the baseline was not written: the run has errors"));
+  CHECK(read(baseline) == full);
+  // A file that is not a baseline is not overwritten.
+  const std::string manifest = repo.deploy + "/team.yaml";
+  const std::string before = read(manifest);
+  const auto wrong = test::run_rbacq({"lint", "--write-baseline", manifest, repo.deploy + "/legacy.yaml"});
+  CHECK(wrong.exit_code == 2);
+  CHECK(has(wrong.err, "team.yaml: error: the file exists and is not a baseline: not overwritten [baseline-invalid]"));
+  CHECK(read(manifest) == before);
+}
+
+TEST_CASE("lint: a policy assertion is reported at a row in the linted files when one is, not hidden behind --context (issue 11)") {
+  const Repo repo("deny:\n  - \"who can get secrets where subject != group:system:masters order by subject\"\n");
+  // In context only: a subject that sorts before the deployer.
+  repo.dir.write("ctx/reader.yaml",
+                 "apiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRoleBinding\nmetadata: {name: aaa}\n"
+                 "roleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: secret-reader}\n"
+                 "subjects:\n- {kind: Group, name: aaa, apiGroup: rbac.authorization.k8s.io}\n");
+  const auto r = test::run_rbacq({"lint", "--only", "policy-assertion", "--context", (repo.dir.path() / "ctx").string(), repo.deploy});
+  CAPTURE(r.out);
+  CHECK(r.exit_code == 1);
+  CHECK(has(r.out, repo.deploy + "/legacy.yaml:15:3: error: policy assertion violated: who can get secrets where subject != "
+                                 "group:system:masters order by subject (3 rows) [policy-assertion]\n"));
+  CHECK(has(r.out, "/ctx/reader.yaml:6:3: note: row 3: subject=group:aaa"));
+  CHECK(r.out.ends_with("\n1 finding (1 high)\n"));
+}

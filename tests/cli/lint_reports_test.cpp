@@ -326,3 +326,17 @@ TEST_CASE("rules ID: an unknown id is an error with did-you-mean, and rules prin
   CHECK(sarif.exit_code == 2);
   CHECK(sarif.err == "rbacq: error: -o sarif is for 'rbacq lint'; other commands print text or json\n");
 }
+
+TEST_CASE("lint: PATH . reports on the current directory only, not on --context files outside it (issue 11)") {
+  test::TempDir dir;
+  dir.write("repo/binding.yaml", kMastersBinding);
+  dir.write("ctx/role.yaml", kRole);
+  dir.write("ctx/binding.yaml", std::string(kMastersBinding).replace(std::string(kMastersBinding).find("name: masters"), 13, "name: other"));
+  for (const std::vector<std::string>& args : {std::vector<std::string>{"lint", "--context", "../ctx"},
+                                               std::vector<std::string>{"lint", "--context", "../ctx", "."}}) {
+    const auto r = test::run_rbacq_in(dir.path() / "repo", args);
+    CHECK(r.exit_code == 1);
+    CHECK(r.out.find("ctx/") == std::string::npos);
+    CHECK(r.out.find("binding.yaml:6:3: error: ClusterRoleBinding masters grants everything") != std::string::npos);
+  }
+}

@@ -106,17 +106,7 @@ void write_repository(const fs::path& dir, int files, std::size_t bytes) {
 int main(int argc, char** argv) {
   rbacq::bench::ClusterShape shape;
   int runs = 3;
-  for (int i = 1; i < argc; ++i) {
-    const std::string arg = argv[i];
-    if (arg == "--namespaces" && i + 1 < argc) {
-      shape.namespaces = std::atoi(argv[++i]);
-    } else if (arg == "--runs" && i + 1 < argc) {
-      runs = std::max(1, std::atoi(argv[++i]));
-    } else {
-      std::fprintf(stderr, "usage: bench_lint [--namespaces N] [--runs R]\n");
-      return 2;
-    }
-  }
+  if (!rbacq::bench::parse_bench_args(argc, argv, "bench_lint", shape, runs)) return 2;
   const fs::path dir = fs::temp_directory_path() / fmt::format("rbacq-bench-lint-{}", ::getpid());
   fs::create_directories(dir);
   const std::string json = (dir / "cluster.json").string();

@@ -122,17 +122,7 @@ void report(const char* format, const std::string& path, double budget, int runs
 int main(int argc, char** argv) {
   rbacq::bench::ClusterShape shape;
   int runs = 3;
-  for (int i = 1; i < argc; ++i) {
-    const std::string arg = argv[i];
-    if (arg == "--namespaces" && i + 1 < argc) {
-      shape.namespaces = std::atoi(argv[++i]);
-    } else if (arg == "--runs" && i + 1 < argc) {
-      runs = std::max(1, std::atoi(argv[++i]));
-    } else {
-      std::fprintf(stderr, "usage: bench_load [--namespaces N] [--runs R]\n");
-      return 2;
-    }
-  }
+  if (!rbacq::bench::parse_bench_args(argc, argv, "bench_load", shape, runs)) return 2;
   const auto dir = std::filesystem::temp_directory_path() / fmt::format("rbacq-bench-{}", ::getpid());
   std::filesystem::create_directories(dir);
   const std::string json = (dir / "cluster.json").string();

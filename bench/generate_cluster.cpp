@@ -16,8 +16,11 @@
 #include <algorithm>
 #include <array>
 #include <cstdint>
+#include <cstdio>
+#include <cstdlib>
 #include <initializer_list>
 #include <ostream>
+#include <string_view>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -1220,6 +1223,21 @@ std::size_t write_cluster(std::ostream& out, const ClusterShape& shape, DumpForm
     }
   }
   return sink.finish();
+}
+
+bool parse_bench_args(int argc, char** argv, const char* program, ClusterShape& shape, int& runs) {
+  for (int i = 1; i < argc; ++i) {
+    const std::string_view arg = argv[i];
+    if (arg == "--namespaces" && i + 1 < argc) {
+      shape.namespaces = std::atoi(argv[++i]);
+    } else if (arg == "--runs" && i + 1 < argc) {
+      runs = std::max(1, std::atoi(argv[++i]));
+    } else {
+      std::fprintf(stderr, "usage: %s [--namespaces N] [--runs R]\n", program);
+      return false;
+    }
+  }
+  return true;
 }
 
 }  // namespace rbacq::bench

@@ -20,6 +20,10 @@ struct ClusterShape {
 
 enum class DumpFormat { json, yaml };
 
+// The benchmarks' command line: --namespaces N (the shape) and --runs R (at least 1, into
+// `runs`). False, with the usage on stderr naming `program`, for anything else.
+bool parse_bench_args(int argc, char** argv, const char* program, ClusterShape& shape, int& runs);
+
 // Writes the whole cluster to `out` in the given format. Returns the number of
 // objects written. Throws std::invalid_argument if shape.namespaces < 0.
 std::size_t write_cluster(std::ostream& out, const ClusterShape& shape, DumpFormat format);

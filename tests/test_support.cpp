@@ -35,11 +35,12 @@ std::vector<std::string> lines(const Diagnostics& diags) {
 
 std::string source_path(std::string_view relative) { return fmt::format("{}/{}", RBACQ_SOURCE_DIR, relative); }
 
-namespace {
-std::string slurp(const std::string& path) {
+std::string read_file(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
 }
+
+namespace {
 }  // namespace
 
 CommandResult run_rbacq(const std::vector<std::string>& args, std::string_view stdin_text) { return run_rbacq_in({}, args, stdin_text); }
@@ -68,8 +69,8 @@ CommandResult run_rbacq_in(const std::filesystem::path& cwd, const std::vector<s
   waitpid(pid, &status, 0);
   CommandResult result;
   result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-  result.out = slurp(out_path);
-  result.err = slurp(err_path);
+  result.out = read_file(out_path);
+  result.err = read_file(err_path);
   return result;
 }
 

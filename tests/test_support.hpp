@@ -37,6 +37,9 @@ std::vector<std::string> lines(const Diagnostics& diags);
 /// Path of a file under the source tree (fixtures).
 std::string source_path(std::string_view relative);
 
+/// The bytes of the file at `path` ("" when it cannot be read).
+std::string read_file(const std::string& path);
+
 struct CommandResult {
   int exit_code = -1;
   std::string out;

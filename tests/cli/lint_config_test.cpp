@@ -3,8 +3,6 @@
 // annotation, .rbacq.yaml (found upward or --config), deny assertions and baselines.
 #include <doctest/doctest.h>
 
-#include <fstream>
-#include <sstream>
 #include <string>
 
 #include "test_support.hpp"
@@ -72,12 +70,6 @@ struct Repo {
   }
 };
 
-std::string read(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
 
 bool has(const std::string& text, std::string_view part) { return text.find(part) != std::string::npos; }
 
@@ -233,11 +225,11 @@ TEST_CASE("lint: --write-baseline then --baseline reports only new findings, and
   const auto written = lint({"--write-baseline", baseline, repo.deploy});
   CHECK(written.exit_code == 0);
   CHECK(written.out == "no findings (2 rules, 2 files); 1 suppressed; 1 baselined\n");
-  const std::string text = read(baseline);
+  const std::string text = test::read_file(baseline);
   CHECK(text.starts_with("# rbacq baseline"));
   CHECK(has(text, "\twildcard-rule\tRole/dev/pods\trule 1 of Role pods uses a wildcard: verbs [*], apiGroups [\"\"], resources [pods]\n"));
   CHECK(lint({"--write-baseline", baseline, repo.deploy}).exit_code == 0);
-  CHECK(read(baseline) == text);  // deterministic
+  CHECK(test::read_file(baseline) == text);  // deterministic
 
   const auto again = lint({"-o", "json", "--baseline", baseline, repo.deploy});
   CHECK(again.exit_code == 0);
@@ -316,27 +308,27 @@ TEST_CASE("lint --write-baseline keeps what the run could not find again, and ne
   const Repo repo;
   const std::string baseline = (repo.dir.path() / "baseline.txt").string();
   REQUIRE(test::run_rbacq({"lint", "--write-baseline", baseline, repo.deploy}).exit_code == 0);
-  const std::string full = read(baseline);
+  const std::string full = test::read_file(baseline);
   CHECK(has(full, "\twildcard-rule\t"));
   CHECK(has(full, "\tsecrets-read\t"));
   // One rule, or one file: the other entries stay.
   CHECK(test::run_rbacq({"lint", "--only", "secrets-read", "--write-baseline", baseline, repo.deploy}).exit_code == 0);
-  CHECK(read(baseline) == full);
+  CHECK(test::read_file(baseline) == full);
   CHECK(test::run_rbacq({"lint", "--write-baseline", baseline, "--context", repo.deploy, repo.deploy + "/legacy.yaml"}).exit_code == 0);
-  CHECK(read(baseline) == full);
+  CHECK(test::read_file(baseline) == full);
   // Input errors: the findings may be incomplete, so nothing is written.
   repo.dir.write("repo/deploy/broken.yaml", "kind: Role\nmetadata: {name: [\n");
   const auto broken = test::run_rbacq({"lint", "--write-baseline", baseline, repo.deploy});
   CHECK(broken.exit_code == 2);
   CHECK(has(broken.err, "baseline.txt: error: the baseline was not written: the run has errors"));
-  CHECK(read(baseline) == full);
+  CHECK(test::read_file(baseline) == full);
   // A file that is not a baseline is not overwritten.
   const std::string manifest = repo.deploy + "/team.yaml";
-  const std::string before = read(manifest);
+  const std::string before = test::read_file(manifest);
   const auto wrong = test::run_rbacq({"lint", "--write-baseline", manifest, repo.deploy + "/legacy.yaml"});
   CHECK(wrong.exit_code == 2);
   CHECK(has(wrong.err, "team.yaml: error: the file exists and is not a baseline: not overwritten [baseline-invalid]"));
-  CHECK(read(manifest) == before);
+  CHECK(test::read_file(manifest) == before);
 }
 
 TEST_CASE("lint: a policy assertion is reported at a row in the linted files when one is, not hidden behind --context (issue 11)") {

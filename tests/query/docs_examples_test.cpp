@@ -5,7 +5,6 @@
 // `…` stands for lines the example leaves out; `; echo "exit $?"` adds the exit status. The
 // test reads the document, so a new example is checked as soon as it is written (issue 10).
 #include <filesystem>
-#include <fstream>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -105,18 +104,12 @@ bool matches(const std::vector<std::string>& expected, std::size_t e, const std:
   return a < actual.size() && expected[e] == actual[a] && matches(expected, e + 1, actual, a + 1);
 }
 
-std::string read(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
 
 }  // namespace
 
 TEST_CASE("docs/query-language.md: every worked example prints what the document shows (issue 10)") {
   std::filesystem::current_path(source_path(""));  // the examples run from the repository root
-  const auto all = examples(read(source_path("docs/query-language.md")));
+  const auto all = examples(read_file(source_path("docs/query-language.md")));
   CHECK(all.size() >= 15);
   for (const Example& example : all) {
     CAPTURE(example.line);

@@ -6,7 +6,6 @@
 #include <cstdlib>
 #include <fstream>
 #include <set>
-#include <sstream>
 
 #include "query/answer_tables.hpp"
 #include "query/functions.hpp"
@@ -20,12 +19,6 @@ namespace {
 
 constexpr std::string_view kEnd = "<!-- end generated -->";
 
-std::string read(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
 
 /// The block after `<!-- generated: WHAT -->`: [begin, end) offsets of its content.
 std::optional<std::pair<std::size_t, std::size_t>> block(const std::string& doc, const std::string& what) {
@@ -42,7 +35,7 @@ std::optional<std::pair<std::size_t, std::size_t>> block(const std::string& doc,
 
 TEST_CASE("docs/query-language.md documents every relation and function as the code does (issue 9)") {
   const std::string path = source_path("docs/query-language.md");
-  std::string doc = read(path);
+  std::string doc = read_file(path);
   const char* update = std::getenv("RBACQ_UPDATE_GOLDEN");
   const bool updating = update != nullptr && std::string(update) == "1";
   std::vector<std::pair<std::string, std::string>> expected;

@@ -4,9 +4,6 @@
 // wins, and findings say which (issue 11).
 #include <doctest/doctest.h>
 
-#include <fstream>
-#include <sstream>
-
 #include "test_support.hpp"
 
 using rbacq::test::run_rbacq;
@@ -67,20 +64,9 @@ TEST_CASE("lint: every definition of an object is judged at its own line - findi
   CHECK(rules.out == "ROLE      REPLACED  VERBS\noperator  true      [*]\n");
 }
 
-namespace {
-
-std::string read_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
-}  // namespace
-
 TEST_CASE("lint: earlier definitions without a namespace get the default one, so they are bound and resolve as the later (issue 11)") {
   rbacq::test::TempDir dir;
-  const std::string manifest = read_file(rbacq::test::source_path("fixtures/lint/definitions/namespaceless.yaml"));
+  const std::string manifest = rbacq::test::read_file(rbacq::test::source_path("fixtures/lint/definitions/namespaceless.yaml"));
   dir.write("a.yaml", manifest);
   std::string changed = manifest;  // a second version: another resource
   changed.replace(changed.find("configmaps"), 10, "secrets");

@@ -5,7 +5,6 @@
 // rule files say, so the page cannot drift from rules/builtin/; RBACQ_UPDATE_GOLDEN=1 rewrites it.
 #include <cstdlib>
 #include <fstream>
-#include <sstream>
 
 #include <fmt/format.h>
 
@@ -18,12 +17,6 @@ namespace {
 constexpr std::string_view kBegin = "<!-- generated: rules -->\n";
 constexpr std::string_view kEnd = "<!-- end generated -->";
 
-std::string read(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
 
 /// The severities of a rule's cases, most severe first: "critical, high".
 std::string severities(const rules::Rule& rule) {
@@ -75,7 +68,7 @@ std::string reference(const std::vector<rules::Rule>& rules) {
 
 TEST_CASE("docs/rules.md documents every built-in rule as its file says (issue 11)") {
   const std::string path = source_path("docs/rules.md");
-  std::string doc = read(path);
+  std::string doc = read_file(path);
   Diagnostics problems;
   const std::string expected = reference(rules::builtin_rules(problems));
   const std::size_t begin = doc.find(kBegin);

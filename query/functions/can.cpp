@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
-// can(VERBS, RESOURCE[, NAMESPACE]): may the row's subject make the request? Answered from the
-// subject locator (who-can), one set of subjects per verb and namespace, computed on first use.
+// can(VERBS, RESOURCE[, NAMESPACE]): may the row's subject make the request? In a fixed scope,
+// answered from the subject locator (who-can), one set of subjects per verb computed on first
+// use; in the row's own namespace (a column), by the authorizer for the row's subject, since a
+// who-can per namespace costs more than the few rows of that namespace ask.
 #include <map>
 #include <mutex>
 #include <set>
@@ -56,17 +58,38 @@ class CanFunction final : public BoundFunction {
     const SubjectRef ref = subject_ref(subject.as_subject());
     if (ref.kind == SubjectRef::Kind::service_account && ref.namespace_.empty()) return false;  // matches nobody
     const analyzer::rbac::UserInfo user = identity_of(ref);
-    std::optional<std::string> ns;
     if (question_.namespace_column) {
       const Value v = row.value(*question_.namespace_column);
-      if (!v.is_null()) ns = v.as_string();
+      const auto& requests = requests_in(v.is_null() ? std::optional<std::string>() : std::optional<std::string>(v.as_string()));
+      const auto allows = [&](const analyzer::rbac::RequestAttributes& r) { return context_.authorizer().authorize(user, r).allowed(); };
+      return question_.any ? std::any_of(requests.begin(), requests.end(), allows) : std::all_of(requests.begin(), requests.end(), allows);
     }
-    const auto& sets = allowed(ns);
+    const auto& sets = allowed(std::nullopt);
     const auto admits = [&](const Allowed& a) { return a.admits(user); };
     return question_.any ? std::any_of(sets.begin(), sets.end(), admits) : std::all_of(sets.begin(), sets.end(), admits);
   }
 
  private:
+  /// The scope asked: the fixed one, or the row's namespace (cluster-wide for a null value).
+  [[nodiscard]] Scope scope_of(const std::optional<std::string>& ns) const {
+    if (!question_.namespace_column) return question_.scope;
+    return ns ? Scope{Scope::Kind::namespace_, *ns, {}} : Scope{Scope::Kind::cluster_wide, {}, {}};
+  }
+
+  /// The requests (one per verb) in namespace `ns`, built on first use.
+  [[nodiscard]] const std::vector<analyzer::rbac::RequestAttributes>& requests_in(const std::optional<std::string>& ns) const {
+    const std::lock_guard<std::mutex> lock(mutex_);
+    const std::string key = ns ? "=" + *ns : std::string();
+    const auto it = requests_.find(key);
+    if (it != requests_.end()) return it->second;
+    std::vector<analyzer::rbac::RequestAttributes> out;
+    // The target was checked when the call was bound: only the namespace differs here.
+    if (const auto plan = plan_requests(question_.verbs, question_.target, scope_of(ns), context_, QuerySource{})) {
+      for (const PlannedRequest& p : plan->requests) out.push_back(p.built.attributes);
+    }
+    return requests_.emplace(key, std::move(out)).first->second;
+  }
+
   /// One set per verb for the namespace (nullopt: the fixed scope, or cluster-wide for a null
   /// column value), computed on first use from who-can answers (exactly the subject locator).
   [[nodiscard]] const std::vector<Allowed>& allowed(const std::optional<std::string>& ns) const {
@@ -74,19 +97,24 @@ class CanFunction final : public BoundFunction {
     const std::string key = ns ? "=" + *ns : std::string();
     const auto it = cache_.find(key);
     if (it != cache_.end()) return it->second;
-    Scope scope = question_.scope;
-    if (question_.namespace_column) scope = ns ? Scope{Scope::Kind::namespace_, *ns, {}} : Scope{Scope::Kind::cluster_wide, {}, {}};
     std::vector<Allowed> sets;
-    // The target was checked when the call was bound: only the namespace differs here.
-    const auto plan = plan_requests(question_.verbs, question_.target, scope, context_, QuerySource{});
+    // The target was checked when the call was bound.
+    const auto plan = plan_requests(question_.verbs, question_.target, scope_of(ns), context_, QuerySource{});
     if (plan) {
+      const auto& authorizer = context_.authorizer();
       for (const PlannedRequest& p : plan->requests) {
+        // As answer_who_can asks (its namespaces too for "in any namespace"), without the
+        // subjects allowed only for other names, which can() does not need.
         Allowed a;
-        for (const WhoCanAnswer& answer : answer_who_can(context_, p)) {
-          for (const auto& s : answer.result.subjects) {
+        const auto add = [&](const analyzer::rbac::RequestAttributes& r) {
+          for (const auto& s : authorizer.who_can(r).subjects) {
             a.privileged = a.privileged || s.privileged;
             if (!s.grants.empty()) a.subjects.insert(s.subject);
           }
+        };
+        add(p.built.attributes);
+        if (p.any_namespace) {
+          for (const std::string& in : authorizer.namespaces_allowing(p.built.attributes)) add(in_namespace(p.built.attributes, in));
         }
         sets.push_back(std::move(a));
       }
@@ -99,6 +127,7 @@ class CanFunction final : public BoundFunction {
   std::size_t subject_column_;
   mutable std::mutex mutex_;
   mutable std::map<std::string, std::vector<Allowed>> cache_;
+  mutable std::map<std::string, std::vector<analyzer::rbac::RequestAttributes>> requests_;
 };
 
 }  // namespace

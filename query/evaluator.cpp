@@ -90,7 +90,7 @@ class TableRow final : public Row {
   explicit TableRow(const ResultRow& row) : row_(row) {}
   [[nodiscard]] Value value(std::size_t column) const override { return row_.values.at(column); }
   [[nodiscard]] std::vector<Evidence> evidence() const override { return row_.evidence; }
-  [[nodiscard]] RowObjects objects() const override { return row_.objects; }
+  [[nodiscard]] const RowObjects& objects() const override { return row_.objects; }
 
  private:
   const ResultRow& row_;

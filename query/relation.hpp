@@ -74,7 +74,9 @@ class Row {
   virtual ~Row() = default;
   [[nodiscard]] virtual Value value(std::size_t column) const = 0;
   [[nodiscard]] virtual std::vector<Evidence> evidence() const = 0;
-  [[nodiscard]] virtual RowObjects objects() const = 0;
+  /// The row's objects, computed once per row however often a condition asks (allows() does,
+  /// once per call).
+  [[nodiscard]] virtual const RowObjects& objects() const = 0;
 };
 
 class Relation {
@@ -144,11 +146,15 @@ class TableRelation final : public Relation {
     ItemRow(const TableRelation& relation, const Item& item) : relation_(relation), item_(item) {}
     [[nodiscard]] Value value(std::size_t column) const override { return relation_.defs_.at(column).get(item_); }
     [[nodiscard]] std::vector<Evidence> evidence() const override { return relation_.explain_(item_); }
-    [[nodiscard]] RowObjects objects() const override { return relation_.objects_(item_); }
+    [[nodiscard]] const RowObjects& objects() const override {
+      if (!objects_) objects_ = relation_.objects_(item_);
+      return *objects_;
+    }
 
    private:
     const TableRelation& relation_;
     const Item& item_;
+    mutable std::optional<RowObjects> objects_;
   };
 
   static std::vector<ColumnInfo> infos(const std::vector<ColumnDef<Item>>& defs) {

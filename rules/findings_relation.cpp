@@ -43,18 +43,17 @@ Value column_value(const Finding& f, std::size_t column) {
 
 class FindingRow final : public query::Row {
  public:
-  explicit FindingRow(const Finding& finding) : finding_(finding) {}
+  explicit FindingRow(const Finding& finding) : finding_(finding) {
+    objects_.primary = finding_.object_meta;
+    objects_.at = finding_.location;
+  }
   [[nodiscard]] Value value(std::size_t column) const override { return column_value(finding_, column); }
   [[nodiscard]] std::vector<query::Evidence> evidence() const override { return finding_.notes; }
-  [[nodiscard]] query::RowObjects objects() const override {
-    query::RowObjects out;
-    out.primary = finding_.object_meta;
-    out.at = finding_.location;
-    return out;
-  }
+  [[nodiscard]] const query::RowObjects& objects() const override { return objects_; }
 
  private:
   const Finding& finding_;
+  query::RowObjects objects_;
 };
 
 }  // namespace

@@ -158,8 +158,8 @@ WhoCanResult Authorizer::who_can_named(const RequestAttributes& request) const {
   return {subjects_of(index().allowing_named(request)), {}};
 }
 
-WhoCanResult Authorizer::who_can(const RequestAttributes& request) const {
-  std::vector<WhoCanSubject> subjects = subjects_of(index().allowing(request));
+WhoCanResult Authorizer::located(const std::vector<RuleRef>& refs) const {
+  std::vector<WhoCanSubject> subjects = subjects_of(refs);
   WhoCanResult result;
   const SubjectKey masters{"Group", std::string(kPrivilegedGroup), {}};
   WhoCanSubject privileged{masters, true, {}};
@@ -170,6 +170,13 @@ WhoCanResult Authorizer::who_can(const RequestAttributes& request) const {
   }
   result.subjects.push_back(std::move(privileged));
   for (WhoCanSubject& s : subjects) result.subjects.push_back(std::move(s));
+  return result;
+}
+
+WhoCanResult Authorizer::who_can_anywhere(const RequestAttributes& request) const { return located(index().allowing_anywhere(request)); }
+
+WhoCanResult Authorizer::who_can(const RequestAttributes& request) const {
+  WhoCanResult result = located(index().allowing(request));
 
   const auto scope_errors = [&](const std::vector<std::size_t>& indexes) {
     for (const std::size_t i : indexes) {

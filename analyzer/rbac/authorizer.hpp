@@ -99,6 +99,11 @@ class Authorizer {
   /// plus Group system:masters.
   [[nodiscard]] WhoCanResult who_can(const RequestAttributes& request) const;
 
+  /// who_can in every namespace at once (a namespaced request asked without one: "in any
+  /// namespace"): the subjects of ClusterRoleBindings and of RoleBindings that allow it in their
+  /// own namespace, plus Group system:masters. No errors.
+  [[nodiscard]] WhoCanResult who_can_anywhere(const RequestAttributes& request) const;
+
   /// For a request without a name: the subjects whose grants allow it only for listed
   /// resourceNames (a `who-can update leases` misses the controller that may update its own
   /// lease). No system:masters entry, no errors.
@@ -130,6 +135,8 @@ class Authorizer {
   template <class OnRule, class OnError>
   void visit_rules_for(const UserInfo& user, std::string_view namespace_, OnRule&& on_rule, OnError&& on_error) const;
   [[nodiscard]] std::vector<WhoCanSubject> subjects_of(const std::vector<RuleRef>& refs) const;
+  /// subjects_of, with Group system:masters first (privileged, with its grants if any).
+  [[nodiscard]] WhoCanResult located(const std::vector<RuleRef>& refs) const;
   /// The who-can index, built on first use: can-i never needs it.
   [[nodiscard]] const RuleIndex& index() const;
 

@@ -110,6 +110,23 @@ std::vector<RuleRef> RuleIndex::collect(const RequestAttributes& request, bool n
   return out;
 }
 
+std::vector<RuleRef> RuleIndex::allowing_anywhere(const RequestAttributes& request) const {
+  if (!request.resource_request) return collect(request, false);
+  std::vector<RuleRef> out;
+  const auto add = [&](std::size_t role_id, std::size_t rule) {
+    const Role& role = roles_[role_id];
+    for (const std::size_t b : role.cluster_bindings) out.push_back({b, rule});
+    for (const auto& [ns, bindings] : role.namespace_bindings) {
+      for (const std::size_t b : bindings) out.push_back({b, rule});
+    }
+  };
+  // rule_allows does not look at the namespace: each scope is asked with the request as it is.
+  for (const auto& [scope, list] : by_scope_) candidates(scope, request, false, add);
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
 std::vector<std::string> RuleIndex::namespaces_allowing(const RequestAttributes& request) const {
   std::set<std::string_view> found;
   if (!request.resource_request) return {};

@@ -42,6 +42,11 @@ class RuleIndex {
   /// names it lists (rule_allows_named), in the same bindings as allowing().
   [[nodiscard]] std::vector<RuleRef> allowing_named(const RequestAttributes& request) const;
 
+  /// Every (binding, rule) that allows `request` in some namespace: ClusterRoleBindings, and the
+  /// RoleBindings of every namespace, each in its own (the union of allowing() over all
+  /// namespaces, in one pass). Sorted, unique.
+  [[nodiscard]] std::vector<RuleRef> allowing_anywhere(const RequestAttributes& request) const;
+
   /// The namespaces whose RoleBindings would allow `request` if it were asked inside them.
   [[nodiscard]] std::vector<std::string> namespaces_allowing(const RequestAttributes& request) const;
 

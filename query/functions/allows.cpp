@@ -15,14 +15,12 @@ class AllowsFunction final : public BoundFunction {
   AllowsFunction(std::vector<analyzer::rbac::RequestAttributes> requests, bool any) : requests_(std::move(requests)), any_(any) {}
 
   [[nodiscard]] Value call(const Row& row) const override {
-    const RowObjects objects = row.objects();
-    std::vector<const analyzer::PolicyRule*> rules;
-    for (const auto& [role, index] : objects.rules) rules.push_back(&role->rules[index]);
-    for (const analyzer::Role* role : objects.roles) {
-      for (const auto& rule : role->rules) rules.push_back(&rule);
-    }
+    const RowObjects& objects = row.objects();
     const auto allowed = [&](const analyzer::rbac::RequestAttributes& request) {
-      return std::any_of(rules.begin(), rules.end(), [&](const analyzer::PolicyRule* r) { return analyzer::rbac::rule_allows(request, *r); });
+      const auto by = [&](const analyzer::PolicyRule& r) { return analyzer::rbac::rule_allows(request, r); };
+      return std::any_of(objects.rules.begin(), objects.rules.end(), [&](const auto& ref) { return by(ref.first->rules[ref.second]); }) ||
+             std::any_of(objects.roles.begin(), objects.roles.end(),
+                         [&](const analyzer::Role* role) { return std::any_of(role->rules.begin(), role->rules.end(), by); });
     };
     return any_ ? std::any_of(requests_.begin(), requests_.end(), allowed) : std::all_of(requests_.begin(), requests_.end(), allowed);
   }

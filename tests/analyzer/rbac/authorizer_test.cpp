@@ -2,7 +2,10 @@
 // Which bindings apply and to whom: k8s-rbac-semantics §3–§5 and §11 items 7–12.
 #include "analyzer/rbac/authorizer.hpp"
 
+#include <set>
+
 #include <doctest/doctest.h>
+#include <fmt/format.h>
 
 #include "analyzer/rbac/identity.hpp"
 #include "rbac_fixture.hpp"
@@ -193,6 +196,35 @@ TEST_CASE("who-can: the subject locator, with system:masters first") {
   const auto result = p.authorizer().who_can(request("get", "", "pods", "ns1"));
   CHECK(result.subjects.front().privileged);
   CHECK_FALSE(result.subjects[1].privileged);
+}
+
+TEST_CASE("who-can anywhere: the union of who-can in every namespace, in one pass (issue 11)") {
+  const Policy p(cluster_role("admin", "['*']", "['*']", "['*']") + cluster_role("reader", "[get]", "['']", "[pods]") +
+                 role("ns1", "pod-reader", "[get]", "['*']", "[pods]") + role("ns2", "cm-reader", "[get]", "['']", "[configmaps]") +
+                 cluster_binding("admin", "ClusterRole", "admin", "[{kind: User, name: super-admin}]") +
+                 binding("ns1", "reader", "Role", "pod-reader", "[{kind: User, name: admin}, {kind: ServiceAccount, name: app}]") +
+                 binding("ns2", "cm", "Role", "cm-reader", "[{kind: Group, name: cm}]") +
+                 binding("ns3", "r", "ClusterRole", "reader", "[{kind: Group, name: 'system:serviceaccounts:ns3'}]") +
+                 binding("ns4", "gone", "Role", "missing", "[{kind: User, name: nobody}]"));
+  const auto names = [](const analyzer::rbac::WhoCanResult& r) {
+    std::set<std::string> out;
+    for (const auto& s : r.subjects) out.insert(fmt::format("{} {}{}{}", s.subject.kind, s.subject.namespace_, s.subject.namespace_.empty() ? "" : "/", s.subject.name));
+    return out;
+  };
+  for (const auto& r : {request("get", "", "pods"), request("get", "", "configmaps"), request("delete", "", "pods"), request("get", "apps", "deployments")}) {
+    CAPTURE(r.resource);
+    // What the query language asks for "in any namespace": cluster-wide, then each namespace whose RoleBindings allow it.
+    std::set<std::string> expected = names(p.authorizer().who_can(r));
+    for (const std::string& ns : p.authorizer().namespaces_allowing(r)) {
+      auto in = r;
+      in.namespace_ = ns;
+      for (const std::string& n : names(p.authorizer().who_can(in))) expected.insert(n);
+    }
+    CHECK(names(p.authorizer().who_can_anywhere(r)) == expected);
+  }
+  CHECK(names(p.authorizer().who_can_anywhere(request("get", "", "pods"))) ==
+        std::set<std::string>{"Group system:masters", "Group system:serviceaccounts:ns3", "ServiceAccount ns1/app", "User admin",
+                              "User super-admin"});
 }
 
 TEST_CASE("who-can: the index finds every form of rule and filters names and scope exactly") {

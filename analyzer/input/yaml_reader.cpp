@@ -35,9 +35,10 @@ class TreeBuilder final : public YAML::EventHandler {
   /// Keys one lookup in a mapping with merge keys may scan (see check_merge_cost).
   static constexpr std::uint64_t kMaxMergeScan = 10'000;
 
-  TreeBuilder(Document& doc, const SourceText& source, std::uint32_t line_base, const LoadLimits& limits,
+  /// `stream`: the bytes the parser reads (from where this parser started).
+  TreeBuilder(Document& doc, const SourceText& source, std::string_view stream, std::uint32_t line_base, const LoadLimits& limits,
               const DocumentSink& sink)
-      : doc_(doc), source_(source), line_base_(line_base), limits_(limits), sink_(sink) {}
+      : doc_(doc), source_(source), stream_(stream), line_base_(line_base), limits_(limits), sink_(sink) {}
 
   void OnDocumentStart(const YAML::Mark& mark) override {
     // yaml-cpp 0.7 reports an empty document without consuming a stray ',' or ']' at the top
@@ -81,8 +82,9 @@ class TreeBuilder final : public YAML::EventHandler {
 
   void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
                 const std::string& value) override {
-    const auto [line, column] = position(mark);
     // yaml-cpp tags plain scalars "?" and quoted ones "!": only plain ones can be true/null/42.
+    if (tag != "?") check_closed(mark);
+    const auto [line, column] = position(mark);
     finish_leaf(doc_.add_scalar_copy(value, tag != "?", line, column), anchor);
   }
 
@@ -111,6 +113,33 @@ class TreeBuilder final : public YAML::EventHandler {
  private:
   static std::uint64_t saturating_add(std::uint64_t a, std::uint64_t b) {
     return a > std::numeric_limits<std::uint64_t>::max() - b ? std::numeric_limits<std::uint64_t>::max() : a + b;
+  }
+
+  /// yaml-cpp accepts a quoted scalar that the input ends inside (`token: "abc` at the end of a
+  /// file) as if it were closed: a truncated file or a missing quote would load silently.
+  void check_closed(const YAML::Mark& mark) {
+    if (mark.is_null() || mark.pos < 0 || static_cast<std::size_t>(mark.pos) >= stream_.size()) return;
+    std::size_t open = static_cast<std::size_t>(mark.pos);
+    // The mark is at the node's properties when it has any (`!!str "x"`, `&a "x"`): skip them.
+    while (open < stream_.size() && (stream_[open] == '!' || stream_[open] == '&')) {
+      while (open < stream_.size() && stream_[open] != ' ' && stream_[open] != '\t' && stream_[open] != '\n') ++open;
+      while (open < stream_.size() && (stream_[open] == ' ' || stream_[open] == '\t')) ++open;
+    }
+    if (open >= stream_.size()) return;
+    const char quote = stream_[open];
+    if (quote != '"' && quote != '\'') return;
+    for (std::size_t i = open + 1; i < stream_.size(); ++i) {
+      if (quote == '"' && stream_[i] == '\\') {
+        ++i;  // an escape: the next character is not the end
+      } else if (stream_[i] == quote) {
+        if (quote == '\'' && i + 1 < stream_.size() && stream_[i + 1] == '\'') {
+          ++i;  // '' is a quote inside a single-quoted scalar
+        } else {
+          return;
+        }
+      }
+    }
+    stop(mark, "input-yaml", fmt::format("this quoted scalar is not closed: the input ends before its closing {}", quote));
   }
 
   [[noreturn]] void stop(const YAML::Mark& mark, const char* id, std::string message) {
@@ -185,6 +214,7 @@ class TreeBuilder final : public YAML::EventHandler {
 
   Document& doc_;
   const SourceText& source_;
+  std::string_view stream_;
   std::uint32_t line_base_;
   const LoadLimits& limits_;
   const DocumentSink& sink_;
@@ -229,7 +259,7 @@ void read_yaml(const SourceText& source, const LoadLimits& limits, Diagnostics& 
   while (start < text.size()) {
     MemoryBuffer buffer(text.data() + start, text.data() + text.size());
     std::istream stream(&buffer);
-    TreeBuilder builder(doc, source, line_base, limits, sink);
+    TreeBuilder builder(doc, source, text.substr(start), line_base, limits, sink);
     std::size_t error_line = 0;  // 0-based, relative to start
     try {
       YAML::Parser parser(stream);

@@ -37,6 +37,25 @@ TEST_CASE("bad input: a YAML error reported on the next document's marker keeps 
   CHECK(r.model.namespaces[0].meta.loc.line == 3);
 }
 
+TEST_CASE("bad input: a quoted scalar the input ends inside is an error at its quote, not a value (issue 11 review)") {
+  // yaml-cpp reads `name: "abc` and a newline at the end of the input as if the quote were closed.
+  for (const char* quote : {"\"", "'"}) {
+    CAPTURE(quote);
+    const auto r = test::load(std::string(kGoodNamespace) + "---\napiVersion: v1\nkind: Namespace\nmetadata:\n  name: " + quote + "cut\n");
+    CHECK(test::lines(r.diagnostics) == Lines{fmt::format("8:9: error: this quoted scalar is not closed: the input ends before its closing {} [input-yaml]", quote)});
+    REQUIRE(r.model.namespaces.size() == 1);
+    CHECK(r.model.namespaces[0].meta.name == "survivor");
+  }
+  // Behind a tag or an anchor too.
+  CHECK(test::lines(test::load("apiVersion: v1\nkind: Namespace\nmetadata: {name: !!str &n \"cut\n").diagnostics) ==
+        Lines{"3:18: error: this quoted scalar is not closed: the input ends before its closing \" [input-yaml]"});
+  // Closed ones, with escapes and doubled quotes, are values.
+  const auto ok = test::load("apiVersion: v1\nkind: Namespace\nmetadata:\n  name: !!str &n \"a\\\"b\"\n  labels: {one: 'it''s', two: \"\\\\\"}\n");
+  CHECK(test::lines(ok.diagnostics) == Lines{});
+  REQUIRE(ok.model.namespaces.size() == 1);
+  CHECK(ok.model.namespaces[0].meta.name == "a\"b");
+}
+
 TEST_CASE("bad input: malformed JSON names the position (#2)") {
   const auto r = test::load("{\n  \"kind\": \"Role\",\n  \"metadata\": {\"name\": \"r\",}\n}\n", "bad.json");
   CHECK(test::lines(r.diagnostics) ==

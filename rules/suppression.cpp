@@ -71,11 +71,13 @@ FilteredFindings filter_findings(std::vector<Finding> found, const SuppressionOp
       ++out.counts.suppressed;
       continue;
     }
+    // A baseline holds the inconclusive findings too, shown or not: a later run with
+    // --inconclusive then does not report them as new.
+    out.accepted.push_back(f);
     if (f.certainty == Certainty::inconclusive && !options.show_inconclusive) {
       ++out.counts.inconclusive_hidden;
       continue;
     }
-    out.accepted.push_back(f);
     if (options.baseline != nullptr && options.baseline->contains(f.fingerprint)) {
       ++out.counts.baselined;
       continue;

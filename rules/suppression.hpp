@@ -42,7 +42,7 @@ struct SuppressionOptions {
 
 struct FilteredFindings {
   std::vector<Finding> reported;  // what the report shows
-  std::vector<Finding> accepted;  // reported and baselined: what --write-baseline writes
+  std::vector<Finding> accepted;  // reported, baselined and hidden inconclusive: what --write-baseline writes
   std::unordered_set<std::string> elsewhere;  // fingerprints of findings outside the reported files
   SuppressionCounts counts;
 };

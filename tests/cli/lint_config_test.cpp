@@ -346,3 +346,18 @@ TEST_CASE("lint: a policy assertion is reported at a row in the linted files whe
   CHECK(has(r.out, "/ctx/reader.yaml:6:3: note: row 3: subject=group:aaa"));
   CHECK(r.out.ends_with("\n1 finding (1 high)\n"));
 }
+
+TEST_CASE("lint --write-baseline keeps inconclusive findings too, so --inconclusive --baseline does not report them as new (issue 11)") {
+  const Repo repo;
+  repo.dir.write("repo/deploy/dangling.yaml",
+                 "apiVersion: rbac.authorization.k8s.io/v1\nkind: RoleBinding\nmetadata: {name: later, namespace: dev}\n"
+                 "roleRef: {apiGroup: rbac.authorization.k8s.io, kind: Role, name: not-yet}\n"
+                 "subjects:\n- {kind: User, name: bob, apiGroup: rbac.authorization.k8s.io}\n");
+  const auto shown = test::run_rbacq({"lint", "--only", "dangling-role-ref", "--inconclusive", repo.deploy});
+  REQUIRE(has(shown.out, "[dangling-role-ref]"));
+  const std::string baseline = (repo.dir.path() / "baseline.txt").string();
+  REQUIRE(test::run_rbacq({"lint", "--only", "dangling-role-ref", "--write-baseline", baseline, repo.deploy}).exit_code == 0);
+  CHECK(has(test::read_file(baseline), "\tdangling-role-ref\t"));
+  const auto again = test::run_rbacq({"lint", "--only", "dangling-role-ref", "--inconclusive", "--baseline", baseline, repo.deploy});
+  CHECK(again.out == "no findings (1 rules, 3 files); 1 baselined\n");
+}

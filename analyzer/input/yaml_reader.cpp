@@ -119,7 +119,7 @@ class TreeBuilder final : public YAML::EventHandler {
   /// file) as if it were closed: a truncated file or a missing quote would load silently.
   void check_closed(const YAML::Mark& mark) {
     if (mark.is_null() || mark.pos < 0 || static_cast<std::size_t>(mark.pos) >= stream_.size()) return;
-    std::size_t open = static_cast<std::size_t>(mark.pos);
+    auto open = static_cast<std::size_t>(mark.pos);
     // The mark is at the node's properties when it has any (`!!str "x"`, `&a "x"`): skip them.
     while (open < stream_.size() && (stream_[open] == '!' || stream_[open] == '&')) {
       while (open < stream_.size() && stream_[open] != ' ' && stream_[open] != '\t' && stream_[open] != '\n') ++open;

@@ -148,41 +148,48 @@ void load_default_policy(int minor, Model& defaults, Diagnostics& problems) {
   select(defaults.bindings, variants.bindings, minor, ranges);
 }
 
-bool is_default_role(int minor, bool cluster, std::string_view namespace_, std::string_view name) {
-  using Names = std::set<std::tuple<bool, std::string, std::string>>;
-  constexpr std::size_t minors = kNewestMinor - kOldestMinor + 1;
-  static std::array<std::once_flag, minors> once;
-  static std::array<Names, minors> names;
-  if (minor < kOldestMinor || minor > kNewestMinor) return false;
-  const auto index = static_cast<std::size_t>(minor - kOldestMinor);
-  std::call_once(once.at(index), [&] {
-    Model defaults;
-    Diagnostics ignored;
-    load_default_policy(minor, defaults, ignored);
-    for (const Role& r : defaults.roles) names.at(index).emplace(r.cluster, r.cluster ? std::string() : r.meta.namespace_, r.meta.name);
-  });
-  return names.at(index).contains({cluster, cluster ? std::string() : std::string(namespace_), std::string(name)});
-}
+namespace {
 
-bool is_default_service_account(int minor, std::string_view namespace_, std::string_view name) {
-  using Names = std::set<std::pair<std::string, std::string>>;
+/// The names the default policy of one minor defines: its roles (cluster-scoped, namespace,
+/// name) and the ServiceAccounts its bindings name (namespace, name). Built once per minor, from
+/// one load of the policy, for whichever question asks first.
+struct DefaultNames {
+  std::set<std::tuple<bool, std::string, std::string>> roles;
+  std::set<std::pair<std::string, std::string>> service_accounts;
+};
+
+const DefaultNames* default_names(int minor) {
   constexpr std::size_t minors = kNewestMinor - kOldestMinor + 1;
   static std::array<std::once_flag, minors> once;
-  static std::array<Names, minors> names;
-  if (minor < kOldestMinor || minor > kNewestMinor) return false;
+  static std::array<DefaultNames, minors> names;
+  if (minor < kOldestMinor || minor > kNewestMinor) return nullptr;
   const auto index = static_cast<std::size_t>(minor - kOldestMinor);
   std::call_once(once.at(index), [&] {
     Model defaults;
     Diagnostics ignored;
     load_default_policy(minor, defaults, ignored);
+    DefaultNames& out = names.at(index);
+    for (const Role& r : defaults.roles) out.roles.emplace(r.cluster, r.cluster ? std::string() : r.meta.namespace_, r.meta.name);
     for (const Binding& b : defaults.bindings) {
       for (const Subject& s : b.subjects) {
         // The policy writes every ServiceAccount subject with its namespace (kube-system).
-        if (s.kind == "ServiceAccount") names.at(index).emplace(s.namespace_.empty() ? b.meta.namespace_ : s.namespace_, s.name);
+        if (s.kind == "ServiceAccount") out.service_accounts.emplace(s.namespace_.empty() ? b.meta.namespace_ : s.namespace_, s.name);
       }
     }
   });
-  return names.at(index).contains({std::string(namespace_), std::string(name)});
+  return &names.at(index);
+}
+
+}  // namespace
+
+bool is_default_role(int minor, bool cluster, std::string_view namespace_, std::string_view name) {
+  const DefaultNames* names = default_names(minor);
+  return names != nullptr && names->roles.contains({cluster, cluster ? std::string() : std::string(namespace_), std::string(name)});
+}
+
+bool is_default_service_account(int minor, std::string_view namespace_, std::string_view name) {
+  const DefaultNames* names = default_names(minor);
+  return names != nullptr && names->service_accounts.contains({std::string(namespace_), std::string(name)});
 }
 
 std::size_t add_default_policy(int minor, Model& model, Diagnostics& diagnostics) {

@@ -19,7 +19,7 @@ std::string JsonDocument::finish(const std::vector<Diagnostic>& diagnostics) {
 
 std::string JsonDocument::finish() {
   w_.end_object();
-  return w_.str();
+  return w_.take();
 }
 
 }  // namespace rbacq::cli

@@ -188,6 +188,7 @@ int run_lint(const CLI::App& command, const LintOptions& options, const OutputOp
   for (const rules::Rule& r : all_rules) suppression.rules_run.push_back(r.id);
   if (!config->deny.empty() && assertions) suppression.rules_run.emplace_back(rules::kPolicyAssertionRule);
   suppression.reported = reported;
+  suppression.keep_accepted = !options.write_baseline.empty();
   if (configured) rules::check_suppressions(context.model(), suppression, config_problems);
   rules::FilteredFindings filtered = rules::filter_findings(std::move(found), suppression, config_problems);
   if (configured && !options.write_baseline.empty() && write_baseline(options.write_baseline, filtered, suppression.rules_run,

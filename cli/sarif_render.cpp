@@ -304,7 +304,7 @@ std::string lint_sarif(const std::vector<rules::Rule>& rules, const std::vector<
   w.end_object();
   w.end_array();
   w.end_object();
-  return w.str();
+  return w.take();
 }
 
 }  // namespace rbacq::cli

@@ -2,6 +2,7 @@
 #include "rules/suppression.hpp"
 
 #include <algorithm>
+#include <unordered_map>
 #include <unordered_set>
 
 #include <fmt/format.h>
@@ -28,11 +29,14 @@ void each_object(const analyzer::Model& model, Visit visit) {
 }
 
 /// Whether findings in `file` are reported: a PATH, not excluded. A policy assertion without an
-/// object is at its entry in the config file, which is reported wherever it is.
-bool in_scope(const SuppressionOptions& options, const Finding& f) {
+/// object is at its entry in the config file, which is reported wherever it is. Asked once per
+/// file (`files`: the answers so far; paths are interned, so their views stay valid).
+bool in_scope(const SuppressionOptions& options, const Finding& f, std::unordered_map<std::string_view, bool>& files) {
   const std::string_view file = f.location.file.str();
   if (f.rule == kPolicyAssertionRule && !options.config->file.empty() && file == options.config->file) return true;
-  return !file.empty() && options.reported(file) && !options.config->excludes(file);
+  const auto [it, added] = files.try_emplace(file, false);
+  if (added) it->second = !file.empty() && options.reported(file) && !options.config->excludes(file);
+  return it->second;
 }
 
 }  // namespace
@@ -59,10 +63,11 @@ FilteredFindings filter_findings(std::vector<Finding> found, const SuppressionOp
   // Every finding of this run, reported on or not (--context, excluded paths): a baseline entry
   // is fixed only when its finding is gone, not when this run reports on fewer files.
   std::unordered_set<std::string> present;
+  std::unordered_map<std::string_view, bool> files;
   for (Finding& f : found) {
     if (const auto level = config.severity_of(f.rule)) f.severity = *level;
-    present.insert(f.fingerprint);
-    if (!in_scope(options, f)) {
+    if (options.baseline != nullptr) present.insert(f.fingerprint);
+    if (!in_scope(options, f, files)) {
       out.elsewhere.insert(f.fingerprint);
       continue;
     }
@@ -73,7 +78,7 @@ FilteredFindings filter_findings(std::vector<Finding> found, const SuppressionOp
     }
     // A baseline holds the inconclusive findings too, shown or not: a later run with
     // --inconclusive then does not report them as new.
-    out.accepted.push_back(f);
+    if (options.keep_accepted) out.accepted.push_back(f);
     if (f.certainty == Certainty::inconclusive && !options.show_inconclusive) {
       ++out.counts.inconclusive_hidden;
       continue;

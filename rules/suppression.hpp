@@ -38,11 +38,13 @@ struct SuppressionOptions {
   std::vector<std::string> rules_run;    // the rules that ran: only their baseline entries can be fixed
   /// Whether findings in `file` are reported on: in the PATHs, not in --context or built in.
   std::function<bool(std::string_view file)> reported;
+  /// --write-baseline: keep FilteredFindings::accepted (a copy of most findings, else not made).
+  bool keep_accepted = false;
 };
 
 struct FilteredFindings {
   std::vector<Finding> reported;  // what the report shows
-  std::vector<Finding> accepted;  // reported, baselined and hidden inconclusive: what --write-baseline writes
+  std::vector<Finding> accepted;  // reported, baselined and hidden inconclusive: what --write-baseline writes (keep_accepted)
   std::unordered_set<std::string> elsewhere;  // fingerprints of findings outside the reported files
   SuppressionCounts counts;
 };

@@ -1,15 +1,36 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "support/json_writer.hpp"
 
+#include <iterator>
+
 #include <fmt/format.h>
 
 #include "support/printable.hpp"
 
 namespace rbacq {
 
+namespace {
+
+/// Whether a byte goes into a JSON string as it is: printable ASCII other than the quote and the
+/// backslash.
+constexpr bool plain(char c) {
+  const auto u = static_cast<unsigned char>(c);
+  return u >= 0x20 && u < 0x7f && c != '"' && c != '\\';
+}
+
+}  // namespace
+
 void append_json_string(std::string& out, std::string_view s) {
   out.push_back('"');
   for (std::size_t i = 0; i < s.size(); ++i) {
+    // Runs of plain bytes are copied at once: reports are mostly names and paths.
+    std::size_t run = i;
+    while (run < s.size() && plain(s[run])) ++run;
+    if (run != i) {
+      out.append(s.data() + i, run - i);
+      if (run == s.size()) break;
+      i = run;
+    }
     const char c = s[i];
     if (static_cast<unsigned char>(c) >= 0x80) {
       // JSON text is UTF-8: a byte that starts no valid sequence (a Latin-1 file name) becomes
@@ -31,12 +52,7 @@ void append_json_string(std::string& out, std::string_view s) {
       case '\t': out += "\\t"; break;
       case '\b': out += "\\b"; break;
       case '\f': out += "\\f"; break;
-      default:
-        if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) {
-          out += fmt::format("\\u{:04x}", static_cast<unsigned>(static_cast<unsigned char>(c)));
-        } else {
-          out.push_back(c);
-        }
+      default: out += fmt::format("\\u{:04x}", static_cast<unsigned>(static_cast<unsigned char>(c)));  // other control bytes, DEL
     }
   }
   out.push_back('"');
@@ -104,12 +120,12 @@ void JsonWriter::value(bool v) {
 
 void JsonWriter::value(std::int64_t v) {
   before_value();
-  out_ += fmt::format("{}", v);
+  fmt::format_to(std::back_inserter(out_), "{}", v);
 }
 
 void JsonWriter::value(std::uint64_t v) {
   before_value();
-  out_ += fmt::format("{}", v);
+  fmt::format_to(std::back_inserter(out_), "{}", v);
 }
 
 void JsonWriter::null() {

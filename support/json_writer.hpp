@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "support/source_location.hpp"
@@ -30,6 +31,12 @@ class JsonWriter {
 
   /// The finished text, ending in a newline.
   [[nodiscard]] std::string str() const { return out_ + "\n"; }
+  /// The finished text, ending in a newline, moved out (reports can be tens of megabytes): the
+  /// writer is empty afterwards.
+  [[nodiscard]] std::string take() {
+    out_.push_back('\n');
+    return std::exchange(out_, {});
+  }
 
  private:
   void before_value();

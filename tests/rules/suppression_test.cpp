@@ -314,6 +314,7 @@ TEST_CASE("filtering: severity overrides, scope, excludes, annotation, ignore, i
   options.rule_ids = kIds;
   options.rules_run = {"system-masters-binding", "wildcard-rule"};
   options.reported = [](std::string_view file) { return file.starts_with("/repo/"); };
+  options.keep_accepted = true;
   Diagnostics problems;
   const FilteredFindings out = filter_findings(found, options, problems);
   std::vector<std::string> reported;

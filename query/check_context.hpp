@@ -14,6 +14,7 @@
 namespace rbacq::query {
 
 class Relation;
+class SharedCalls;
 
 /// A named list of values a higher layer gives a query: a lint rule's options (rules/rule.hpp),
 /// with the values .rbacq.yaml sets or the rule's defaults; listed(OPTION, COLUMN) reads them.
@@ -31,6 +32,9 @@ struct QuerySource {
   std::span<const Relation* const> more_relations = {};
   /// The options listed() may name (none outside lint rules).
   std::span<const QueryOption> options = {};
+  /// Where statements checked one after another share their bound calls (functions.hpp), or
+  /// nullptr: lint's rules ask the same can() in many cases.
+  SharedCalls* shared_calls = nullptr;
 
   /// A [query-check] error at `span`.
   [[nodiscard]] Diagnostic error(Span span, std::string message, std::vector<std::string> notes = {}) const {

@@ -101,8 +101,21 @@ class Checker {
         for (const auto& fn : functions()) names.push_back(fn.signature);
         return fail(source_.error(o.span, fmt::format("unknown function '{}'", o.name), {fmt::format("functions: {}", fmt::join(names, ", "))}));
       }
-      auto bound = f->bind(o, schema_, BindContext{context_, source_, notes_});
+      // The same call over the same relation, bound for an earlier statement: shared.
+      std::string key;
+      if (f->shared && source_.shared_calls != nullptr) {
+        key = fmt::format("{}\n{}", schema_.name, source_.text.substr(o.span.begin, o.span.end - o.span.begin));
+        if (const SharedCalls::Entry* e = source_.shared_calls->find(key)) {
+          for (const auto& n : e->notes) add_note(notes_, n);
+          b.function = e->function;
+          return f->result;
+        }
+      }
+      std::vector<analyzer::rbac::QuestionNote> call_notes;
+      auto bound = f->bind(o, schema_, BindContext{context_, source_, call_notes});
       if (!bound) return fail(bound.error());
+      if (!key.empty()) source_.shared_calls->add(std::move(key), {*bound, call_notes});
+      for (auto& n : call_notes) add_note(notes_, std::move(n));
       b.function = std::move(*bound);
       return f->result;
     }

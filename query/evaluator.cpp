@@ -104,24 +104,43 @@ void merge_objects(RowObjects& to, const RowObjects& from) {
   to.subjects.insert(to.subjects.end(), from.subjects.begin(), from.subjects.end());
 }
 
+/// The relation a plan selects from, or nullptr for an answer (can, who can, what can).
+const Relation* relation_of(const StatementPlan& plan) {
+  const auto* relation = std::get_if<const Relation*>(&plan.source);
+  return relation != nullptr ? *relation : nullptr;
+}
+
+/// Whether a plan keeps the rows as they are, in scan order, so that its limit stops the scan.
+bool stops_early(const StatementPlan& plan) { return plan.limit && !plan.order_column && !plan.count && !plan.distinct; }
+
+/// An empty table with every column of the relation.
+ResultTable relation_table(const Relation& relation) {
+  ResultTable table;
+  for (const auto& c : relation.columns()) table.columns.push_back({c.name, c.type, c.hidden});
+  return table;
+}
+
+/// Adds `row` to `table` when the plan's condition keeps it, with every source column.
+void keep_row(const StatementPlan& plan, const Row& row, ResultTable& table) {
+  if (plan.where && !matches(*plan.where, row)) return;
+  ResultRow out;
+  out.values.reserve(table.columns.size());
+  for (std::size_t i = 0; i < table.columns.size(); ++i) out.values.push_back(row.value(i));
+  if (!plan.count) {
+    out.evidence = row.evidence();
+    out.objects = row.objects();
+  }
+  table.rows.push_back(std::move(out));
+}
+
 /// The rows of the plan's source that its condition keeps, with every source column.
 ResultTable source_rows(const StatementPlan& plan, const analyzer::AnalysisContext& context) {
-  if (const auto* relation = std::get_if<const Relation*>(&plan.source)) {
-    ResultTable table;
-    for (const auto& c : (*relation)->columns()) table.columns.push_back({c.name, c.type, c.hidden});
-    // Rows kept as they are, in scan order: a limit stops the scan early.
-    const bool early_stop = plan.limit && !plan.order_column && !plan.count && !plan.distinct;
-    (*relation)->scan(context, [&](const Row& row) {
+  if (const Relation* relation = relation_of(plan)) {
+    ResultTable table = relation_table(*relation);
+    const bool early_stop = stops_early(plan);
+    relation->scan(context, [&](const Row& row) {
       if (early_stop && table.rows.size() >= *plan.limit) return false;
-      if (plan.where && !matches(*plan.where, row)) return true;
-      ResultRow out;
-      out.values.reserve(table.columns.size());
-      for (std::size_t i = 0; i < table.columns.size(); ++i) out.values.push_back(row.value(i));
-      if (!plan.count) {
-        out.evidence = row.evidence();
-        out.objects = row.objects();
-      }
-      table.rows.push_back(std::move(out));
+      keep_row(plan, row, table);
       return true;
     });
     return table;
@@ -205,10 +224,9 @@ ResultTable shape(ResultTable table, const StatementPlan& plan) {
   return table;
 }
 
-}  // namespace
-
-ResultTable evaluate(const StatementPlan& plan, const analyzer::AnalysisContext& context) {
-  ResultTable table = shape(source_rows(plan, context), plan);
+/// The finished table of a plan from its source's rows: shaped, with the statement and notes.
+ResultTable finish(ResultTable rows, const StatementPlan& plan) {
+  ResultTable table = shape(std::move(rows), plan);
   table.statement = plan.text;
   std::vector<analyzer::rbac::QuestionNote> notes = plan.notes;
   for (auto& n : table.notes) add_note(notes, std::move(n));
@@ -216,15 +234,47 @@ ResultTable evaluate(const StatementPlan& plan, const analyzer::AnalysisContext&
   return table;
 }
 
+}  // namespace
+
+ResultTable evaluate(const StatementPlan& plan, const analyzer::AnalysisContext& context) {
+  return finish(source_rows(plan, context), plan);
+}
+
+std::vector<ResultTable> evaluate(const std::vector<const StatementPlan*>& plans, const analyzer::AnalysisContext& context) {
+  std::vector<ResultTable> sources(plans.size());
+  // The plans over each relation, scanned together: a row is built once (its objects, which
+  // allows() reads, too) and every plan's condition looks at it.
+  std::map<const Relation*, std::vector<std::size_t>> by_relation;
+  for (std::size_t i = 0; i < plans.size(); ++i) {
+    const Relation* relation = relation_of(*plans[i]);
+    if (relation != nullptr && !stops_early(*plans[i])) {
+      by_relation[relation].push_back(i);
+    } else {
+      sources[i] = source_rows(*plans[i], context);
+    }
+  }
+  for (const auto& [relation, indices] : by_relation) {
+    for (const std::size_t i : indices) sources[i] = relation_table(*relation);
+    relation->scan(context, [&](const Row& row) {
+      for (const std::size_t i : indices) keep_row(*plans[i], row, sources[i]);
+      return true;
+    });
+  }
+  std::vector<ResultTable> out;
+  out.reserve(plans.size());
+  for (std::size_t i = 0; i < plans.size(); ++i) out.push_back(finish(std::move(sources[i]), *plans[i]));
+  return out;
+}
+
 Result<std::vector<ResultTable>> run_query(const analyzer::AnalysisContext& context, const QuerySource& source) {
   auto query = parse_query(source.text, source.origin, source.first_line);
   if (!query) return fail(query.error());
   auto plans = check(*query, context, source);
   if (!plans) return fail(plans.error());
-  std::vector<ResultTable> out;
-  out.reserve(plans->size());
-  for (const StatementPlan& p : *plans) out.push_back(evaluate(p, context));
-  return out;
+  std::vector<const StatementPlan*> all;
+  all.reserve(plans->size());
+  for (const StatementPlan& p : *plans) all.push_back(&p);
+  return evaluate(all, context);
 }
 
 }  // namespace rbacq::query

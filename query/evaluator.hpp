@@ -15,6 +15,10 @@ namespace rbacq::query {
 
 [[nodiscard]] ResultTable evaluate(const StatementPlan& plan, const analyzer::AnalysisContext& context);
 
+/// Several statements at once, one table each, as each alone would give: the statements over
+/// one relation share its scan (lint runs dozens of rules over `grants`).
+[[nodiscard]] std::vector<ResultTable> evaluate(const std::vector<const StatementPlan*>& plans, const analyzer::AnalysisContext& context);
+
 /// Parse, check every statement, then evaluate them in order: one table per statement, or the
 /// first syntax or check error.
 [[nodiscard]] Result<std::vector<ResultTable>> run_query(const analyzer::AnalysisContext& context, const QuerySource& source);

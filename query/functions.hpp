@@ -3,6 +3,7 @@
 // (arguments, the relation's columns they need) and evaluated per row.
 #pragma once
 
+#include <map>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -44,6 +45,29 @@ struct FunctionInfo {
   Type result;
   /// Checks the call against the columns of the rows it will see and binds it, or a positioned error.
   Result<std::shared_ptr<const BoundFunction>> (*bind)(const Operand& call, const Schema& schema, const BindContext& bind);
+  /// Whether statements checked together share one bound call of the same text (SharedCalls):
+  /// for functions that remember their answers and depend on nothing but the call's text, the
+  /// row's columns and the analysis (not on a rule's options).
+  bool shared;
+};
+
+/// Bound calls shared between the statements checked with one instance (QuerySource::shared):
+/// lint's cases asking the same can() share one function and so its remembered answers.
+class SharedCalls {
+ public:
+  struct Entry {
+    std::shared_ptr<const BoundFunction> function;
+    std::vector<analyzer::rbac::QuestionNote> notes;  // what binding it told the statement
+  };
+  /// The call bound before with this key (its relation and text), or nullptr.
+  [[nodiscard]] const Entry* find(const std::string& key) const {
+    const auto it = entries_.find(key);
+    return it == entries_.end() ? nullptr : &it->second;
+  }
+  void add(std::string key, Entry entry) { entries_.emplace(std::move(key), std::move(entry)); }
+
+ private:
+  std::map<std::string, Entry> entries_;
 };
 
 [[nodiscard]] const std::vector<FunctionInfo>& functions();

@@ -9,6 +9,7 @@
 
 #include "query/checker.hpp"
 #include "query/evaluator.hpp"
+#include "query/functions.hpp"
 #include "rules/message_template.hpp"
 #include "rules/rule_file.hpp"
 
@@ -87,38 +88,58 @@ struct Definitions {
 
 std::vector<Finding> run_rules(const std::vector<Rule>& rules, const analyzer::AnalysisContext& context, Diagnostics& problems) {
   const Definitions definitions(context.model());
-  std::vector<Finding> out;
+  // Every case checked first, then all evaluated at once: the cases over one relation (most are
+  // over grants) share its scan.
+  struct Prepared {
+    const Rule* rule;
+    const RuleCase* rule_case;
+    query::StatementPlan plan;
+    MessageTemplate message;  // bound to the plan's columns
+  };
+  std::vector<Prepared> prepared;
+  query::SharedCalls shared;  // cases asking the same can() share its answers
   for (const Rule& rule : rules) {
     if (!check_rule(rule, context, problems)) continue;
     const std::vector<query::QueryOption> options = rule.query_options();
     for (const RuleCase& c : rule.cases) {
       query::QuerySource source{c.query, "query", 1};
       source.options = options;
+      source.shared_calls = &shared;
       auto plan = query::check(c.parsed.statements.front(), context, source);
       if (!plan) continue;  // reported by check_rule
       auto message = MessageTemplate::parse(c.message).and_then([&](const MessageTemplate& t) { return t.bind(plan->output); });
       if (!message) continue;
-      const query::ResultTable table = query::evaluate(*plan, context);
-      for (const query::ResultRow& row : table.rows) {
-        Finding f;
-        f.rule = rule.id;
-        f.severity = c.severity;
-        f.certainty = c.certainty;
-        f.message = message->render(row);
-        f.object_meta = row.objects.primary;
-        if (const analyzer::ObjectMeta* meta = row.objects.primary) {
-          f.object = {meta->kind, meta->name, meta->namespace_};
-          f.ignore_annotation = ignore_annotation_of(*meta);
-        }
-        f.location = row.objects.at;
-        if (c.at == FindingAt::role_ref && !row.objects.bindings.empty() && row.objects.bindings.front()->role_ref.loc.has_position()) {
-          f.location = row.objects.bindings.front()->role_ref.loc;
-        }
-        f.notes = row.evidence;
-        f.fingerprint = fingerprint(rule.id, f.object, row.values);
-        definitions.explain(f);
-        out.push_back(std::move(f));
+      prepared.push_back({&rule, &c, std::move(*plan), std::move(*message)});
+    }
+  }
+  std::vector<const query::StatementPlan*> plans;
+  plans.reserve(prepared.size());
+  for (const Prepared& p : prepared) plans.push_back(&p.plan);
+  const std::vector<query::ResultTable> tables = query::evaluate(plans, context);
+
+  std::vector<Finding> out;
+  for (std::size_t i = 0; i < prepared.size(); ++i) {
+    const Rule& rule = *prepared[i].rule;
+    const RuleCase& c = *prepared[i].rule_case;
+    for (const query::ResultRow& row : tables[i].rows) {
+      Finding f;
+      f.rule = rule.id;
+      f.severity = c.severity;
+      f.certainty = c.certainty;
+      f.message = prepared[i].message.render(row);
+      f.object_meta = row.objects.primary;
+      if (const analyzer::ObjectMeta* meta = row.objects.primary) {
+        f.object = {meta->kind, meta->name, meta->namespace_};
+        f.ignore_annotation = ignore_annotation_of(*meta);
       }
+      f.location = row.objects.at;
+      if (c.at == FindingAt::role_ref && !row.objects.bindings.empty() && row.objects.bindings.front()->role_ref.loc.has_position()) {
+        f.location = row.objects.bindings.front()->role_ref.loc;
+      }
+      f.notes = row.evidence;
+      f.fingerprint = fingerprint(rule.id, f.object, row.values);
+      definitions.explain(f);
+      out.push_back(std::move(f));
     }
   }
   std::sort(out.begin(), out.end(), [](const Finding& a, const Finding& b) {

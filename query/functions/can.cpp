@@ -6,6 +6,7 @@
 #include <map>
 #include <mutex>
 #include <set>
+#include <unordered_map>
 
 #include <fmt/format.h>
 
@@ -57,13 +58,26 @@ class CanFunction final : public BoundFunction {
     if (subject.is_null()) return false;
     const SubjectRef ref = subject_ref(subject.as_subject());
     if (ref.kind == SubjectRef::Kind::service_account && ref.namespace_.empty()) return false;  // matches nobody
-    const analyzer::rbac::UserInfo user = identity_of(ref);
     if (question_.namespace_column) {
       const Value v = row.value(*question_.namespace_column);
-      const auto& requests = requests_in(v.is_null() ? std::optional<std::string>() : std::optional<std::string>(v.as_string()));
+      const std::optional<std::string> ns = v.is_null() ? std::optional<std::string>() : std::optional<std::string>(v.as_string());
+      // Remembered per subject and namespace: the statements that share this call (lint's
+      // cases) ask it of the same rows.
+      std::string key = fmt::format("{}\n{}{}", to_literal(subject.as_subject()), ns ? "=" : "", ns.value_or(""));
+      {
+        const std::lock_guard<std::mutex> lock(mutex_);
+        if (const auto it = answers_.find(key); it != answers_.end()) return it->second;
+      }
+      const analyzer::rbac::UserInfo user = identity_of(ref);
+      const auto& requests = requests_in(ns);
       const auto allows = [&](const analyzer::rbac::RequestAttributes& r) { return context_.authorizer().authorize(user, r).allowed(); };
-      return question_.any ? std::any_of(requests.begin(), requests.end(), allows) : std::all_of(requests.begin(), requests.end(), allows);
+      const bool answer =
+          question_.any ? std::any_of(requests.begin(), requests.end(), allows) : std::all_of(requests.begin(), requests.end(), allows);
+      const std::lock_guard<std::mutex> lock(mutex_);
+      answers_.emplace(std::move(key), answer);
+      return answer;
     }
+    const analyzer::rbac::UserInfo user = identity_of(ref);
     const auto& sets = allowed(std::nullopt);
     const auto admits = [&](const Allowed& a) { return a.admits(user); };
     return question_.any ? std::any_of(sets.begin(), sets.end(), admits) : std::all_of(sets.begin(), sets.end(), admits);
@@ -126,6 +140,7 @@ class CanFunction final : public BoundFunction {
   mutable std::mutex mutex_;
   mutable std::map<std::string, std::vector<Allowed>> cache_;
   mutable std::map<std::string, std::vector<analyzer::rbac::RequestAttributes>> requests_;
+  mutable std::unordered_map<std::string, bool> answers_;  // per subject and namespace, when asked in a column's
 };
 
 }  // namespace

@@ -11,7 +11,10 @@
 #include <vector>
 
 #include "analyzer/analysis_context.hpp"
+#include "query/checker.hpp"
 #include "query/evaluator.hpp"
+#include "query/functions.hpp"
+#include "query/parser.hpp"
 #include "test_support.hpp"
 
 namespace rbacq::test {
@@ -59,6 +62,30 @@ analyzer::LoadResult load_cluster(const std::string& yaml) {
   auto loaded = load(yaml, "random.yaml");
   REQUIRE_MESSAGE(!loaded.diagnostics.has_errors(), yaml);
   return loaded;
+}
+
+/// Service accounts sa0..sa2 in `namespaces`, and eight ClusterRoles of one rule, each bound by a
+/// RoleBinding or (one in five) a ClusterRoleBinding to a service account or a namespace's group.
+std::string random_namespaced_cluster(Random& random, const Strings& namespaces, const Strings& verbs, const Strings& resources) {
+std::string yaml;
+  for (const auto& ns : namespaces) {
+    for (int s = 0; s < 3; ++s) {
+      yaml += "apiVersion: v1\nkind: ServiceAccount\nmetadata: {name: sa" + std::to_string(s) + ", namespace: " + ns + "}\n---\n";
+    }
+  }
+  for (int b = 0; b < 8; ++b) {
+    const std::string ns = random.pick(namespaces);
+    const bool cluster_wide = random.chance(20);
+    yaml += "apiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRole\nmetadata: {name: r" + std::to_string(b) +
+            "}\nrules: [{verbs: [" + random.pick(verbs) + "], apiGroups: [\"\"], resources: [" + random.pick(resources) + "]}]\n---\n";
+    yaml += "apiVersion: rbac.authorization.k8s.io/v1\nkind: " + std::string(cluster_wide ? "ClusterRoleBinding" : "RoleBinding") +
+            "\nmetadata: {name: b" + std::to_string(b) + (cluster_wide ? "" : ", namespace: " + ns) +
+            "}\nroleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: r" + std::to_string(b) + "}\nsubjects: [{kind: " +
+            (random.chance(30) ? "Group, name: system:serviceaccounts:" + random.pick(namespaces)
+                               : "ServiceAccount, name: sa" + std::to_string(b % 3) + ", namespace: " + random.pick(namespaces)) +
+            "}]\n---\n";
+  }
+  return yaml;
 }
 
 }  // namespace
@@ -118,24 +145,7 @@ TEST_CASE("can() with a column as namespace answers each row as the call with th
   const Strings resources{"pods", "secrets", "configmaps"};
   Random random(42);
   for (int cluster = 0; cluster < 8; ++cluster) {
-    std::string yaml;
-    for (const auto& ns : namespaces) {
-      for (int s = 0; s < 3; ++s) {
-        yaml += "apiVersion: v1\nkind: ServiceAccount\nmetadata: {name: sa" + std::to_string(s) + ", namespace: " + ns + "}\n---\n";
-      }
-    }
-    for (int b = 0; b < 8; ++b) {
-      const std::string ns = random.pick(namespaces);
-      const bool cluster_wide = random.chance(20);
-      yaml += "apiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRole\nmetadata: {name: r" + std::to_string(b) +
-              "}\nrules: [{verbs: [" + random.pick(verbs) + "], apiGroups: [\"\"], resources: [" + random.pick(resources) + "]}]\n---\n";
-      yaml += "apiVersion: rbac.authorization.k8s.io/v1\nkind: " + std::string(cluster_wide ? "ClusterRoleBinding" : "RoleBinding") +
-              "\nmetadata: {name: b" + std::to_string(b) + (cluster_wide ? "" : ", namespace: " + ns) +
-              "}\nroleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: r" + std::to_string(b) + "}\nsubjects: [{kind: " +
-              (random.chance(30) ? "Group, name: system:serviceaccounts:" + random.pick(namespaces)
-                                 : "ServiceAccount, name: sa" + std::to_string(b % 3) + ", namespace: " + random.pick(namespaces)) +
-              "}]\n---\n";
-    }
+    const std::string yaml = random_namespaced_cluster(random, namespaces, verbs, resources);
     const analyzer::AnalysisContext context(load_cluster(yaml), analyzer::AnalysisOptions{});
     for (const auto& verb : verbs) {
       for (const auto& resource : resources) {
@@ -151,6 +161,68 @@ TEST_CASE("can() with a column as namespace answers each row as the call with th
         CAPTURE(call);
         CHECK(correlated == written_out);
       }
+    }
+  }
+}
+
+TEST_CASE("statements evaluated together, sharing scans and can() answers, give each the table it gives alone (issue 11)") {
+  // Lint checks its cases with shared calls and evaluates them at once: one scan per relation,
+  // one can() per distinct call. Nothing of that may change a table.
+  const Strings namespaces{"dev", "prod", "ops"};
+  const Strings verbs{"get", "list", "create"};
+  const Strings resources{"pods", "secrets", "configmaps"};
+  const Strings statements{
+      "select distinct subject, namespace from grants where can(create, pods, namespace)",
+      "select distinct subject, namespace from grants where not can(create, pods, namespace)",
+      "select distinct subject from grants where can(get, secrets) and binding.kind = RoleBinding",
+      "select distinct subject from grants where can(get, secrets)",
+      "grants where allows(any {get, list}, secrets) limit 2",
+      "count grants by namespace",
+      "serviceaccounts where can(create, pods, namespace) or can(list, configmaps, dev)",
+      "can sa:dev/sa0 create pods in dev",
+      "select name from roles where allows(create, pods)",
+      "serviceaccounts where can(list, configmaps, dev)",
+  };
+  const auto summary = [](const query::ResultTable& t) {
+    std::string out = t.statement + "\n";
+    for (const auto& n : t.notes) out += "note " + std::to_string(n.index()) + "\n";
+    for (const auto& row : t.rows) {
+      for (const auto& v : row.values) out += query::to_text(v) + "|";
+      out += row.objects.primary != nullptr ? row.objects.primary->name : "-";
+      out += "@" + std::to_string(row.objects.at.line) + " evidence " + std::to_string(row.evidence.size()) + "\n";
+    }
+    return out;
+  };
+  Random random(1103);
+  for (int cluster = 0; cluster < 6; ++cluster) {
+    const std::string yaml = random_namespaced_cluster(random, namespaces, verbs, resources);
+    const analyzer::AnalysisContext context(load_cluster(yaml), analyzer::AnalysisOptions{});
+    std::vector<std::string> alone;
+    for (const auto& text : statements) {
+      const auto tables = query::run_query(context, query::QuerySource{text});
+      REQUIRE_MESSAGE(tables.has_value(), text);
+      alone.push_back(summary(tables->front()));
+    }
+    query::SharedCalls shared;
+    std::vector<query::Query> parsed;
+    std::vector<query::StatementPlan> plans;
+    parsed.reserve(statements.size());
+    plans.reserve(statements.size());
+    for (const auto& text : statements) {
+      parsed.push_back(*query::parse_query(text, "query", 1));
+      query::QuerySource source{text};
+      source.shared_calls = &shared;
+      auto plan = query::check(parsed.back().statements.front(), context, source);
+      REQUIRE_MESSAGE(plan.has_value(), text);
+      plans.push_back(std::move(*plan));
+    }
+    std::vector<const query::StatementPlan*> all;
+    for (const auto& p : plans) all.push_back(&p);
+    const auto together = query::evaluate(all, context);
+    REQUIRE(together.size() == statements.size());
+    for (std::size_t i = 0; i < statements.size(); ++i) {
+      CAPTURE(yaml);
+      CHECK(summary(together[i]) == alone[i]);
     }
   }
 }

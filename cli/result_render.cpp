@@ -44,8 +44,8 @@ void write_value(JsonWriter& w, const Value& v) {
           w.null();
         } else if constexpr (std::is_same_v<T, bool> || std::is_same_v<T, std::int64_t>) {
           w.value(x);
-        } else if constexpr (std::is_same_v<T, std::string>) {
-          w.value(std::string_view(x));
+        } else if constexpr (std::is_same_v<T, query::StringValue>) {
+          w.value(x.view());
         } else if constexpr (std::is_same_v<T, query::ListValue>) {
           w.begin_array();
           for (const auto& s : x.items()) w.value(s);

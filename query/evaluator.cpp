@@ -12,6 +12,7 @@
 #include "query/parser.hpp"
 #include "query/printer.hpp"
 #include "query/relations/all.hpp"
+#include "support/parallel.hpp"
 
 namespace rbacq::query {
 namespace {
@@ -32,7 +33,7 @@ bool matches(const BoundExpr& b, const Row& row) {
     case Expr::Kind::exists: {
       const Value v = operand_value(b, row);
       if (v.is_null()) return false;
-      if (const auto* s = std::get_if<std::string>(&v.data())) return !s->empty();
+      if (const auto* s = std::get_if<StringValue>(&v.data())) return !s->view().empty();
       if (const auto* l = std::get_if<ListValue>(&v.data())) return !l->items().empty();
       if (const auto* m = std::get_if<MapValue>(&v.data())) return !m->pairs().empty();
       return true;
@@ -241,25 +242,42 @@ ResultTable evaluate(const StatementPlan& plan, const analyzer::AnalysisContext&
 }
 
 std::vector<ResultTable> evaluate(const std::vector<const StatementPlan*>& plans, const analyzer::AnalysisContext& context) {
-  std::vector<ResultTable> sources(plans.size());
-  // The plans over each relation, scanned together: a row is built once (its objects, which
-  // allows() reads, too) and every plan's condition looks at it.
+  // Jobs: the plans over one relation share its scan (a row, and the objects allows() reads, are
+  // built once and every plan's condition looks at it), split into one group per worker so that
+  // the cores share the conditions; answers and plans whose limit stops the scan run alone.
+  // Each job writes only its plans' tables: the result does not depend on the schedule.
+  const unsigned workers = available_workers();
   std::map<const Relation*, std::vector<std::size_t>> by_relation;
+  std::vector<std::vector<std::size_t>> jobs;
   for (std::size_t i = 0; i < plans.size(); ++i) {
     const Relation* relation = relation_of(*plans[i]);
     if (relation != nullptr && !stops_early(*plans[i])) {
       by_relation[relation].push_back(i);
     } else {
-      sources[i] = source_rows(*plans[i], context);
+      jobs.push_back({i});
     }
   }
   for (const auto& [relation, indices] : by_relation) {
-    for (const std::size_t i : indices) sources[i] = relation_table(*relation);
+    std::vector<std::vector<std::size_t>> groups(std::min<std::size_t>(workers, indices.size()));
+    for (std::size_t k = 0; k < indices.size(); ++k) groups[k % groups.size()].push_back(indices[k]);
+    for (auto& g : groups) jobs.push_back(std::move(g));
+  }
+  std::stable_sort(jobs.begin(), jobs.end(), [](const auto& a, const auto& b) { return a.size() > b.size(); });  // big ones first
+
+  std::vector<ResultTable> sources(plans.size());
+  in_parallel(jobs.size(), workers, [&](std::size_t j) {
+    const std::vector<std::size_t>& job = jobs[j];
+    const Relation* relation = relation_of(*plans[job.front()]);
+    if (relation == nullptr || stops_early(*plans[job.front()])) {
+      sources[job.front()] = source_rows(*plans[job.front()], context);
+      return;
+    }
+    for (const std::size_t i : job) sources[i] = relation_table(*relation);
     relation->scan(context, [&](const Row& row) {
-      for (const std::size_t i : indices) keep_row(*plans[i], row, sources[i]);
+      for (const std::size_t i : job) keep_row(*plans[i], row, sources[i]);
       return true;
     });
-  }
+  });
   std::vector<ResultTable> out;
   out.reserve(plans.size());
   for (std::size_t i = 0; i < plans.size(); ++i) out.push_back(finish(std::move(sources[i]), *plans[i]));

@@ -66,9 +66,6 @@ std::strong_ordering operator<=>(const Value& a, const Value& b) {
         const auto& y = std::get<T>(b.data_);
         if constexpr (std::is_same_v<T, std::monostate>) {
           return std::strong_ordering::equal;
-        } else if constexpr (std::is_same_v<T, std::string>) {
-          const int c = x.compare(y);
-          return c < 0 ? std::strong_ordering::less : c > 0 ? std::strong_ordering::greater : std::strong_ordering::equal;
         } else if constexpr (std::is_same_v<T, ListValue> || std::is_same_v<T, SubjectValue> || std::is_same_v<T, MapValue>) {
           const auto c = x <=> y;
           return std::is_lt(c) ? std::strong_ordering::less : std::is_gt(c) ? std::strong_ordering::greater : std::strong_ordering::equal;
@@ -89,8 +86,8 @@ std::string to_text(const Value& v) {
           return x ? "true" : "false";
         } else if constexpr (std::is_same_v<T, std::int64_t>) {
           return std::to_string(x);
-        } else if constexpr (std::is_same_v<T, std::string>) {
-          return x;
+        } else if constexpr (std::is_same_v<T, StringValue>) {
+          return std::string(x.view());
         } else if constexpr (std::is_same_v<T, ListValue>) {
           // An empty item is written "": [""] is the core group, not an empty list.
           std::vector<std::string> items;

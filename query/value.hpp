@@ -60,6 +60,24 @@ class ListValue {
   std::vector<std::string> owned_;
 };
 
+/// A string, either borrowed from the model or a static text (which outlive every value: a
+/// condition reads a name of every row without copying it) or owned.
+class StringValue {
+ public:
+  StringValue() = default;
+  static StringValue borrow(std::string_view text) { return StringValue(text, true, {}); }
+  static StringValue own(std::string text) { return StringValue({}, false, std::move(text)); }
+  [[nodiscard]] std::string_view view() const { return borrowed_ ? view_ : std::string_view(owned_); }
+  friend bool operator==(const StringValue& a, const StringValue& b) { return a.view() == b.view(); }
+  friend std::strong_ordering operator<=>(const StringValue& a, const StringValue& b) { return a.view() <=> b.view(); }
+
+ private:
+  StringValue(std::string_view view, bool borrowed, std::string owned) : view_(view), borrowed_(borrowed), owned_(std::move(owned)) {}
+  std::string_view view_;  // when borrowed
+  bool borrowed_ = false;
+  std::string owned_;  // when not
+};
+
 /// Key → value pairs, in the order written (labels, annotations), borrowed from the model.
 class MapValue {
  public:
@@ -89,26 +107,31 @@ class MapValue {
 /// One cell: null (no value, e.g. the namespace of a cluster-wide binding) or a typed value.
 class Value {
  public:
-  using Data = std::variant<std::monostate, bool, std::int64_t, std::string, ListValue, SubjectValue, Level, MapValue>;
+  using Data = std::variant<std::monostate, bool, std::int64_t, StringValue, ListValue, SubjectValue, Level, MapValue>;
   Value() = default;
-  Value(bool b) : data_(b) {}                          // NOLINT(google-explicit-constructor)
-  Value(std::int64_t i) : data_(i) {}                  // NOLINT(google-explicit-constructor)
-  Value(std::string s) : data_(std::move(s)) {}        // NOLINT(google-explicit-constructor)
-  Value(std::string_view s) : data_(std::string(s)) {} // NOLINT(google-explicit-constructor)
-  Value(const char* s) : data_(std::string(s)) {}      // NOLINT(google-explicit-constructor)
+  Value(bool b) : data_(b) {}                                              // NOLINT(google-explicit-constructor)
+  Value(std::int64_t i) : data_(i) {}                                      // NOLINT(google-explicit-constructor)
+  Value(std::string s) : data_(StringValue::own(std::move(s))) {}          // NOLINT(google-explicit-constructor)
+  Value(std::string_view s) : data_(StringValue::own(std::string(s))) {}   // NOLINT(google-explicit-constructor)
+  Value(const char* s) : data_(StringValue::own(std::string(s))) {}        // NOLINT(google-explicit-constructor)
   Value(ListValue l) : data_(std::move(l)) {}          // NOLINT(google-explicit-constructor)
   Value(SubjectValue s) : data_(std::move(s)) {}       // NOLINT(google-explicit-constructor)
   Value(Level l) : data_(l) {}                         // NOLINT(google-explicit-constructor)
   Value(MapValue m) : data_(std::move(m)) {}           // NOLINT(google-explicit-constructor)
   /// A string, or null when empty: for optional names such as a cluster binding's namespace.
   static Value optional(std::string_view s) { return s.empty() ? Value() : Value(s); }
+  /// A string the value only points at: the model's (which outlives every value) or a static
+  /// text. Columns read the model this way, so that conditions copy nothing.
+  static Value borrow(std::string_view s) { return Value(StringValue::borrow(s)); }
+  /// borrow(), or null when empty.
+  static Value borrow_optional(std::string_view s) { return s.empty() ? Value() : borrow(s); }
   static Value count(std::size_t n) { return Value(static_cast<std::int64_t>(n)); }
 
   [[nodiscard]] bool is_null() const { return std::holds_alternative<std::monostate>(data_); }
   [[nodiscard]] const Data& data() const { return data_; }
   [[nodiscard]] bool as_bool() const { return std::get<bool>(data_); }
   [[nodiscard]] std::int64_t as_integer() const { return std::get<std::int64_t>(data_); }
-  [[nodiscard]] const std::string& as_string() const { return std::get<std::string>(data_); }
+  [[nodiscard]] std::string_view as_string() const { return std::get<StringValue>(data_).view(); }
   [[nodiscard]] const std::vector<std::string>& as_list() const { return std::get<ListValue>(data_).items(); }
   [[nodiscard]] const SubjectValue& as_subject() const { return std::get<SubjectValue>(data_); }
   [[nodiscard]] Level as_level() const { return std::get<Level>(data_); }
@@ -119,6 +142,7 @@ class Value {
   friend bool operator==(const Value& a, const Value& b) { return a.data_ == b.data_; }
 
  private:
+  explicit Value(StringValue s) : data_(std::move(s)) {}
   Data data_;
 };
 

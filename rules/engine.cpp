@@ -2,6 +2,7 @@
 #include "rules/engine.hpp"
 
 #include <algorithm>
+#include <iterator>
 #include <map>
 #include <tuple>
 
@@ -12,6 +13,7 @@
 #include "query/functions.hpp"
 #include "rules/message_template.hpp"
 #include "rules/rule_file.hpp"
+#include "support/parallel.hpp"
 
 namespace rbacq::rules {
 
@@ -115,13 +117,18 @@ std::vector<Finding> run_rules(const std::vector<Rule>& rules, const analyzer::A
   std::vector<const query::StatementPlan*> plans;
   plans.reserve(prepared.size());
   for (const Prepared& p : prepared) plans.push_back(&p.plan);
-  const std::vector<query::ResultTable> tables = query::evaluate(plans, context);
+  std::vector<query::ResultTable> tables = query::evaluate(plans, context);
 
-  std::vector<Finding> out;
-  for (std::size_t i = 0; i < prepared.size(); ++i) {
+  // Each case's findings on its own (in parallel; a table is freed by the job that read it),
+  // then all of them in the cases' order.
+  std::vector<std::vector<Finding>> per_case(prepared.size());
+  in_parallel(prepared.size(), available_workers(), [&](std::size_t i) {
     const Rule& rule = *prepared[i].rule;
     const RuleCase& c = *prepared[i].rule_case;
-    for (const query::ResultRow& row : tables[i].rows) {
+    const query::ResultTable table = std::move(tables[i]);
+    std::vector<Finding>& out = per_case[i];
+    out.reserve(table.rows.size());
+    for (const query::ResultRow& row : table.rows) {
       Finding f;
       f.rule = rule.id;
       f.severity = c.severity;
@@ -141,7 +148,12 @@ std::vector<Finding> run_rules(const std::vector<Rule>& rules, const analyzer::A
       definitions.explain(f);
       out.push_back(std::move(f));
     }
-  }
+  });
+  std::size_t total = 0;
+  for (const auto& found : per_case) total += found.size();
+  std::vector<Finding> out;
+  out.reserve(total);
+  for (auto& found : per_case) std::move(found.begin(), found.end(), std::back_inserter(out));
   std::sort(out.begin(), out.end(), [](const Finding& a, const Finding& b) {
     return std::tie(a.location, a.rule, a.message) < std::tie(b.location, b.rule, b.message);
   });

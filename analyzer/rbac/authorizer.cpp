@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
 #include <set>
 
 #include <fmt/format.h>
@@ -14,6 +15,15 @@
 
 namespace rbacq::analyzer::rbac {
 namespace {
+
+/// The binding's subject `s` as who-can names it, or nothing when it matches nobody: kinds
+/// other than User, Group and ServiceAccount, and a ServiceAccount without a namespace.
+std::optional<SubjectKey> matchable_subject(const Binding& binding, std::size_t s) {
+  SubjectKey key = subject_key(binding, s);
+  if (key.kind != "User" && key.kind != "Group" && key.kind != "ServiceAccount") return std::nullopt;
+  if (key.kind == "ServiceAccount" && key.namespace_.empty()) return std::nullopt;
+  return key;
+}
 
 /// The API server's NotFound wording for a role that is not there.
 std::string not_found(const RoleRef& ref, bool cluster_role) {
@@ -142,15 +152,25 @@ std::vector<WhoCanSubject> Authorizer::subjects_of(const std::vector<RuleRef>& r
   for (const RuleRef& ref : refs) {
     const ResolvedBinding& rb = bindings_[ref.binding];
     for (std::size_t s = 0; s < rb.binding->subjects.size(); ++s) {
-      SubjectKey key = subject_key(*rb.binding, s);
-      if (key.kind != "User" && key.kind != "Group" && key.kind != "ServiceAccount") continue;  // never matches
-      if (key.kind == "ServiceAccount" && key.namespace_.empty()) continue;  // never matches anyone
-      by_subject[std::move(key)].push_back({&rb, s, ref.rule});
+      if (auto key = matchable_subject(*rb.binding, s)) by_subject[std::move(*key)].push_back({&rb, s, ref.rule});
     }
   }
   std::vector<WhoCanSubject> out;
   out.reserve(by_subject.size());
   for (auto& [key, grants] : by_subject) out.push_back({key, false, std::move(grants)});
+  return out;
+}
+
+std::vector<SubjectKey> Authorizer::subjects_allowed(const RequestAttributes& request, bool anywhere) const {
+  std::vector<SubjectKey> out;
+  for (const RuleRef& ref : anywhere ? index().allowing_anywhere(request) : index().allowing(request)) {
+    const ResolvedBinding& rb = bindings_[ref.binding];
+    for (std::size_t s = 0; s < rb.binding->subjects.size(); ++s) {
+      if (auto key = matchable_subject(*rb.binding, s)) out.push_back(std::move(*key));
+    }
+  }
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
   return out;
 }
 

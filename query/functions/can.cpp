@@ -3,10 +3,11 @@
 // answered from the subject locator (who-can), one set of subjects per verb computed on first
 // use; in the row's own namespace (a column), by the authorizer for the row's subject, since a
 // who-can per namespace costs more than the few rows of that namespace ask.
+#include <algorithm>
 #include <map>
 #include <mutex>
-#include <set>
 #include <unordered_map>
+#include <vector>
 
 #include <fmt/format.h>
 
@@ -19,21 +20,20 @@ namespace {
 
 using analyzer::rbac::SubjectKey;
 
-/// Everyone who may make one request: the subjects of the bindings that allow it, and whether
-/// system:masters is among them. A subject can if it is one of them, or is in one of the groups.
+/// Everyone who may make one request: the subjects of the bindings that allow it (sorted), and
+/// system:masters, which may always. A subject can if it is one of them, or is in one of the groups.
 struct Allowed {
-  std::set<SubjectKey> subjects;
-  bool privileged = false;
+  std::vector<SubjectKey> subjects;
 
   [[nodiscard]] bool admits(const analyzer::rbac::UserInfo& user) const {
+    const auto has = [&](const SubjectKey& key) { return std::binary_search(subjects.begin(), subjects.end(), key); };
     for (const auto& g : user.groups) {
-      if (g == analyzer::rbac::kPrivilegedGroup && privileged) return true;
-      if (subjects.contains(SubjectKey{"Group", g, ""})) return true;
+      if (g == analyzer::rbac::kPrivilegedGroup || has(SubjectKey{"Group", g, ""})) return true;
     }
     if (user.name.empty()) return false;
-    if (subjects.contains(SubjectKey{"User", user.name, ""})) return true;
+    if (has(SubjectKey{"User", user.name, ""})) return true;
     if (const auto sa = analyzer::rbac::split_service_account_username(user.name)) {
-      return subjects.contains(SubjectKey{"ServiceAccount", sa->name, sa->namespace_});
+      return has(SubjectKey{"ServiceAccount", sa->name, sa->namespace_});
     }
     return false;
   }
@@ -60,7 +60,7 @@ class CanFunction final : public BoundFunction {
     if (ref.kind == SubjectRef::Kind::service_account && ref.namespace_.empty()) return false;  // matches nobody
     if (question_.namespace_column) {
       const Value v = row.value(*question_.namespace_column);
-      const std::optional<std::string> ns = v.is_null() ? std::optional<std::string>() : std::optional<std::string>(v.as_string());
+      const std::optional<std::string> ns = v.is_null() ? std::optional<std::string>() : std::optional<std::string>(std::string(v.as_string()));
       // Remembered per subject and namespace: the statements that share this call (lint's
       // cases) ask it of the same rows.
       std::string key = fmt::format("{}\n{}{}", to_literal(subject.as_subject()), ns ? "=" : "", ns.value_or(""));
@@ -117,18 +117,9 @@ class CanFunction final : public BoundFunction {
     if (plan) {
       const auto& authorizer = context_.authorizer();
       for (const PlannedRequest& p : plan->requests) {
-        // As answer_who_can asks (its namespaces too for "in any namespace"), without the
-        // subjects allowed only for other names, which can() does not need.
-        Allowed a;
-        const auto add = [&](const analyzer::rbac::WhoCanResult& located) {
-          for (const auto& s : located.subjects) {
-            a.privileged = a.privileged || s.privileged;
-            if (!s.grants.empty()) a.subjects.insert(s.subject);
-          }
-        };
-        // In any namespace: who-can in every namespace, in one pass over the index.
-        add(p.any_namespace ? authorizer.who_can_anywhere(p.built.attributes) : authorizer.who_can(p.built.attributes));
-        sets.push_back(std::move(a));
+        // As answer_who_can asks (in every namespace at once for "in any namespace"), without
+        // the subjects allowed only for other names, which can() does not need.
+        sets.push_back(Allowed{authorizer.subjects_allowed(p.built.attributes, p.any_namespace)});
       }
     }
     return cache_.emplace(key, std::move(sets)).first->second;

@@ -101,7 +101,7 @@ template <class Item, const analyzer::PolicyRule& (*Rule)(const Item&)>
        [](const Item& i) -> Value { return ListValue::borrow(Rule(i).resource_names); }},
       {"urls", Type::list, "the rule's nonResourceURLs", [](const Item& i) -> Value { return ListValue::borrow(Rule(i).non_resource_urls); }},
       {"aggregated_from", Type::string, "the ClusterRole aggregation copied the rule from, or null",
-       [](const Item& i) -> Value { return Value::optional(Rule(i).aggregated_from); }},
+       [](const Item& i) -> Value { return Value::borrow_optional(Rule(i).aggregated_from); }},
   };
 }
 

@@ -72,11 +72,11 @@ const Relation& bindings() {
       "bindings", "Every RoleBinding and ClusterRoleBinding, one row per subject (a binding without subjects: one row, subject null).",
       with_columns<BindingItem>(
           {
-          {"name", Type::string, "the binding's name", [](const BindingItem& b) -> Value { return b.binding().meta.name; }},
-          {"kind", Type::string, "the binding's kind", [](const BindingItem& b) -> Value { return analyzer::kind_of(b.binding()); },
+          {"name", Type::string, "the binding's name", [](const BindingItem& b) -> Value { return Value::borrow(b.binding().meta.name); }},
+          {"kind", Type::string, "the binding's kind", [](const BindingItem& b) -> Value { return Value::borrow(analyzer::kind_of(b.binding())); },
            {"RoleBinding", "ClusterRoleBinding"}},
           {"namespace", Type::string, "a RoleBinding's namespace, null for a ClusterRoleBinding",
-           [](const BindingItem& b) -> Value { return Value::optional(analyzer::rbac::binding_namespace(b.binding())); }},
+           [](const BindingItem& b) -> Value { return Value::borrow_optional(analyzer::rbac::binding_namespace(b.binding())); }},
           {"subject", Type::subject, "the subject (a ServiceAccount's namespace defaulted to the binding's), null when none",
            [](const BindingItem& b) -> Value {
              return b.subject == kNoSubject ? Value() : Value(to_subject(analyzer::rbac::subject_key(b.binding(), b.subject)));
@@ -108,11 +108,11 @@ const Relation& bindings() {
            true},
           {"subjects", Type::integer, "how many subjects the binding has",
            [](const BindingItem& b) -> Value { return Value::count(b.binding().subjects.size()); }},
-          {"role", Type::string, "the roleRef's name", [](const BindingItem& b) -> Value { return b.binding().role_ref.name; }},
-          {"role.kind", Type::string, "the roleRef's kind, as written", [](const BindingItem& b) -> Value { return b.binding().role_ref.kind; },
+          {"role", Type::string, "the roleRef's name", [](const BindingItem& b) -> Value { return Value::borrow(b.binding().role_ref.name); }},
+          {"role.kind", Type::string, "the roleRef's kind, as written", [](const BindingItem& b) -> Value { return Value::borrow(b.binding().role_ref.kind); },
            {"Role", "ClusterRole"}},
           {"role.api_group", Type::string, "the roleRef's apiGroup, as written (it must be rbac.authorization.k8s.io)",
-           [](const BindingItem& b) -> Value { return b.binding().role_ref.api_group; },
+           [](const BindingItem& b) -> Value { return Value::borrow(b.binding().role_ref.api_group); },
            {},
            true},
           {"role.default", Type::boolean,

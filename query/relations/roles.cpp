@@ -86,10 +86,10 @@ const Relation& roles() {
       "roles", "Every Role and ClusterRole (after aggregation). rule.* columns hold what any of its rules lists.",
       with_columns<RoleItem>(
           {
-          {"name", Type::string, "the role's name", [](const RoleItem& r) -> Value { return r.role->meta.name; }},
-          {"kind", Type::string, "the role's kind", [](const RoleItem& r) -> Value { return analyzer::kind_of(*r.role); }, {"Role", "ClusterRole"}},
+          {"name", Type::string, "the role's name", [](const RoleItem& r) -> Value { return Value::borrow(r.role->meta.name); }},
+          {"kind", Type::string, "the role's kind", [](const RoleItem& r) -> Value { return Value::borrow(analyzer::kind_of(*r.role)); }, {"Role", "ClusterRole"}},
           {"namespace", Type::string, "a Role's namespace, null for a ClusterRole",
-           [](const RoleItem& r) -> Value { return r.role->cluster ? Value() : Value(r.role->meta.namespace_); }},
+           [](const RoleItem& r) -> Value { return r.role->cluster ? Value() : Value::borrow(r.role->meta.namespace_); }},
           {"rules", Type::integer, "how many rules it has", [](const RoleItem& r) -> Value { return Value::count(r.role->rules.size()); }},
           {"aggregated", Type::boolean, "whether it has an aggregationRule (its rules are the aggregation's)",
            [](const RoleItem& r) -> Value { return r.role->aggregation.has_value(); }},

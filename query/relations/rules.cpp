@@ -69,10 +69,10 @@ RowObjects objects(const RuleItem& r) {
 
 std::vector<ColumnDef<RuleItem>> columns() {
   std::vector<ColumnDef<RuleItem>> c{
-      {"role", Type::string, "the role's name", [](const RuleItem& r) -> Value { return r.role->meta.name; }},
-      {"role.kind", Type::string, "the role's kind", [](const RuleItem& r) -> Value { return analyzer::kind_of(*r.role); }, {"Role", "ClusterRole"}},
+      {"role", Type::string, "the role's name", [](const RuleItem& r) -> Value { return Value::borrow(r.role->meta.name); }},
+      {"role.kind", Type::string, "the role's kind", [](const RuleItem& r) -> Value { return Value::borrow(analyzer::kind_of(*r.role)); }, {"Role", "ClusterRole"}},
       {"namespace", Type::string, "a Role's namespace, null for a ClusterRole",
-       [](const RuleItem& r) -> Value { return r.role->cluster ? Value() : Value(r.role->meta.namespace_); }},
+       [](const RuleItem& r) -> Value { return r.role->cluster ? Value() : Value::borrow(r.role->meta.namespace_); }},
       {"rule", Type::integer, "the rule's number in its role (1-based)", [](const RuleItem& r) -> Value { return Value::count(r.rule + 1); }},
       {"replaced", Type::boolean, "whether a later definition with the same kind, namespace and name replaces this one (two versions of a manifest): it is "
        "not in the cluster's view, so only rules about each definition see it",

@@ -1,0 +1,19 @@
+// SPDX-License-Identifier: Apache-2.0
+// Independent pieces of work spread over the machine's cores: lint's rules over one analysis
+// (each piece writes only its own result, so the outcome does not depend on the schedule).
+#pragma once
+
+#include <cstddef>
+#include <functional>
+
+namespace rbacq {
+
+/// How many threads work in parallel: the cores the machine reports (at least 1, at most 16).
+[[nodiscard]] unsigned available_workers();
+
+/// Calls `work(i)` for every i in [0, count), on up to `workers` threads (the calling one
+/// included), taking the pieces in order as threads become free; returns when all are done. The
+/// first exception a piece throws is rethrown here, after every thread has stopped.
+void in_parallel(std::size_t count, unsigned workers, const std::function<void(std::size_t)>& work);
+
+}  // namespace rbacq

@@ -1,0 +1,36 @@
+// SPDX-License-Identifier: Apache-2.0
+#include <doctest/doctest.h>
+
+#include <atomic>
+#include <stdexcept>
+#include <vector>
+
+#include "support/parallel.hpp"
+
+TEST_CASE("in_parallel: every piece runs exactly once, on one thread or several") {
+  for (const unsigned workers : {1U, 2U, 4U, 16U}) {
+    for (const std::size_t count : {std::size_t{0}, std::size_t{1}, std::size_t{3}, std::size_t{100}}) {
+      std::vector<std::atomic<int>> runs(count);
+      rbacq::in_parallel(count, workers, [&](std::size_t i) { ++runs[i]; });
+      for (std::size_t i = 0; i < count; ++i) {
+        CAPTURE(workers);
+        CAPTURE(i);
+        CHECK(runs[i].load() == 1);
+      }
+    }
+  }
+}
+
+TEST_CASE("in_parallel: a piece's exception reaches the caller after the threads stopped") {
+  std::atomic<int> started{0};
+  const auto run = [&] {
+    rbacq::in_parallel(50, 4, [&](std::size_t i) {
+      ++started;
+      if (i == 7) throw std::runtime_error("piece 7");
+    });
+  };
+  CHECK_THROWS_WITH_AS(run(), "piece 7", std::runtime_error);
+  CHECK(started.load() >= 8);  // the pieces up to the one that threw were taken
+}
+
+TEST_CASE("available_workers: at least one") { CHECK(rbacq::available_workers() >= 1); }

@@ -121,12 +121,24 @@ ResultTable relation_table(const Relation& relation) {
   return table;
 }
 
-/// Adds `row` to `table` when the plan's condition keeps it, with every source column.
-void keep_row(const StatementPlan& plan, const Row& row, ResultTable& table) {
+/// The source columns the plan's result is made of (shape() reads no others): those counted by,
+/// those selected, or all of them. Only these are read of the rows it keeps — some columns are
+/// computed (subject.system, unmatchable) and most statements select a few.
+std::vector<std::size_t> used_columns(const StatementPlan& plan, std::size_t source_columns) {
+  if (plan.count) return plan.group_by;
+  if (!plan.columns.empty()) return plan.columns;
+  std::vector<std::size_t> all(source_columns);
+  for (std::size_t i = 0; i < source_columns; ++i) all[i] = i;
+  return all;
+}
+
+/// Adds `row` to `table` when the plan's condition keeps it, with the `used` source columns (the
+/// others null).
+void keep_row(const StatementPlan& plan, const std::vector<std::size_t>& used, const Row& row, ResultTable& table) {
   if (plan.where && !matches(*plan.where, row)) return;
   ResultRow out;
-  out.values.reserve(table.columns.size());
-  for (std::size_t i = 0; i < table.columns.size(); ++i) out.values.push_back(row.value(i));
+  out.values.resize(table.columns.size());
+  for (const std::size_t i : used) out.values[i] = row.value(i);
   if (!plan.count) {
     out.evidence = row.evidence();
     out.objects = row.objects();
@@ -139,9 +151,10 @@ ResultTable source_rows(const StatementPlan& plan, const analyzer::AnalysisConte
   if (const Relation* relation = relation_of(plan)) {
     ResultTable table = relation_table(*relation);
     const bool early_stop = stops_early(plan);
+    const std::vector<std::size_t> used = used_columns(plan, table.columns.size());
     relation->scan(context, [&](const Row& row) {
       if (early_stop && table.rows.size() >= *plan.limit) return false;
-      keep_row(plan, row, table);
+      keep_row(plan, used, row, table);
       return true;
     });
     return table;
@@ -269,19 +282,22 @@ std::vector<ResultTable> evaluate(const std::vector<const StatementPlan*>& plans
     const std::vector<std::size_t>& job = jobs[j];
     const Relation* relation = relation_of(*plans[job.front()]);
     if (relation == nullptr || stops_early(*plans[job.front()])) {
-      sources[job.front()] = source_rows(*plans[job.front()], context);
+      sources[job.front()] = finish(source_rows(*plans[job.front()], context), *plans[job.front()]);
       return;
     }
-    for (const std::size_t i : job) sources[i] = relation_table(*relation);
+    std::vector<std::vector<std::size_t>> used;
+    used.reserve(job.size());
+    for (const std::size_t i : job) {
+      sources[i] = relation_table(*relation);
+      used.push_back(used_columns(*plans[i], sources[i].columns.size()));
+    }
     relation->scan(context, [&](const Row& row) {
-      for (const std::size_t i : job) keep_row(*plans[i], row, sources[i]);
+      for (std::size_t k = 0; k < job.size(); ++k) keep_row(*plans[job[k]], used[k], row, sources[job[k]]);
       return true;
     });
+    for (const std::size_t i : job) sources[i] = finish(std::move(sources[i]), *plans[i]);
   });
-  std::vector<ResultTable> out;
-  out.reserve(plans.size());
-  for (std::size_t i = 0; i < plans.size(); ++i) out.push_back(finish(std::move(sources[i]), *plans[i]));
-  return out;
+  return sources;
 }
 
 Result<std::vector<ResultTable>> run_query(const analyzer::AnalysisContext& context, const QuerySource& source) {

@@ -71,7 +71,7 @@ struct Definitions {
   /// Says which definition a finding is about when there are several: the one the cluster keeps
   /// (the last applied), or an earlier one it replaces.
   void explain(Finding& f) const {
-    if (f.object_meta == nullptr) return;
+    if (f.object_meta == nullptr || earlier.empty()) return;
     const auto it = earlier.find(key_of(*f.object_meta));
     const auto won = winner.find(key_of(*f.object_meta));
     if (it == earlier.end() || won == winner.end()) return;
@@ -125,10 +125,10 @@ std::vector<Finding> run_rules(const std::vector<Rule>& rules, const analyzer::A
   in_parallel(prepared.size(), available_workers(), [&](std::size_t i) {
     const Rule& rule = *prepared[i].rule;
     const RuleCase& c = *prepared[i].rule_case;
-    const query::ResultTable table = std::move(tables[i]);
+    query::ResultTable table = std::move(tables[i]);
     std::vector<Finding>& out = per_case[i];
     out.reserve(table.rows.size());
-    for (const query::ResultRow& row : table.rows) {
+    for (query::ResultRow& row : table.rows) {
       Finding f;
       f.rule = rule.id;
       f.severity = c.severity;
@@ -143,7 +143,7 @@ std::vector<Finding> run_rules(const std::vector<Rule>& rules, const analyzer::A
       if (c.at == FindingAt::role_ref && !row.objects.bindings.empty() && row.objects.bindings.front()->role_ref.loc.has_position()) {
         f.location = row.objects.bindings.front()->role_ref.loc;
       }
-      f.notes = row.evidence;
+      f.notes = std::move(row.evidence);
       f.fingerprint = fingerprint(rule.id, f.object, row.values);
       definitions.explain(f);
       out.push_back(std::move(f));

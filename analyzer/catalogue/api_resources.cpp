@@ -6,6 +6,8 @@
 #include <charconv>
 #include <map>
 #include <set>
+#include <tuple>
+#include <utility>
 
 #include "analyzer/catalogue/builtin_resources.hpp"
 #include "support/edit_distance.hpp"
@@ -121,12 +123,21 @@ ApiCatalogue::ApiCatalogue(int minor, const std::vector<CustomResourceDefinition
       *it = std::move(r);  // the later definition of the same CRD
     }
   }
+  by_name_.resize(resources_.size());
+  for (std::size_t i = 0; i < resources_.size(); ++i) by_name_[i] = i;
+  std::sort(by_name_.begin(), by_name_.end(), [&](std::size_t a, std::size_t b) {
+    return std::tie(resources_[a].group, resources_[a].name) < std::tie(resources_[b].group, resources_[b].name);
+  });
+  for (const ApiResource& r : resources_) {
+    if (!r.crd) builtin_groups_.insert(r.group);
+  }
 }
 
 const ApiResource* ApiCatalogue::find(std::string_view group, std::string_view name) const {
-  const auto it = std::find_if(resources_.begin(), resources_.end(),
-                               [&](const ApiResource& r) { return r.group == group && r.name == name; });
-  return it == resources_.end() ? nullptr : &*it;
+  const auto key = [&](std::size_t i) { return std::pair<std::string_view, std::string_view>(resources_[i].group, resources_[i].name); };
+  const std::pair<std::string_view, std::string_view> wanted(group, name);
+  const auto it = std::lower_bound(by_name_.begin(), by_name_.end(), wanted, [&](std::size_t i, const auto& w) { return key(i) < w; });
+  return it != by_name_.end() && key(*it) == wanted ? &resources_[*it] : nullptr;
 }
 
 ApiCatalogue::Lookup ApiCatalogue::resolve(std::string_view type) const {

@@ -7,6 +7,7 @@
 
 #include <map>
 #include <mutex>
+#include <set>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -61,6 +62,9 @@ class ApiCatalogue {
   /// The resource exactly as RBAC names it: plural name and group.
   [[nodiscard]] const ApiResource* find(std::string_view group, std::string_view name) const;
 
+  /// Whether Kubernetes itself serves resources in `group` in this minor (not only a CRD).
+  [[nodiscard]] bool is_builtin_group(std::string_view group) const { return builtin_groups_.contains(group); }
+
   struct Lookup {
     std::vector<const ApiResource*> matches;  // one: resolved; several: ambiguous; none: unknown
     std::vector<std::string> candidates;      // close names when nothing matched
@@ -76,6 +80,9 @@ class ApiCatalogue {
 
   int minor_;
   std::vector<ApiResource> resources_;
+  /// resources_ in (group, name) order, for find(): lint asks it for every rule.
+  std::vector<std::size_t> by_name_;
+  std::set<std::string, std::less<>> builtin_groups_;
   /// resolve() scans every resource; questions repeat the same few types.
   mutable std::mutex cache_mutex_;
   mutable std::map<std::string, Lookup, std::less<>> cache_;

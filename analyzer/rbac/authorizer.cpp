@@ -163,7 +163,10 @@ std::vector<WhoCanSubject> Authorizer::subjects_of(const std::vector<RuleRef>& r
 
 std::vector<SubjectKey> Authorizer::subjects_allowed(const RequestAttributes& request, bool anywhere) const {
   std::vector<SubjectKey> out;
+  std::vector<bool> seen(bindings_.size());  // a binding whose role allows it by several rules: once
   for (const RuleRef& ref : anywhere ? index().allowing_anywhere(request) : index().allowing(request)) {
+    if (seen[ref.binding]) continue;
+    seen[ref.binding] = true;
     const ResolvedBinding& rb = bindings_[ref.binding];
     for (std::size_t s = 0; s < rb.binding->subjects.size(); ++s) {
       if (auto key = matchable_subject(*rb.binding, s)) out.push_back(std::move(*key));

@@ -49,16 +49,6 @@ std::string groups_text(const std::vector<std::string>& groups) {
   return fmt::format("[{}]", fmt::join(items, " "));
 }
 
-/// The groups Kubernetes itself serves in this minor: only there does "no such resource" mean
-/// the rule is wrong rather than that the input lacks a CustomResourceDefinition.
-std::set<std::string, std::less<>> builtin_groups(const ApiCatalogue& catalogue) {
-  std::set<std::string, std::less<>> out;
-  for (const ApiResource& r : catalogue.resources()) {
-    if (!r.crd) out.insert(r.group);
-  }
-  return out;
-}
-
 /// Why `resource` (no subresource) is served by none of `groups`, with what was probably meant.
 std::string missing_resource(std::string_view resource, const std::vector<std::string>& groups, const ApiCatalogue& catalogue) {
   const ApiCatalogue::Lookup found = catalogue.resolve(resource);
@@ -91,9 +81,10 @@ std::vector<std::string> unmatchable_parts(const PolicyRule& rule, const ApiCata
   if (resources && rule.resources.empty()) out.emplace_back("resources is empty");
 
   // The resources: which the catalogue knows, and the verbs they may be asked with.
-  const auto groups = builtin_groups(catalogue);
+  // Only in the groups Kubernetes itself serves does "no such resource" mean the rule is wrong
+  // rather than that the input lacks a CustomResourceDefinition.
   const bool judge_groups = !rule.api_groups.empty() && !contains(rule.api_groups, "*") &&
-                            std::all_of(rule.api_groups.begin(), rule.api_groups.end(), [&](const std::string& g) { return groups.contains(g); });
+                            std::all_of(rule.api_groups.begin(), rule.api_groups.end(), [&](const std::string& g) { return catalogue.is_builtin_group(g); });
   bool all_known = judge_groups;  // every resource resolved: verbs can be judged too
   std::set<std::string, std::less<>> verbs(kRequestVerbs.begin(), kRequestVerbs.end());
   std::vector<std::string> resource_parts;

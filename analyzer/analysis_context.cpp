@@ -12,7 +12,7 @@
 namespace rbacq::analyzer {
 
 AnalysisContext::AnalysisContext(const std::vector<std::string>& paths, const AnalysisOptions& options)
-    : AnalysisContext(load(paths, options.limits), options) {}
+    : AnalysisContext(load(paths, options.limits, options.passed_over), options) {}
 
 AnalysisContext::AnalysisContext(LoadResult loaded, AnalysisOptions options)
     : options_(std::move(options)), loaded_(std::move(loaded)) {

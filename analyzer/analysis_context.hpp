@@ -27,6 +27,9 @@ struct AnalysisOptions {
   /// The namespace of namespaced objects written without one, as `kubectl apply` would put
   /// them in its context's namespace (`--default-namespace`).
   std::string default_namespace = "default";
+  /// Files the directories given do not contribute: the tool's own files among the manifests
+  /// (lint's configuration and baselines), which are not Kubernetes objects.
+  std::vector<std::string> passed_over;
 };
 
 /// Built once per run; not copyable or movable, because the authorizer points into the model.

@@ -169,7 +169,13 @@ int run_lint(const CLI::App& command, const LintOptions& options, const OutputOp
   const std::function<bool(std::string_view)> reported = [&](std::string_view file) { return under(file, report); };
   std::vector<std::string> load = report;
   load.insert(load.end(), options.context.begin(), options.context.end());
-  const analyzer::AnalysisContext context(load, *analysis);
+  // Lint's own files may sit among the manifests (.rbacq.yaml, a baseline.yaml): not inputs.
+  analyzer::AnalysisOptions analysis_options = *analysis;
+  if (config_file) analysis_options.passed_over.push_back(*config_file);
+  for (const std::string* own : {&options.baseline, &options.write_baseline}) {
+    if (!own->empty()) analysis_options.passed_over.push_back(*own);
+  }
+  const analyzer::AnalysisContext context(load, analysis_options);
 
   Diagnostics engine_problems;
   std::vector<rules::Finding> found;

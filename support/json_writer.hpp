@@ -31,6 +31,8 @@ class JsonWriter {
 
   /// The finished text, ending in a newline.
   [[nodiscard]] std::string str() const { return out_ + "\n"; }
+  /// Room for `bytes` of text: a large report grows without copying itself over and again.
+  void reserve(std::size_t bytes) { out_.reserve(bytes); }
   /// The finished text, ending in a newline, moved out (reports can be tens of megabytes): the
   /// writer is empty afterwards.
   [[nodiscard]] std::string take() {

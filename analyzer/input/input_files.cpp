@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <array>
 #include <map>
+#include <set>
 #include <utility>
 #include <cerrno>
 #include <cstdio>
@@ -136,9 +137,14 @@ void add_once(InputFile file, std::vector<InputFile>& out, std::map<std::pair<de
 
 }  // namespace
 
-std::vector<InputFile> expand_inputs(const std::vector<std::string>& paths, Diagnostics& diags) {
+std::vector<InputFile> expand_inputs(const std::vector<std::string>& paths, Diagnostics& diags, const std::vector<std::string>& passed_over) {
   std::vector<InputFile> out;
   std::map<std::pair<dev_t, ino_t>, std::size_t> seen;
+  std::set<std::pair<dev_t, ino_t>> skipped;  // the files (not their names: ./x and x are one) of passed_over
+  for (const std::string& path : passed_over) {
+    struct stat st {};
+    if (::stat(path.c_str(), &st) == 0) skipped.emplace(st.st_dev, st.st_ino);
+  }
   bool stdin_seen = false;
   for (const std::string& path : paths) {
     if (path == "-") {
@@ -164,7 +170,11 @@ std::vector<InputFile> expand_inputs(const std::vector<std::string>& paths, Diag
                 "no .yaml, .yml, .json or kubeconfig file in this directory");
     }
     std::sort(found.begin(), found.end(), [](const InputFile& a, const InputFile& b) { return a.path < b.path; });
-    for (InputFile& f : found) add_once(std::move(f), out, seen);
+    for (InputFile& f : found) {
+      struct stat file_st {};
+      if (!skipped.empty() && ::stat(f.path.c_str(), &file_st) == 0 && skipped.contains({file_st.st_dev, file_st.st_ino})) continue;
+      add_once(std::move(f), out, seen);
+    }
   }
   return out;
 }

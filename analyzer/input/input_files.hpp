@@ -20,7 +20,10 @@ struct InputFile {
 /// into the files to read: `.yaml`, `.yml`, `.json`, and kubeconfig-looking files (`config`,
 /// `kubeconfig`, `*.conf`, `*.kubeconfig`) whose text says `kind: Config`. A path that does
 /// not exist or cannot be listed is an [input-read] error; the others are still returned.
-[[nodiscard]] std::vector<InputFile> expand_inputs(const std::vector<std::string>& paths, Diagnostics& diags);
+/// `passed_over`: files a directory scan does not return — the tool's own files that sit among
+/// the manifests (lint's .rbacq.yaml and baseline); named as a path of their own, they are read.
+[[nodiscard]] std::vector<InputFile> expand_inputs(const std::vector<std::string>& paths, Diagnostics& diags,
+                                                   const std::vector<std::string>& passed_over = {});
 
 /// Reads a file (or standard input for "-") within `limits`. Refuses, with a positioned
 /// diagnostic: unreadable files [input-read], oversized ones [input-too-large], binary data

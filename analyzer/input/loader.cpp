@@ -89,10 +89,10 @@ void load_source(SourceText& source, bool explicit_input, const LoadLimits& limi
 
 }  // namespace
 
-LoadResult load(const std::vector<std::string>& paths, const LoadLimits& limits) {
+LoadResult load(const std::vector<std::string>& paths, const LoadLimits& limits, const std::vector<std::string>& passed_over) {
   LoadResult result;
   ObjectDecoder decoder(result.model, result.diagnostics, limits);
-  for (const InputFile& file : expand_inputs(paths, result.diagnostics)) {
+  for (const InputFile& file : expand_inputs(paths, result.diagnostics, passed_over)) {
     auto source = read_source(file, limits);
     if (!source) {
       result.diagnostics.add(std::move(source.error()));

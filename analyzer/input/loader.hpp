@@ -19,7 +19,9 @@ struct LoadResult {
 
 /// Loads files, directories (recursively) and "-" (standard input). Every problem is a
 /// diagnostic; a bad file or document never stops the others from loading.
-[[nodiscard]] LoadResult load(const std::vector<std::string>& paths, const LoadLimits& limits = {});
+/// `passed_over`: files that directories do not contribute (expand_inputs).
+[[nodiscard]] LoadResult load(const std::vector<std::string>& paths, const LoadLimits& limits = {},
+                              const std::vector<std::string>& passed_over = {});
 
 /// Loads one in-memory text as if read from `name` (tests, fuzzing, embedded policy).
 void load_text(std::string_view text, std::string_view name, const LoadLimits& limits, Model& model,

@@ -108,7 +108,7 @@ TEST_CASE("lint: .rbacq.yaml disables rules and re-grades them before --fail-on 
     const Repo repo("rules: {disable: [wildcard-rule]}\n");
     const auto r = lint({repo.deploy});
     CHECK(r.exit_code == 0);
-    CHECK(r.out == "no findings (1 rules, 2 files)\n");
+    CHECK(r.out == "no findings (1 rule, 2 files)\n");
   }
   {
     const Repo repo("rules:\n  severity: {wildcard-rule: critical}\n");
@@ -129,7 +129,7 @@ TEST_CASE("lint: exclude and ignore entries of .rbacq.yaml, and expired ones (is
     const Repo repo("exclude: [\"deploy/team.*\"]\n");
     const auto r = lint({repo.deploy});
     CHECK(r.exit_code == 0);
-    CHECK(r.out == "no findings (2 rules, 1 files); 1 suppressed\n");
+    CHECK(r.out == "no findings (2 rules, 1 file); 1 suppressed\n");
   }
   {
     const Repo repo("ignore:\n  - rule: wildcard-rule\n    object: Role/dev/pods\n    path: deploy/**\n    reason: pods are ours\n"
@@ -212,7 +212,7 @@ TEST_CASE("lint: .rbacq.yaml is found upward from the first PATH, --config names
   const Repo repo("rules: {disable: [wildcard-rule]}\n");
   const auto nested = lint({repo.deploy + "/team.yaml"});
   CHECK(nested.exit_code == 0);
-  CHECK(nested.out == "no findings (1 rules, 1 files)\n");
+  CHECK(nested.out == "no findings (1 rule, 1 file)\n");
   const std::string other = repo.dir.write("other.yaml", "fail-on: low\n");
   const auto given = lint({"--config", other, repo.deploy + "/team.yaml"});
   CHECK(given.exit_code == 1);
@@ -274,7 +274,7 @@ TEST_CASE("lint: rules.options in .rbacq.yaml sets a rule's option, and an optio
   const Repo trusted("rules:\n  options:\n    secrets-read:\n      trusted-subjects: [\"sa:ci/deployer\"]\n");
   const auto after = test::run_rbacq({"lint", "--only", "secrets-read", trusted.deploy});
   CHECK(after.exit_code == 0);
-  CHECK(after.out == "no findings (1 rules, 2 files)\n");
+  CHECK(after.out == "no findings (1 rule, 2 files)\n");
   const Repo typo("rules:\n  options:\n    secrets-read:\n      trusted-subject: [\"sa:ci/deployer\"]\n    unused-role: {x: [a]}\n");
   const auto broken = test::run_rbacq({"lint", typo.deploy});
   CHECK(broken.exit_code == 2);
@@ -359,5 +359,30 @@ TEST_CASE("lint --write-baseline keeps inconclusive findings too, so --inconclus
   REQUIRE(test::run_rbacq({"lint", "--only", "dangling-role-ref", "--write-baseline", baseline, repo.deploy}).exit_code == 0);
   CHECK(has(test::read_file(baseline), "\tdangling-role-ref\t"));
   const auto again = test::run_rbacq({"lint", "--only", "dangling-role-ref", "--inconclusive", "--baseline", baseline, repo.deploy});
-  CHECK(again.out == "no findings (1 rules, 3 files); 1 baselined\n");
+  CHECK(again.out == "no findings (1 rule, 3 files); 1 baselined\n");
+}
+
+TEST_CASE("lint: a baseline or configuration kept among the manifests is not read as a manifest (issue 11 follow-up)") {
+  // `--write-baseline deploy/baseline.yaml deploy/` then `--baseline deploy/baseline.yaml deploy/`:
+  // the second run read the baseline as a manifest and failed with exit 2.
+  const Repo repo;
+  repo.dir.write("repo/deploy/lint-config.yaml", "rules:\n  disable: [unused-role]\n");
+  const std::string baseline = repo.deploy + "/baseline.yaml";
+  const std::string config = repo.deploy + "/lint-config.yaml";
+  const auto written = lint({"--config", config, "--write-baseline", baseline, repo.deploy});
+  CAPTURE(written.err);
+  REQUIRE(written.exit_code == 0);
+  CHECK(has(test::read_file(baseline), "\twildcard-rule\t"));
+  const auto again = lint({"--config", config, "--baseline", baseline, repo.deploy});
+  CAPTURE(again.err);
+  CHECK(again.exit_code == 0);
+  CHECK(again.err.empty());  // neither the baseline nor the configuration is an input
+  CAPTURE(again.out);
+  CHECK(again.out == "no findings (2 rules, 2 files); 1 suppressed; 1 baselined\n");
+  // Named as a path of its own, a file is read whatever it is.
+  const auto named = lint({"--config", config, "--baseline", baseline, repo.deploy, baseline});
+  CAPTURE(named.out);
+  CAPTURE(named.err);
+  CHECK(has(named.out, "(2 rules, 3 files)"));
+  CHECK(has(named.err, "/deploy/baseline.yaml: warning: no Kubernetes object in this file"));
 }

@@ -109,7 +109,7 @@ TEST_CASE("lint: an earlier definition of an aggregated ClusterRole is aggregate
             "apiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRoleBinding\nmetadata: {name: foo}\n"
             "roleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: foo}\nsubjects:\n- {kind: Group, name: devs}\n");
   const auto r = run_rbacq({"lint", "--only", "unused-role", dir.path().string()});
-  CHECK(r.out == "no findings (1 rules, 3 files)\n");
+  CHECK(r.out == "no findings (1 rule, 3 files)\n");
   // Its own written rules, on a definition with an aggregationRule, grant nothing.
   const auto written = run_rbacq({"query", "select role, replaced, bound from rules where role = foo", "-f", dir.path().string()});
   CHECK(written.out == "ROLE  REPLACED  BOUND\nfoo   false     true\n");

@@ -42,7 +42,9 @@ constexpr const char* kHelp =
     "  rbacq lint --write-baseline .rbacq-baseline deploy/  # accept today's findings...\n"
     "  rbacq lint --baseline .rbacq-baseline deploy/        # ...and report only new ones\n\n"
     "Suppressing: annotate the object with rbacq.io/ignore: \"RULE[,RULE] -- reason\", or configure lint in .rbacq.yaml\n"
-    "(rules.disable, rules.severity, exclude, ignore, deny, fail-on), found in the first PATH's directory or above.\n\n";
+    "(rules.disable, rules.severity, exclude, ignore, deny, fail-on), found in the first PATH's directory or above.\n"
+    "A .rbacq.yaml or baseline inside a PATH directory is not read as a manifest. The rules run on every CPU the process\n"
+    "may use (at most 8); RBACQ_THREADS=N sets how many threads.\n\n";
 
 constexpr const char* kOutputHelp =
     "\nOutput: file:line:col: error|warning|note: message [rule] and note: lines, then a summary; -o json\n"

@@ -8,7 +8,9 @@
 
 namespace rbacq {
 
-/// How many threads work in parallel: the cores the machine reports (at least 1, at most 16).
+/// How many threads work in parallel: RBACQ_THREADS when it is a number from 1 to 64, else the
+/// CPUs the process may run on (its affinity mask: a container's cpuset), at most 8 — every
+/// worker scans on its own, so more than the cores costs work.
 [[nodiscard]] unsigned available_workers();
 
 /// Calls `work(i)` for every i in [0, count), on up to `workers` threads (the calling one

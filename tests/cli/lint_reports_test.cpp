@@ -4,6 +4,7 @@
 // repository, `rbacq rules`, and the command line a pre-commit hook builds.
 #include <doctest/doctest.h>
 
+#include <cstdlib>
 #include <string>
 
 #include "test_support.hpp"
@@ -339,5 +340,24 @@ TEST_CASE("lint: PATH . reports on the current directory only, not on --context 
     CHECK(r.out.find("ctx/binding.yaml") == std::string::npos);  // the context's own finding
     CHECK(r.out.ends_with("\n1 finding (1 high)\n"));
     CHECK(r.out.find("binding.yaml:6:3: error: ClusterRoleBinding masters grants everything") != std::string::npos);
+  }
+}
+
+TEST_CASE("lint: the report is the same on one thread as on several (issue 11 budget: rules run in parallel)") {
+  // Every rule fixture at once: 26 rules, over a hundred findings, the cases spread over threads.
+  const auto run_with = [](const char* threads) {
+    ::setenv("RBACQ_THREADS", threads, 1);
+    auto r = test::run_rbacq({"lint", "-o", "json", "--inconclusive", test::source_path("fixtures/rules")});
+    ::unsetenv("RBACQ_THREADS");
+    return r;
+  };
+  const auto one = run_with("1");
+  REQUIRE(one.exit_code == 1);
+  REQUIRE(contains(one.out, "\"rule\": \"namespace-write\""));
+  for (const char* threads : {"2", "5"}) {
+    const auto several = run_with(threads);
+    CAPTURE(threads);
+    CHECK(several.exit_code == one.exit_code);
+    CHECK(several.out == one.out);
   }
 }

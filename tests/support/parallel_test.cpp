@@ -2,7 +2,9 @@
 #include <doctest/doctest.h>
 
 #include <atomic>
+#include <cstdlib>
 #include <stdexcept>
+#include <string>
 #include <vector>
 
 #include "support/parallel.hpp"
@@ -33,4 +35,23 @@ TEST_CASE("in_parallel: a piece's exception reaches the caller after the threads
   CHECK(started.load() >= 8);  // the pieces up to the one that threw were taken
 }
 
-TEST_CASE("available_workers: at least one") { CHECK(rbacq::available_workers() >= 1); }
+TEST_CASE("available_workers: at least one, at most eight, or what RBACQ_THREADS says") {
+  const char* before = std::getenv("RBACQ_THREADS");
+  const std::string saved = before != nullptr ? before : "";
+  ::unsetenv("RBACQ_THREADS");
+  const unsigned cores = rbacq::available_workers();
+  CHECK(cores >= 1);
+  CHECK(cores <= 8);
+  ::setenv("RBACQ_THREADS", "3", 1);
+  CHECK(rbacq::available_workers() == 3);
+  for (const char* ignored : {"0", "65", "two", "2x", ""}) {
+    ::setenv("RBACQ_THREADS", ignored, 1);
+    CAPTURE(ignored);
+    CHECK(rbacq::available_workers() == cores);
+  }
+  if (before != nullptr) {
+    ::setenv("RBACQ_THREADS", saved.c_str(), 1);
+  } else {
+    ::unsetenv("RBACQ_THREADS");
+  }
+}

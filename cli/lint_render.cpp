@@ -47,6 +47,7 @@ std::string_view level_word(query::Level level) {
 }
 
 std::string LintSummary::text() const {
+  if (!ran) return "no rule ran: the configuration or baseline has errors (above)";
   std::string out;
   if (findings == 0) {
     out = fmt::format("no findings ({} rule{}, {} file{})", rules, rules == 1 ? "" : "s", files, files == 1 ? "" : "s");

@@ -22,6 +22,8 @@ struct LintSummary {
   std::size_t inconclusive_hidden = 0;
   std::size_t rules = 0;
   std::size_t files = 0;
+  /// False when a broken .rbacq.yaml or baseline stopped the rules from running.
+  bool ran = true;
   [[nodiscard]] std::string text() const;
 };
 

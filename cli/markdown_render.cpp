@@ -54,6 +54,10 @@ std::string lint_markdown(const std::vector<rules::Rule>& rules, const std::vect
       input_errors == 0 ? std::string()
                         : fmt::format("\n⚠️ {} in the input or the rules: the findings may be incomplete (the job's log lists them).\n",
                                       plural(input_errors, "error"));
+  if (!summary.ran) {
+    return fmt::format("### rbacq: no rule ran\n\nThe configuration (.rbacq.yaml) or the baseline has {}: the job's log lists them.\n",
+                       plural(input_errors, "error"));
+  }
   // Nothing to fix is good news in one line, unless the input could not all be read.
   if (findings.empty() && input_errors == 0) return fmt::format("✅ rbacq: no findings ({})\n", scope_line(summary));
   if (findings.empty()) return fmt::format("### rbacq: no findings\n\n{}\n{}", scope_line(summary), problems);

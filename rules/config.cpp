@@ -40,7 +40,8 @@ class ConfigReader {
   ConfigReader(const Document& doc, const analyzer::SourceText& source, const std::vector<std::string>& rule_ids, Diagnostics& diagnostics)
       : doc_(doc), source_(source), rule_ids_(rule_ids), diagnostics_(diagnostics) {}
 
-  std::optional<LintConfig> read(LintConfig config) {
+  /// What the document says, as far as it could be read; ok() says whether all of it could.
+  LintConfig read(LintConfig config) {
     for (const auto& [earlier, later] : doc_.duplicate_keys()) {
       error(later, fmt::format("'{}' is given twice in this mapping", doc_.text(later)), {"the first one is above: merge them"});
     }
@@ -48,7 +49,7 @@ class ConfigReader {
     if (doc_.kind(root) == NodeKind::null) return config;
     if (doc_.kind(root) != NodeKind::mapping) {
       error(root, fmt::format("a config file is a mapping (rules, exclude, ignore, deny, fail-on), not {}", doc_.describe(root)));
-      return std::nullopt;
+      return config;
     }
     check_keys(root, kKeys);
     if (const auto rules = doc_.find(root, "rules")) read_rules(*rules, config);
@@ -60,9 +61,10 @@ class ConfigReader {
       read_deny(item, config);
     }
     if (const auto n = doc_.find(root, "fail-on")) config.fail_on = level_at(*n);
-    if (!ok_) return std::nullopt;
     return config;
   }
+
+  [[nodiscard]] bool ok() const { return ok_; }
 
  private:
   void error(NodeId node, std::string message, std::vector<std::string> notes = {}) { error_at(doc_.location(node), std::move(message), std::move(notes)); }
@@ -374,7 +376,8 @@ std::optional<std::string> find_config(std::string_view start) {
   }
 }
 
-std::optional<LintConfig> read_config(const analyzer::SourceText& source, const std::vector<std::string>& rule_ids, Diagnostics& diagnostics) {
+std::optional<LintConfig> read_config(const analyzer::SourceText& source, const std::vector<std::string>& rule_ids, Diagnostics& diagnostics,
+                                      LintConfig* partial) {
   std::optional<LintConfig> out{std::in_place};
   out->file = std::string(source.path.str());
   std::error_code ec;
@@ -388,13 +391,22 @@ std::optional<LintConfig> read_config(const analyzer::SourceText& source, const 
       out.reset();
       return;
     }
-    if (out) out = ConfigReader(doc, source, rule_ids, diagnostics).read(std::move(*out));
+    if (!out) return;
+    ConfigReader reader(doc, source, rule_ids, diagnostics);
+    LintConfig read = reader.read(std::move(*out));
+    if (reader.ok()) {
+      out = std::move(read);
+    } else {
+      if (partial != nullptr) *partial = std::move(read);
+      out.reset();
+    }
   });
   if (diagnostics.count(Severity::error) != errors_before) out.reset();  // a YAML syntax error
   return out;
 }
 
-std::optional<LintConfig> load_config(const std::string& path, const std::vector<std::string>& rule_ids, Diagnostics& diagnostics) {
+std::optional<LintConfig> load_config(const std::string& path, const std::vector<std::string>& rule_ids, Diagnostics& diagnostics,
+                                      LintConfig* partial) {
   std::ifstream in(path, std::ios::binary);
   if (!in) {
     std::error_code ec;
@@ -405,7 +417,7 @@ std::optional<LintConfig> load_config(const std::string& path, const std::vector
   }
   std::stringstream text;
   text << in.rdbuf();
-  return read_config(analyzer::SourceText{FilePath::intern(path), text.str(), 1, 1}, rule_ids, diagnostics);
+  return read_config(analyzer::SourceText{FilePath::intern(path), text.str(), 1, 1}, rule_ids, diagnostics, partial);
 }
 
 bool apply_options(const LintConfig& config, std::vector<Rule>& rules, Diagnostics& diagnostics) {

@@ -98,13 +98,15 @@ struct LintConfig {
 
 /// Reads the config file `path`. `rule_ids`: the ids it may name (the rules loaded, and
 /// policy-assertion). nullopt when it is unreadable or broken: [config-invalid] and
-/// [query-syntax] errors at their line and column.
+/// [query-syntax] errors at their line and column. `partial`, when given, receives what could be
+/// read of a file with errors (nullopt returned), so that the caller can report the rest of the file's mistakes
+/// too (option names, which only the rules know: apply_options).
 [[nodiscard]] std::optional<LintConfig> load_config(const std::string& path, const std::vector<std::string>& rule_ids,
-                                                    Diagnostics& diagnostics);
+                                                    Diagnostics& diagnostics, LintConfig* partial = nullptr);
 
 /// load_config for text already read (tests).
 [[nodiscard]] std::optional<LintConfig> read_config(const analyzer::SourceText& source, const std::vector<std::string>& rule_ids,
-                                                    Diagnostics& diagnostics);
+                                                    Diagnostics& diagnostics, LintConfig* partial = nullptr);
 
 /// Gives `rules` the option values of `config.options`. An option a rule does not declare is a
 /// [config-invalid] error at its key, with did-you-mean. True when every setting applied.

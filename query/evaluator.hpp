@@ -19,7 +19,7 @@ namespace rbacq::query {
 /// one relation share its scan (lint runs dozens of rules over `grants`).
 [[nodiscard]] std::vector<ResultTable> evaluate(const std::vector<const StatementPlan*>& plans, const analyzer::AnalysisContext& context);
 
-/// Parse, check every statement, then evaluate them in order: one table per statement, or the
+/// Parse, check every statement, then evaluate them (together, see above): one table per statement, in order, or the
 /// first syntax or check error.
 [[nodiscard]] Result<std::vector<ResultTable>> run_query(const analyzer::AnalysisContext& context, const QuerySource& source);
 

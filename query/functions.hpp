@@ -51,7 +51,7 @@ struct FunctionInfo {
   bool shared;
 };
 
-/// Bound calls shared between the statements checked with one instance (QuerySource::shared):
+/// Bound calls shared between the statements checked with one instance (QuerySource::shared_calls):
 /// lint's cases asking the same can() share one function and so its remembered answers.
 class SharedCalls {
  public:

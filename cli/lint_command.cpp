@@ -161,7 +161,7 @@ int run_lint(const CLI::App& command, const LintOptions& options, const OutputOp
   if (config_file) config = rules::load_config(*config_file, rule_ids, config_problems, &partial);
   // A broken file's option names are checked too: all of its mistakes in one run. (The rules
   // do not run, so the values given them do not matter.)
-  if (!config) (void)rules::apply_options(partial, all_rules, config_problems);
+  if (!config) (void)rules::check_options(partial, all_rules, config_problems);
   std::optional<rules::Baseline> baseline;
   if (!options.baseline.empty()) baseline = rules::load_baseline(options.baseline, config_problems);
   bool configured = config && (options.baseline.empty() || baseline);
@@ -216,6 +216,7 @@ int run_lint(const CLI::App& command, const LintOptions& options, const OutputOp
   const query::Level fail_on = command.count("--fail-on") == 0 && config->fail_on ? *config->fail_on : *query::parse_level(options.fail_on);
   LintSummary summary;
   summary.ran = configured;
+  summary.config_errors = config_problems.count(Severity::error);
   summary.rules = configured ? all_rules.size() + (assertions && !config->deny.empty() ? 1 : 0) : 0;
   summary.files = static_cast<std::size_t>(std::count_if(context.model().files.begin(), context.model().files.end(), [&](FilePath f) {
     return under(f.str(), report) && !config->excludes(f.str());

@@ -46,18 +46,20 @@ std::string_view level_word(query::Level level) {
   return "note";
 }
 
+std::string counted(std::size_t n, std::string_view word) { return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s"); }
+
 std::string LintSummary::text() const {
   if (!ran) return "no rule ran: the configuration or baseline has errors (above)";
   std::string out;
   if (findings == 0) {
-    out = fmt::format("no findings ({} rule{}, {} file{})", rules, rules == 1 ? "" : "s", files, files == 1 ? "" : "s");
+    out = fmt::format("no findings ({}, {})", counted(rules, "rule"), counted(files, "file"));
   } else {
     std::vector<std::string> parts;
     constexpr std::array<const char*, 5> names{"info", "low", "medium", "high", "critical"};
     for (std::size_t i = 5; i-- > 0;) {
       if (by_severity[i] != 0) parts.push_back(fmt::format("{} {}", by_severity[i], names[i]));
     }
-    out = fmt::format("{} finding{} ({})", findings, findings == 1 ? "" : "s", fmt::join(parts, ", "));
+    out = fmt::format("{} ({})", counted(findings, "finding"), fmt::join(parts, ", "));
   }
   if (suppressed != 0) out += fmt::format("; {} suppressed", suppressed);
   if (baselined != 0) out += fmt::format("; {} baselined", baselined);

@@ -24,8 +24,12 @@ struct LintSummary {
   std::size_t files = 0;
   /// False when a broken .rbacq.yaml or baseline stopped the rules from running.
   bool ran = true;
+  std::size_t config_errors = 0;  // in the .rbacq.yaml and the baseline
   [[nodiscard]] std::string text() const;
 };
+
+/// "1 rule", "2 files": a count and its noun (English plurals in -s).
+[[nodiscard]] std::string counted(std::size_t n, std::string_view word);
 
 /// The level of a finding for editors, SARIF and CI: critical and high are errors, medium and low
 /// warnings, info notes.

@@ -10,11 +10,9 @@
 namespace rbacq::cli {
 namespace {
 
-std::string plural(std::size_t n, std::string_view word) { return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s"); }
-
 /// "2 rules over 5 files; 1 inconclusive not shown (--inconclusive)".
 std::string scope_line(const LintSummary& summary) {
-  std::string out = fmt::format("{} over {}", plural(summary.rules, "rule"), plural(summary.files, "file"));
+  std::string out = fmt::format("{} over {}", counted(summary.rules, "rule"), counted(summary.files, "file"));
   if (summary.suppressed != 0) out += fmt::format("; {} suppressed", summary.suppressed);
   if (summary.inconclusive_hidden != 0) out += fmt::format("; {} inconclusive not shown (--inconclusive)", summary.inconclusive_hidden);
   return out;
@@ -25,7 +23,7 @@ std::string headline(const LintSummary& summary) {
   for (std::size_t i = std::size(summary.by_severity); i-- > 0;) {
     if (summary.by_severity[i] != 0) parts.push_back(fmt::format("{} {}", summary.by_severity[i], query::to_string(static_cast<query::Level>(i))));
   }
-  return fmt::format("### rbacq: {} — {}\n", plural(summary.findings, "finding"), fmt::join(parts, ", "));
+  return fmt::format("### rbacq: {} — {}\n", counted(summary.findings, "finding"), fmt::join(parts, ", "));
 }
 
 std::string message_of(const rules::Finding& f) {
@@ -53,10 +51,10 @@ std::string lint_markdown(const std::vector<rules::Rule>& rules, const std::vect
   const std::string problems =
       input_errors == 0 ? std::string()
                         : fmt::format("\n⚠️ {} in the input or the rules: the findings may be incomplete (the job's log lists them).\n",
-                                      plural(input_errors, "error"));
+                                      counted(input_errors, "error"));
   if (!summary.ran) {
     return fmt::format("### rbacq: no rule ran\n\nThe configuration (.rbacq.yaml) or the baseline has {}: the job's log lists them.\n",
-                       plural(input_errors, "error"));
+                       counted(summary.config_errors, "error"));
   }
   // Nothing to fix is good news in one line, unless the input could not all be read.
   if (findings.empty() && input_errors == 0) return fmt::format("✅ rbacq: no findings ({})\n", scope_line(summary));

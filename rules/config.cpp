@@ -388,6 +388,7 @@ std::optional<LintConfig> read_config(const analyzer::SourceText& source, const 
     if (doc.empty()) return;
     if (++documents > 1) {
       diagnostics.add({"config-invalid", Severity::error, doc.location(doc.root()), "a config file holds one document: merge them", {}});
+      if (out && partial != nullptr) *partial = std::move(*out);  // its option names are still checked
       out.reset();
       return;
     }
@@ -420,16 +421,13 @@ std::optional<LintConfig> load_config(const std::string& path, const std::vector
   return read_config(analyzer::SourceText{FilePath::intern(path), text.str(), 1, 1}, rule_ids, diagnostics, partial);
 }
 
-bool apply_options(const LintConfig& config, std::vector<Rule>& rules, Diagnostics& diagnostics) {
+bool check_options(const LintConfig& config, const std::vector<Rule>& rules, Diagnostics& diagnostics) {
   bool clean = true;
   for (const OptionSetting& setting : config.options) {
     const auto rule = std::find_if(rules.begin(), rules.end(), [&](const Rule& r) { return r.id == setting.rule; });
     if (rule == rules.end()) continue;  // policy-assertion, which has no options
     const auto option = std::find_if(rule->options.begin(), rule->options.end(), [&](const RuleOption& o) { return o.name == setting.option; });
-    if (option != rule->options.end()) {
-      option->values = setting.values;
-      continue;
-    }
+    if (option != rule->options.end()) continue;
     std::vector<std::string> names;
     names.reserve(rule->options.size());
     for (const RuleOption& o : rule->options) names.push_back(o.name);
@@ -445,6 +443,18 @@ bool apply_options(const LintConfig& config, std::vector<Rule>& rules, Diagnosti
     clean = false;
   }
   return clean;
+}
+
+bool apply_options(const LintConfig& config, std::vector<Rule>& rules, Diagnostics& diagnostics) {
+  if (!check_options(config, rules, diagnostics)) return false;
+  for (const OptionSetting& setting : config.options) {
+    const auto rule = std::find_if(rules.begin(), rules.end(), [&](const Rule& r) { return r.id == setting.rule; });
+    if (rule == rules.end()) continue;
+    for (RuleOption& o : rule->options) {
+      if (o.name == setting.option) o.values = setting.values;
+    }
+  }
+  return true;
 }
 
 bool check_config(const LintConfig& config, const analyzer::AnalysisContext& context, Diagnostics& diagnostics) {

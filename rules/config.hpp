@@ -100,7 +100,7 @@ struct LintConfig {
 /// policy-assertion). nullopt when it is unreadable or broken: [config-invalid] and
 /// [query-syntax] errors at their line and column. `partial`, when given, receives what could be
 /// read of a file with errors (nullopt returned), so that the caller can report the rest of the file's mistakes
-/// too (option names, which only the rules know: apply_options).
+/// too (option names, which only the rules know: check_options).
 [[nodiscard]] std::optional<LintConfig> load_config(const std::string& path, const std::vector<std::string>& rule_ids,
                                                     Diagnostics& diagnostics, LintConfig* partial = nullptr);
 
@@ -108,8 +108,12 @@ struct LintConfig {
 [[nodiscard]] std::optional<LintConfig> read_config(const analyzer::SourceText& source, const std::vector<std::string>& rule_ids,
                                                     Diagnostics& diagnostics, LintConfig* partial = nullptr);
 
-/// Gives `rules` the option values of `config.options`. An option a rule does not declare is a
-/// [config-invalid] error at its key, with did-you-mean. True when every setting applied.
+/// Whether every option `config.options` sets is one its rule declares; one that is not is a
+/// [config-invalid] error at its key, with did-you-mean.
+bool check_options(const LintConfig& config, const std::vector<Rule>& rules, Diagnostics& diagnostics);
+
+/// Gives `rules` the option values of `config.options` when check_options finds them all
+/// declared (true); else changes nothing (false).
 bool apply_options(const LintConfig& config, std::vector<Rule>& rules, Diagnostics& diagnostics);
 
 /// Checks the `deny` statements against the analysis: [query-check] errors at their position in

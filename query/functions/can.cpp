@@ -78,7 +78,7 @@ class CanFunction final : public BoundFunction {
       return answer;
     }
     const analyzer::rbac::UserInfo user = identity_of(ref);
-    const auto& sets = allowed(std::nullopt);
+    const auto& sets = allowed();
     const auto admits = [&](const Allowed& a) { return a.admits(user); };
     return question_.any ? std::any_of(sets.begin(), sets.end(), admits) : std::all_of(sets.begin(), sets.end(), admits);
   }
@@ -104,32 +104,29 @@ class CanFunction final : public BoundFunction {
     return requests_.emplace(key, std::move(out)).first->second;
   }
 
-  /// One set per verb for the namespace (nullopt: the fixed scope, or cluster-wide for a null
-  /// column value), computed on first use from who-can answers (exactly the subject locator).
-  [[nodiscard]] const std::vector<Allowed>& allowed(const std::optional<std::string>& ns) const {
-    const std::lock_guard<std::mutex> lock(mutex_);
-    const std::string key = ns ? "=" + *ns : std::string();
-    const auto it = cache_.find(key);
-    if (it != cache_.end()) return it->second;
-    std::vector<Allowed> sets;
-    // The target was checked when the call was bound.
-    const auto plan = plan_requests(question_.verbs, question_.target, scope_of(ns), context_, QuerySource{});
-    if (plan) {
+  /// One set per verb in the fixed scope, computed once, on first use, from who-can answers
+  /// (exactly the subject locator); read without a lock afterwards (call_once publishes it).
+  [[nodiscard]] const std::vector<Allowed>& allowed() const {
+    std::call_once(allowed_once_, [&] {
+      // The target was checked when the call was bound.
+      const auto plan = plan_requests(question_.verbs, question_.target, question_.scope, context_, QuerySource{});
+      if (!plan) return;
       const auto& authorizer = context_.authorizer();
       for (const PlannedRequest& p : plan->requests) {
         // As answer_who_can asks (in every namespace at once for "in any namespace"), without
         // the subjects allowed only for other names, which can() does not need.
-        sets.push_back(Allowed{authorizer.subjects_allowed(p.built.attributes, p.any_namespace)});
+        allowed_.push_back(Allowed{authorizer.subjects_allowed(p.built.attributes, p.any_namespace)});
       }
-    }
-    return cache_.emplace(key, std::move(sets)).first->second;
+    });
+    return allowed_;
   }
 
   const analyzer::AnalysisContext& context_;
   Question question_;
   std::size_t subject_column_;
   mutable std::mutex mutex_;
-  mutable std::map<std::string, std::vector<Allowed>> cache_;
+  mutable std::once_flag allowed_once_;
+  mutable std::vector<Allowed> allowed_;  // in the fixed scope
   mutable std::map<std::string, std::vector<analyzer::rbac::RequestAttributes>> requests_;
   mutable std::unordered_map<std::string, bool> answers_;  // per subject and namespace, when asked in a column's
 };

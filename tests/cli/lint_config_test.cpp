@@ -390,12 +390,25 @@ TEST_CASE("lint: a baseline or configuration kept among the manifests is not rea
 TEST_CASE("lint: every mistake of a broken .rbacq.yaml in one run, option names too, and no summary of rules that did not run (issue 11 follow-up)") {
   // A wrong rule id used to stop the check before option names; the summary then said "no
   // findings (26 rules, …)" although no rule had run.
-  const Repo repo("rules:\n  disable: [no-such-rule]\n  options:\n    wildcard-rule:\n      trusted: [user:x]\n");
+  Repo repo("rules:\n  disable: [no-such-rule]\n  options:\n    wildcard-rule:\n      trusted: [user:x]\n");
   const auto r = lint({repo.deploy});
   CHECK(r.exit_code == 2);
   CHECK(has(r.err, "/repo/.rbacq.yaml:2:13: error: there is no rule 'no-such-rule' [config-invalid]"));
   CHECK(has(r.err, "/repo/.rbacq.yaml:5:7: error: rule wildcard-rule has no option 'trusted' [config-invalid]"));
   CHECK(r.out == "no rule ran: the configuration or baseline has errors (above)\n");
+  // The Markdown comment counts the configuration's errors, not those of the manifests.
+  repo.dir.write("repo/deploy/broken.yaml", "kind: [\n");
   const auto md = lint({"-o", "markdown", repo.deploy});
+  CAPTURE(md.out);
   CHECK(md.out.starts_with("### rbacq: no rule ran\n"));
+  CHECK(has(md.out, "the baseline has 2 errors:"));
+}
+
+TEST_CASE("lint: a .rbacq.yaml of two documents has the first one's option names checked as well (issue 11 follow-up)") {
+  const Repo repo("rules:\n  options:\n    wildcard-rule:\n      trusted: [user:x]\n---\nfail-on: low\n");
+  const auto r = lint({repo.deploy});
+  CAPTURE(r.err);
+  CHECK(r.exit_code == 2);
+  CHECK(has(r.err, "a config file holds one document: merge them [config-invalid]"));
+  CHECK(has(r.err, "/repo/.rbacq.yaml:4:7: error: rule wildcard-rule has no option 'trusted' [config-invalid]"));
 }

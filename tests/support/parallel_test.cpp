@@ -5,6 +5,7 @@
 #include <cstdlib>
 #include <stdexcept>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "support/parallel.hpp"
@@ -54,4 +55,18 @@ TEST_CASE("available_workers: at least one, at most eight, or what RBACQ_THREADS
   } else {
     ::unsetenv("RBACQ_THREADS");
   }
+}
+
+TEST_CASE("in_parallel: called from inside a piece, it runs on that piece's thread") {
+  std::atomic<int> nested_runs{0};
+  std::atomic<bool> other_thread{false};
+  rbacq::in_parallel(4, 4, [&](std::size_t) {
+    const auto outer = std::this_thread::get_id();
+    rbacq::in_parallel(10, 4, [&](std::size_t) {
+      ++nested_runs;
+      if (std::this_thread::get_id() != outer) other_thread = true;
+    });
+  });
+  CHECK(nested_runs.load() == 40);
+  CHECK_FALSE(other_thread.load());
 }

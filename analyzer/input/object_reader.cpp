@@ -76,15 +76,16 @@ std::span<const NodeId> ObjectReader::sequence(NodeId map, std::string_view key)
   return doc_.children(*v);
 }
 
-std::optional<std::string_view> ObjectReader::string_value(NodeId node, std::string_view what) {
+template <class What>
+std::optional<std::string_view> ObjectReader::string_value(NodeId node, const What& what) {
   const DocNode& n = doc_.node(node);
   if (n.kind != NodeKind::scalar) {
-    error(node, fmt::format("expected a string {}, got {}", what, doc_.describe(node)));
+    error(node, fmt::format("expected a string {}, got {}", what(), doc_.describe(node)));
     return std::nullopt;
   }
   if (!n.quoted) {
     if (const PlainType t = plain_type(n.text()); t != PlainType::string && t != PlainType::null) {
-      error(node, fmt::format("expected a string {}, got {} (quote it)", what, describe(t)));
+      error(node, fmt::format("expected a string {}, got {} (quote it)", what(), describe(t)));
       return std::nullopt;
     }
   }
@@ -94,7 +95,7 @@ std::optional<std::string_view> ObjectReader::string_value(NodeId node, std::str
 std::string ObjectReader::string(NodeId map, std::string_view key) {
   const auto v = field(map, key);
   if (!v) return {};
-  const auto text = string_value(*v, fmt::format("for '{}'", key));
+  const auto text = string_value(*v, [&] { return fmt::format("for '{}'", key); });
   return text ? std::string(*text) : std::string();
 }
 
@@ -105,7 +106,7 @@ std::vector<std::string> ObjectReader::strings(NodeId map, std::string_view key)
   for (const NodeId item : items) {
     if (is_null(item)) {
       out.emplace_back();
-    } else if (const auto text = string_value(item, fmt::format("in '{}'", key))) {
+    } else if (const auto text = string_value(item, [&] { return fmt::format("in '{}'", key); })) {
       out.emplace_back(*text);
     }
   }
@@ -133,11 +134,11 @@ Labels ObjectReader::string_map(NodeId map, std::string_view key) {
   for (std::size_t i = 0; i + 1 < kids.size(); i += 2) {
     const NodeId k = kids[i];
     const NodeId v = kids[i + 1];
-    const auto name = string_value(k, fmt::format("key in '{}'", key));
+    const auto name = string_value(k, [&] { return fmt::format("key in '{}'", key); });
     if (!name) continue;
     if (is_null(v)) {
       out.emplace_back(*name, std::string());
-    } else if (const auto value = string_value(v, fmt::format("value for '{}' in '{}'", *name, key))) {
+    } else if (const auto value = string_value(v, [&] { return fmt::format("value for '{}' in '{}'", *name, key); })) {
       out.emplace_back(*name, *value);
     }
   }

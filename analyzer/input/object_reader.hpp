@@ -82,8 +82,10 @@ class ObjectReader {
   }
 
  private:
-  /// The text of a scalar that must be a string, or nothing (after an error naming `what`).
-  std::optional<std::string_view> string_value(NodeId node, std::string_view what);
+  /// The text of a scalar that must be a string, or nothing (after an error naming what it is:
+  /// `what()` builds those words, only for the message).
+  template <class What>
+  std::optional<std::string_view> string_value(NodeId node, const What& what);
 
   const Document& doc_;
   CappedDiagnostics& diags_;

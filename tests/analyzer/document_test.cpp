@@ -57,6 +57,41 @@ TEST_CASE("line cursor: offsets to 1-based line and byte column, in any order") 
   CHECK(c.locate(7) == std::pair<std::uint32_t, std::uint32_t>{3, 1});
 }
 
+TEST_CASE("line cursor: the same lines and columns as counting byte by byte, over long texts and runs of newlines") {
+  // The cursor counts eight bytes at a time; runs of more than 255 × 8 newlines and lines of
+  // every length around eight bytes are where such counting goes wrong.
+  std::string text;
+  unsigned seed = 7;
+  for (int i = 0; i < 20000; ++i) {
+    seed = seed * 1103515245U + 12345U;
+    const unsigned r = (seed >> 16) % 20;
+    text += r < 3 ? std::string(r == 0 ? 3000 : 9, '\n') : std::string(r, 'x') + "\n";
+  }
+  LineCursor c(text);
+  std::uint32_t line = 1;
+  std::size_t line_start = 0;
+  std::size_t checked = 0;
+  for (std::size_t offset = 0; offset < text.size(); ++offset) {
+    if (offset % 97 == 0 || text[offset] == 'x') {
+      const auto [l, col] = c.locate(offset);
+      if (l != line || col != offset - line_start + 1) {
+        CAPTURE(offset);
+        CHECK(l == line);
+        CHECK(col == offset - line_start + 1);
+        break;
+      }
+      ++checked;
+    }
+    if (text[offset] == '\n') {
+      ++line;
+      line_start = offset + 1;
+    }
+  }
+  CHECK(checked > 1000);
+  LineCursor fresh(text);
+  CHECK(fresh.locate(text.size()).first == line);  // the end, in one jump from the top
+}
+
 TEST_CASE("document: long and many scalars survive arena growth and reuse across documents") {
   const std::string long_value(100000, 'x');
   std::string text = "long: " + long_value + "\n";

@@ -193,6 +193,7 @@ struct KubeconfigUser {
   std::string impersonate;    // `as`
   std::vector<std::string> impersonate_groups;  // `as-groups`
   SourceLocation loc;
+  friend bool operator==(const KubeconfigUser&, const KubeconfigUser&) = default;
 };
 
 struct KubeconfigCluster {
@@ -201,6 +202,7 @@ struct KubeconfigCluster {
   bool has_ca_data = false;
   bool insecure_skip_tls_verify = false;
   SourceLocation loc;
+  friend bool operator==(const KubeconfigCluster&, const KubeconfigCluster&) = default;
 };
 
 struct KubeconfigContext {
@@ -209,6 +211,7 @@ struct KubeconfigContext {
   std::string user;
   std::string namespace_;
   SourceLocation loc;
+  friend bool operator==(const KubeconfigContext&, const KubeconfigContext&) = default;
 };
 
 /// A kubeconfig file (`kind: Config`).
@@ -218,6 +221,7 @@ struct Kubeconfig {
   std::vector<KubeconfigCluster> clusters;
   std::vector<KubeconfigContext> contexts;
   std::vector<KubeconfigUser> users;
+  friend bool operator==(const Kubeconfig&, const Kubeconfig&) = default;
 };
 
 /// One entry of the EKS ConfigMap kube-system/aws-auth (mapRoles / mapUsers).
@@ -260,6 +264,8 @@ struct Model {
   std::set<std::string> namespaces_seen;
   /// Files that were read, in the order they were loaded.
   std::vector<FilePath> files;
+  /// Everything equal, locations included (tests hold two ways of loading to one result).
+  friend bool operator==(const Model&, const Model&) = default;
 };
 
 }  // namespace rbacq::analyzer

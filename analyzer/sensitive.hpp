@@ -19,6 +19,8 @@ class Sensitive {
   [[nodiscard]] std::string fingerprint() const;
   /// The raw bytes, for decoding (X.509, JWT claims) only. Grep for `reveal()` in review.
   [[nodiscard]] std::string_view reveal() const { return value_; }
+  /// Equal bytes (tests compare models; comparing prints nothing).
+  friend bool operator==(const Sensitive&, const Sensitive&) = default;
 
  private:
   std::string value_;

@@ -6,6 +6,8 @@
 
 #include <simdjson.h>
 
+#include <string>
+
 #include <fmt/format.h>
 
 namespace rbacq::analyzer {
@@ -42,7 +44,13 @@ bool is_json_number(std::string_view s) {
 /// validated; the first error stops the walk and is remembered with its position.
 class JsonWalker {
  public:
-  JsonWalker(Document& doc, const char* base, const LoadLimits& limits) : doc_(doc), base_(base), limits_(limits) {}
+  JsonWalker(Document& doc, const char* base, const LoadLimits& limits) : doc_(&doc), base_(base), limits_(limits) {}
+
+  /// From now on the elements of the root object's `items` go to `items`, each built in `item`.
+  void stream_items(ListItems* items, Document* item) {
+    items_ = items;
+    item_ = item;
+  }
 
   simdjson::error_code walk(od::value value, std::uint32_t depth) {
     od::json_type type{};
@@ -53,36 +61,40 @@ class JsonWalker {
         if (depth >= limits_.max_depth) return too_deep(offset);
         od::object object;
         if (const auto e = value.get_object().get(object)) return e;
-        doc_.begin_container(NodeKind::mapping, offset, 0);
+        doc_->begin_container(NodeKind::mapping, offset, 0);
         for (auto field_result : object) {
           od::field field;
           if (const auto e = std::move(field_result).get(field)) return e;
           std::string_view key;
           const std::uint32_t key_offset = offset_of(field.key().raw()) - 1;  // raw() starts after the quote
           if (const auto e = field.unescaped_key().get(key)) return e;
-          doc_.add_scalar(key, true, key_offset, 0);
+          doc_->add_scalar(key, true, key_offset, 0);
+          if (depth == 0 && items_ != nullptr && key == "items") {
+            if (const auto e = walk_items(field.value(), depth + 1)) return e;
+            continue;
+          }
           if (const auto e = walk(field.value(), depth + 1)) return e;
         }
-        doc_.end_container();
+        doc_->end_container();
         return simdjson::SUCCESS;
       }
       case od::json_type::array: {
         if (depth >= limits_.max_depth) return too_deep(offset);
         od::array array;
         if (const auto e = value.get_array().get(array)) return e;
-        doc_.begin_container(NodeKind::sequence, offset, 0);
+        doc_->begin_container(NodeKind::sequence, offset, 0);
         for (auto element : array) {
           od::value v;
           if (const auto e = std::move(element).get(v)) return e;
           if (const auto e2 = walk(v, depth + 1)) return e2;
         }
-        doc_.end_container();
+        doc_->end_container();
         return simdjson::SUCCESS;
       }
       case od::json_type::string: {
         std::string_view s;
         if (const auto e = value.get_string().get(s)) return e;
-        doc_.add_scalar(s, true, offset, 0);
+        doc_->add_scalar(s, true, offset, 0);
         return simdjson::SUCCESS;
       }
       case od::json_type::number: {
@@ -90,24 +102,47 @@ class JsonWalker {
         // beyond 64 bits and doubles beyond range, which are valid JSON (and Kubernetes reads them).
         const std::string_view token = trimmed_token(value.raw_json_token());
         if (!is_json_number(token)) return simdjson::NUMBER_ERROR;
-        doc_.add_scalar(token, false, offset, 0);
+        doc_->add_scalar(token, false, offset, 0);
         return simdjson::SUCCESS;
       }
       case od::json_type::boolean: {
         bool b = false;
         if (const auto e = value.get_bool().get(b)) return e;
-        doc_.add_scalar(b ? "true" : "false", false, offset, 0);
+        doc_->add_scalar(b ? "true" : "false", false, offset, 0);
         return simdjson::SUCCESS;
       }
       case od::json_type::null: {
         bool is_null = false;
         if (const auto e = value.is_null().get(is_null)) return e;
         if (!is_null) return simdjson::N_ATOM_ERROR;
-        doc_.add_null(offset, 0);
+        doc_->add_null(offset, 0);
         return simdjson::SUCCESS;
       }
     }
     return simdjson::TAPE_ERROR;
+  }
+
+  /// The root's `items` (an array, as the probe found): an empty sequence in the root's
+  /// document, and each element in a document of its own, handed over as soon as it is read.
+  simdjson::error_code walk_items(od::value value, std::uint32_t depth) {
+    const std::uint32_t offset = offset_of(value.raw_json_token().data());
+    if (depth >= limits_.max_depth) return too_deep(offset);
+    od::array array;
+    if (const auto e = value.get_array().get(array)) return e;
+    doc_->begin_container(NodeKind::sequence, offset, 0);
+    doc_->end_container();
+    Document* root = doc_;
+    for (auto element : array) {
+      od::value v;
+      if (const auto e = std::move(element).get(v)) return e;
+      item_->clear();
+      doc_ = item_;
+      const auto e = walk(v, depth + 1);
+      doc_ = root;
+      if (e) return e;
+      items_->item(*item_);
+    }
+    return simdjson::SUCCESS;
   }
 
   /// A raw token without the whitespace that may follow it.
@@ -126,7 +161,9 @@ class JsonWalker {
     return simdjson::DEPTH_ERROR;
   }
 
-  Document& doc_;
+  Document* doc_;  // where values go: the root's document, or an item's
+  ListItems* items_ = nullptr;
+  Document* item_ = nullptr;
   const char* base_;
   const LoadLimits& limits_;
   bool depth_exceeded_ = false;
@@ -154,6 +191,63 @@ std::string_view describe(simdjson::error_code e) {
 }  // namespace
 
 namespace {
+
+/// What the probe found: a List to stream, and whether the probe met no error (else the
+/// document must be iterated afresh: a rewind does not clear an error).
+struct ListProbe {
+  bool is_list = false;
+  bool clean = false;
+  std::string kind;
+  std::string api_version;
+};
+
+/// Looks at the root object's own fields, skipping their values, for what ObjectDecoder would
+/// take as a List: `kind` a string ending in "List", `apiVersion` a string or null or absent,
+/// `items` an array, none of them twice (the last of a repeated key wins, which a stream that
+/// has handed over the items cannot honour). Anything else reads the ordinary way.
+ListProbe probe_list(od::document& json) {
+  ListProbe probe;
+  od::object root;
+  if (json.get_object().get(root) != simdjson::SUCCESS) return probe;
+  int kinds = 0;
+  int api_versions = 0;
+  int items = 0;
+  for (auto field_result : root) {
+    od::field field;
+    std::string_view key;
+    if (std::move(field_result).get(field) != simdjson::SUCCESS || field.unescaped_key().get(key) != simdjson::SUCCESS) return probe;
+    od::json_type type{};
+    if (key == "kind") {
+      ++kinds;
+      std::string_view kind;
+      if (field.value().get_string().get(kind) != simdjson::SUCCESS) return probe;
+      probe.kind = kind;  // copied: the strings of the probe are gone after the rewind
+    } else if (key == "apiVersion") {
+      ++api_versions;
+      od::value v = field.value();
+      if (v.type().get(type) != simdjson::SUCCESS) return probe;
+      if (type == od::json_type::null) {
+        bool is_null = false;
+        if (v.is_null().get(is_null) != simdjson::SUCCESS || !is_null) return probe;
+        probe.api_version.clear();
+      } else {
+        std::string_view api_version;
+        if (v.get_string().get(api_version) != simdjson::SUCCESS) return probe;
+        probe.api_version = api_version;
+      }
+    } else if (key == "items") {
+      ++items;
+      if (field.value().type().get(type) != simdjson::SUCCESS) return probe;
+      if (type != od::json_type::array) {
+        probe.clean = true;  // only looked at: nothing failed
+        return probe;
+      }
+    }
+  }
+  probe.clean = true;
+  probe.is_list = kinds == 1 && api_versions <= 1 && items == 1 && probe.kind.ends_with("List");
+  return probe;
+}
 
 /// Reads the root of one JSON document into `doc`: a container through the walker, a scalar
 /// directly (the decoder then says "not a mapping"); a `null` root leaves `doc` empty.
@@ -200,7 +294,7 @@ simdjson::error_code read_root(Json& json, Document& doc, JsonWalker& walker) {
 
 }  // namespace
 
-void RBACQ_JSON_READER(const SourceText& source, const LoadLimits& limits, Diagnostics& diags, const DocumentSink& sink) {
+void RBACQ_JSON_READER(const SourceText& source, const LoadLimits& limits, Diagnostics& diags, const DocumentSink& sink, ListItems* items) {
   const std::string& bytes = source.bytes;
   simdjson::padded_string_view view(bytes.data(), bytes.size(), bytes.capacity());
   simdjson::padded_string copy;
@@ -233,20 +327,49 @@ void RBACQ_JSON_READER(const SourceText& source, const LoadLimits& limits, Diagn
     report(0, std::string(describe(e)), "input-json");
     return;
   }
+  // A List (a kubectl dump) streams its items when the caller takes them.
+  Document item(source.path, &cursor, source.first_line, source.first_column);
+  bool streaming = false;
+  const std::size_t first = bytes.find_first_not_of(" \t\r\n");
+  if (items != nullptr && first != std::string::npos && bytes[first] == '{') {
+    const ListProbe probe = probe_list(json);
+    if (probe.clean) {
+      json.rewind();
+    } else if (const auto e = parser.iterate(view).get(json)) {
+      report(0, std::string(describe(e)), "input-json");
+      return;
+    }
+    if (probe.is_list) {
+      streaming = true;
+      walker.stream_items(items, &item);
+      items->begin(probe.kind, probe.api_version);
+    }
+  }
+  const auto abandon = [&] {
+    if (streaming) items->abandon();
+    streaming = false;
+    walker.stream_items(nullptr, nullptr);
+  };
   const auto where = [&]() -> std::size_t {
     const char* p = nullptr;
     if (json.current_location().get(p) != simdjson::SUCCESS || p == nullptr) return bytes.size();
     return static_cast<std::size_t>(p - base);
   };
   if (const auto e = read_root(json, doc, walker)) {
+    abandon();
     report_error(e, where());
     return;
   }
   const char* rest = nullptr;
   if (json.current_location().get(rest) != simdjson::SUCCESS || rest == nullptr) {  // at the end: one value
-    if (!doc.empty()) sink(doc);
+    if (streaming) {
+      items->end(doc);
+    } else if (!doc.empty()) {
+      sink(doc);
+    }
     return;
   }
+  abandon();  // more than one value: read again below, the ordinary way
 
   // Several values one after another (a JSON stream, as `jq -c` writes and kubectl reads): read
   // them in one pass with simdjson's document stream.

@@ -14,6 +14,23 @@ namespace {
 
 bool has_json_extension(std::string_view path) { return path.ends_with(".json"); }
 
+/// A streamed JSON List into the decoder; `delivered` counts it once it is known good.
+class DecodedItems final : public ListItems {
+ public:
+  DecodedItems(ObjectDecoder& decoder, std::size_t& delivered) : decoder_(decoder), delivered_(delivered) {}
+  void begin(std::string_view kind, std::string_view api_version) override { decoder_.begin_list(kind, api_version); }
+  void item(const Document& item) override { decoder_.decode_item(item); }
+  void end(const Document& root) override {
+    decoder_.end_list(root);
+    ++delivered_;
+  }
+  void abandon() override { decoder_.abandon_list(); }
+
+ private:
+  ObjectDecoder& decoder_;
+  std::size_t& delivered_;
+};
+
 /// JSON when it says so or starts like JSON; YAML otherwise (a superset, but ~50x slower to read).
 /// Returns false when the text could not be read whole (a syntax error, a limit).
 bool read_any(SourceText& source, const LoadLimits& limits, Diagnostics& diags, ObjectDecoder& decoder) {
@@ -32,7 +49,8 @@ bool read_any(SourceText& source, const LoadLimits& limits, Diagnostics& diags, 
   };
   if (json_extension || starts_like_json) {
     Diagnostics json_diags;
-    read_json(source, limits, json_diags, sink);
+    DecodedItems items(decoder, delivered);
+    read_json(source, limits, json_diags, sink, limits.stream_json_lists ? &items : nullptr);
     // A YAML file may start with a flow collection: read it as YAML when it is not JSON (and no
     // JSON value of it was decoded already, which would then be decoded twice).
     if (json_extension || !json_diags.has_errors() || delivered != 0) {
@@ -64,13 +82,16 @@ void load_source(SourceText& source, bool explicit_input, const LoadLimits& limi
   decoder.finish_file(source.path, explicit_input, !whole);
   // An unrendered Helm or Go template is not YAML, or is YAML of the wrong shape: one warning
   // that says what to do says more than a cascade of errors.
-  const std::string_view text = source.bytes;
-  if (text.find("{{") == std::string_view::npos || text.find("}}") == std::string_view::npos) return;
   // Only a file that does not parse is replaced by the hint: `{{ }}` also appears in valid
   // manifests (Prometheus rules, Alertmanager templates), whose real errors must stay errors.
+  // (The text is searched last: most files have no error, and a dump is large.)
   const auto& items = diags.items();
   const auto from = items.begin() + static_cast<std::ptrdiff_t>(before);
   const auto syntax = std::find_if(from, items.end(), [](const Diagnostic& d) { return d.id == "input-yaml" || d.id == "input-json"; });
+  const auto error = std::find_if(from, items.end(), [](const Diagnostic& d) { return d.severity == Severity::error; });
+  if (error == items.end()) return;
+  const std::string_view text = source.bytes;
+  if (text.find("{{") == std::string_view::npos || text.find("}}") == std::string_view::npos) return;
   if (syntax != items.end()) {
     const SourceLocation at = syntax->loc;
     diags.truncate(before);
@@ -79,12 +100,9 @@ void load_source(SourceText& source, bool explicit_input, const LoadLimits& limi
               "(helm template, kustomize build) and analyse the output; its problems are not reported");
     return;
   }
-  const auto error = std::find_if(from, items.end(), [](const Diagnostic& d) { return d.severity == Severity::error; });
-  if (error != items.end()) {
-    diags.add("input-template", Severity::note, error->loc,
-              "this file contains '{{ }}': if it is an unrendered template, render it first (helm template, "
-              "kustomize build) and analyse the output");
-  }
+  diags.add("input-template", Severity::note, error->loc,
+            "this file contains '{{ }}': if it is an unrendered template, render it first (helm template, "
+            "kustomize build) and analyse the output");
 }
 
 }  // namespace

@@ -40,8 +40,7 @@ SourceLocation ignore_annotation_loc(const Document& doc, NodeId metadata) {
 
 }  // namespace
 
-void ObjectDecoder::decode(const Document& doc) {
-  if (doc.empty()) return;
+void ObjectDecoder::report_duplicate_keys(const Document& doc) {
   for (const auto& [earlier, later] : doc.duplicate_keys()) {
     diags_.add(Diagnostic{"input-duplicate-key", Severity::warning, doc.location(later),
                           fmt::format("'{}' is given more than once in this mapping; the last one is used (kubectl "
@@ -49,6 +48,11 @@ void ObjectDecoder::decode(const Document& doc) {
                                       doc.text(later)),
                           {Note{doc.location(earlier), "earlier occurrence is here"}}});
   }
+}
+
+void ObjectDecoder::decode(const Document& doc) {
+  if (doc.empty()) return;
+  report_duplicate_keys(doc);
   ObjectReader probe(doc, diags_);
   if (probe.is_null(doc.root())) return;  // an empty document between `---` lines
   ++file_documents_;
@@ -101,13 +105,59 @@ void ObjectDecoder::expand_list(ObjectReader& r, NodeId node, const ObjectMeta& 
   const bool typed = list.kind != "List";
   const std::string item_kind = typed ? list.kind.substr(0, list.kind.size() - 4) : std::string();
   const std::string item_api = typed ? list.api_version : std::string();
-  for (const NodeId item : r.sequence(node, "items")) {
-    if (doc.kind(item) != NodeKind::mapping) {
-      r.error(item, fmt::format("expected an object in 'items', got {}", doc.describe(item)));
-      continue;
-    }
-    decode_object(doc, item, item_kind, item_api, list_depth + 1);
+  for (const NodeId item : r.sequence(node, "items")) decode_list_item(doc, item, item_kind, item_api, list_depth + 1);
+}
+
+void ObjectDecoder::decode_list_item(const Document& doc, NodeId item, const std::string& item_kind, const std::string& item_api,
+                                     int list_depth) {
+  if (doc.kind(item) != NodeKind::mapping) {
+    diags_.add(Diagnostic{"input-schema", Severity::error, doc.location(item),
+                          fmt::format("expected an object in 'items', got {}", doc.describe(item)), {}});
+    return;
   }
+  decode_object(doc, item, item_kind, item_api, list_depth);
+}
+
+void ObjectDecoder::begin_list(std::string_view kind, std::string_view api_version) {
+  // As decode() and expand_list() would take the List: one document, whose items inherit the
+  // kind and apiVersion of a typed List.
+  StreamedList list;
+  const bool typed = kind != "List";
+  if (typed) {
+    list.item_kind = std::string(kind.substr(0, kind.size() - 4));
+    list.item_api_version = std::string(api_version);
+  }
+  list.diagnostics = diags_.mark();
+  list.objects = objects_;
+  list.file_objects = file_objects_;
+  list.file_documents = file_documents_;
+  list.unkinded = unkinded_.size();
+  list.counts = model_.counts;
+  list_ = std::move(list);
+  store_.hold();
+  ++file_documents_;
+}
+
+void ObjectDecoder::decode_item(const Document& item) {
+  report_duplicate_keys(item);
+  decode_list_item(item, item.root(), list_->item_kind, list_->item_api_version, 1);
+}
+
+void ObjectDecoder::end_list(const Document& root) {
+  report_duplicate_keys(root);
+  store_.commit();
+  list_.reset();
+}
+
+void ObjectDecoder::abandon_list() {
+  diags_.rewind(list_->diagnostics);
+  objects_ = list_->objects;
+  file_objects_ = list_->file_objects;
+  file_documents_ = list_->file_documents;
+  unkinded_.resize(list_->unkinded);
+  model_.counts = std::move(list_->counts);
+  store_.discard();
+  list_.reset();
 }
 
 /// Counts the object against LoadLimits::max_objects. False once over it: the first object over

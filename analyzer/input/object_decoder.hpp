@@ -3,7 +3,10 @@
 #pragma once
 
 #include <cstddef>
+#include <map>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "analyzer/input/decoders.hpp"
@@ -30,12 +33,22 @@ class ObjectDecoder {
   /// Decodes one document: an object, a `List`/`*List`, a JSON array of those, or nothing.
   void decode(const Document& doc);
 
+  /// A List decoded item by item as a reader streams it (ListItems): begin_list, each item,
+  /// then end_list — the same objects and diagnostics as decode() of the whole List — or
+  /// abandon_list, which forgets everything since begin_list (the text was not good JSON).
+  void begin_list(std::string_view kind, std::string_view api_version);
+  void decode_item(const Document& item);
+  void end_list(const Document& root);
+  void abandon_list();
+
   /// Called after the last document of a file: notes a file that held no Kubernetes object,
   /// unless reading it failed (`unreadable`), which was reported already.
   void finish_file(FilePath file, bool explicit_input, bool unreadable);
 
  private:
+  void report_duplicate_keys(const Document& doc);
   void decode_value(const Document& doc, NodeId node, int list_depth);
+  void decode_list_item(const Document& doc, NodeId item, const std::string& item_kind, const std::string& item_api, int list_depth);
   void decode_object(const Document& doc, NodeId node, const std::string& inherited_kind,
                      const std::string& inherited_api_version, int list_depth);
   void expand_list(ObjectReader& r, NodeId node, const ObjectMeta& list, int list_depth);
@@ -51,6 +64,19 @@ class ObjectDecoder {
   std::size_t file_objects_ = 0;    // objects with a kind in the current file
   std::size_t file_documents_ = 0;  // non-empty documents in the current file
   std::vector<SourceLocation> unkinded_;  // documents of the current file without `kind`
+
+  /// The List being streamed: what its items inherit, and the state to return to if abandoned.
+  struct StreamedList {
+    std::string item_kind;
+    std::string item_api_version;
+    CappedDiagnostics::Mark diagnostics;
+    std::size_t objects = 0;
+    std::size_t file_objects = 0;
+    std::size_t file_documents = 0;
+    std::size_t unkinded = 0;
+    std::map<std::string, std::size_t> counts;
+  };
+  std::optional<StreamedList> list_;
 };
 
 }  // namespace rbacq::analyzer

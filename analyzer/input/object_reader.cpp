@@ -35,6 +35,14 @@ void CappedDiagnostics::finish_file(FilePath file) {
   last_shown_ = {};
 }
 
+void CappedDiagnostics::rewind(const Mark& m) {
+  out_.truncate(m.items);
+  shown_ = m.shown;
+  dropped_ = m.dropped;
+  first_dropped_ = m.first_dropped;
+  last_shown_ = m.last_shown;
+}
+
 void ObjectReader::error(NodeId at, std::string message) {
   ok_ = false;
   diags_.add(Diagnostic{"input-schema", Severity::error, loc(at), std::move(message), {}});

@@ -28,6 +28,17 @@ class CappedDiagnostics {
   /// of them (so that, sorted by place, it follows the problems shown).
   void finish_file(FilePath file);
 
+  /// A point to come back to: rewind(mark()) forgets what was added since, counts included.
+  struct Mark {
+    std::size_t items = 0;
+    std::size_t shown = 0;
+    std::size_t dropped = 0;
+    SourceLocation first_dropped;
+    SourceLocation last_shown;
+  };
+  [[nodiscard]] Mark mark() const { return {out_.items().size(), shown_, dropped_, first_dropped_, last_shown_}; }
+  void rewind(const Mark& m);
+
  private:
   Diagnostics& out_;
   std::size_t shown_ = 0;

@@ -18,8 +18,18 @@ void ObjectStore::keep(std::vector<T>& objects, T object) {
   auto key = std::make_tuple(object.meta.kind, object.meta.namespace_, object.meta.name);
   const auto [it, inserted] = seen_.try_emplace(std::move(key), objects.size(), object.meta.loc);
   if (inserted) {
+    if (held_) held_->new_keys.push_back(it);
     objects.push_back(std::move(object));
     return;
+  }
+  if (held_) {
+    // A definition from before hold() is replaced in place: discard() puts it back.
+    held_->changed_keys.emplace_back(it, it->second);
+    // (One added after hold() is gone by then: nothing to put back.)
+    const std::size_t at = it->second.first;
+    held_->put_back.emplace_back([&objects, at, earlier = objects[at]]() mutable {
+      if (at < objects.size()) objects[at] = std::move(earlier);
+    });
   }
   // Applied in order, the later definition replaces the earlier one: keep the later, say so.
   // When both say the same, nothing is lost: they are counted, and said once per pair of files.
@@ -67,5 +77,45 @@ void ObjectStore::add(Workload workload) { keep(model_.workloads, std::move(work
 void ObjectStore::add(CustomResourceDefinition crd) { keep(model_.crds, std::move(crd)); }
 void ObjectStore::add(AwsAuth auth) { keep(model_.aws_auth, std::move(auth)); }
 void ObjectStore::add(Kubeconfig config) { model_.kubeconfigs.push_back(std::move(config)); }
+
+void ObjectStore::saw_namespace(const std::string& ns) {
+  const auto [it, inserted] = model_.namespaces_seen.insert(ns);
+  if (inserted && held_) held_->new_namespaces.push_back(it);
+}
+
+template <class F>
+void ObjectStore::for_each_vector(F each) {
+  each(model_.roles);
+  each(model_.bindings);
+  each(model_.service_accounts);
+  each(model_.namespaces);
+  each(model_.secrets);
+  each(model_.workloads);
+  each(model_.crds);
+  each(model_.kubeconfigs);
+  each(model_.aws_auth);
+  each(model_.superseded_roles);
+  each(model_.superseded_bindings);
+}
+
+void ObjectStore::hold() {
+  held_.emplace();
+  for_each_vector([&](const auto& objects) { held_->sizes.push_back(objects.size()); });
+  held_->identical = identical_;
+}
+
+void ObjectStore::discard() {
+  if (!held_) return;
+  Held held = std::move(*held_);
+  held_.reset();
+  // Newest first: what was added goes, then what was replaced comes back.
+  std::size_t i = 0;
+  for_each_vector([&](auto& objects) { objects.resize(held.sizes[i++]); });
+  for (auto it = held.put_back.rbegin(); it != held.put_back.rend(); ++it) (*it)();
+  for (auto it = held.changed_keys.rbegin(); it != held.changed_keys.rend(); ++it) it->first->second = it->second;
+  for (const auto& key : held.new_keys) seen_.erase(key);
+  for (const auto& ns : held.new_namespaces) model_.namespaces_seen.erase(ns);
+  identical_ = std::move(held.identical);
+}
 
 }  // namespace rbacq::analyzer

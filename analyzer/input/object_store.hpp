@@ -6,6 +6,9 @@
 #include <map>
 #include <string>
 #include <tuple>
+#include <functional>
+#include <optional>
+#include <set>
 #include <utility>
 #include <vector>
 
@@ -40,7 +43,15 @@ class ObjectStore {
   void add(Kubeconfig config);
 
   /// Records a namespace that an object names (Model::namespaces_seen).
-  void saw_namespace(const std::string& ns) { model_.namespaces_seen.insert(ns); }
+  void saw_namespace(const std::string& ns);
+
+  /// hold() remembers the model as it is; discard() returns to it, forgetting every object and
+  /// namespace added since (and putting back the definitions they replaced); commit() keeps
+  /// them. The items of a JSON List are decoded as they are read, and the List is only known
+  /// good at its end. Returning costs little, keeping nothing.
+  void hold();
+  void commit() { held_.reset(); }
+  void discard();
 
   /// The load's limits, which a text embedded in an object honours too (aws-auth's mapRoles).
   [[nodiscard]] const LoadLimits& limits() const { return limits_; }
@@ -52,7 +63,6 @@ class ObjectStore {
  private:
   template <class T>
   void keep(std::vector<T>& objects, T object);
-
   Model& model_;
   CappedDiagnostics& diags_;
   const LoadLimits& limits_;
@@ -60,6 +70,19 @@ class ObjectStore {
   std::map<std::tuple<std::string, std::string, std::string>, std::pair<std::size_t, SourceLocation>> seen_;
   /// (earlier file, later file) → how many objects the later one defines again identically.
   std::map<std::pair<FilePath, FilePath>, std::size_t> identical_;
+  using Seen = std::map<std::tuple<std::string, std::string, std::string>, std::pair<std::size_t, SourceLocation>>;
+  /// What discard() needs: the model's sizes at hold(), and what was changed in place since.
+  struct Held {
+    std::vector<std::size_t> sizes;  // of each vector of the model, in the order of for_each_vector
+    std::vector<Seen::iterator> new_keys;
+    std::vector<std::pair<Seen::iterator, std::pair<std::size_t, SourceLocation>>> changed_keys;
+    std::vector<std::set<std::string>::iterator> new_namespaces;
+    std::vector<std::function<void()>> put_back;  // definitions replaced in place
+    std::map<std::pair<FilePath, FilePath>, std::size_t> identical;
+  };
+  template <class F>
+  void for_each_vector(F each);
+  std::optional<Held> held_;
 };
 
 }  // namespace rbacq::analyzer

@@ -20,6 +20,9 @@ struct LoadLimits {
   std::uint64_t max_expanded_nodes = 4'000'000;
   /// Objects per run [input-limit]; 5,000 namespaces of a large cluster are ~50k objects.
   std::size_t max_objects = 5'000'000;
+  /// Not a limit: whether a JSON List is decoded item by item as it is read (ListItems), which
+  /// is faster and smaller; tests turn it off to compare with reading the whole tree first.
+  bool stream_json_lists = true;
 };
 
 /// The bytes of one input. `bytes` keeps spare capacity after its end so that simdjson can read

@@ -53,6 +53,9 @@ class Document {
   Document(FilePath file, LineCursor* offsets, std::uint32_t first_line = 1, std::uint32_t first_column = 1)
       : file_(file), offsets_(offsets), first_line_(first_line), first_column_(first_column) {}
 
+  /// An empty document of the same file, positions counted the same way (a JSON List's items).
+  [[nodiscard]] Document empty_like() const { return Document(file_, offsets_, first_line_, first_column_); }
+
   [[nodiscard]] FilePath file() const { return file_; }
   /// Read from JSON (positions come from byte offsets).
   [[nodiscard]] bool is_json() const { return offsets_ != nullptr; }

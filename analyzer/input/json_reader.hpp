@@ -21,10 +21,14 @@ class ListItems {
   ListItems(const ListItems&) = delete;
   ListItems& operator=(const ListItems&) = delete;
   virtual ~ListItems() = default;
-  /// Before the first item: the List's `kind` (a string ending in "List") and `apiVersion` ("" when absent or null).
-  virtual void begin(std::string_view kind, std::string_view api_version) = 0;
-  /// One element of `items`, whatever its shape; its root is the element.
-  virtual void item(const Document& item) = 0;
+  /// Before the first item: the List's `kind` (a string ending in "List"), its `apiVersion` (""
+  /// when absent or null), and a document whose file and positions the items share.
+  virtual void begin(std::string_view kind, std::string_view api_version, const Document& like) = 0;
+  /// An empty document for the reader to build the next item in, then hand to item().
+  virtual Document& next_item() = 0;
+  /// One element of `items`, whatever its shape (its root is the element): the document
+  /// next_item() gave, filled.
+  virtual void item(Document& item) = 0;
   /// The text was one good JSON value: `root` is the List with an empty `items`.
   virtual void end(const Document& root) = 0;
   /// The text was not (a syntax error, a limit, a second value after the first).

@@ -46,11 +46,8 @@ class JsonWalker {
  public:
   JsonWalker(Document& doc, const char* base, const LoadLimits& limits) : doc_(&doc), base_(base), limits_(limits) {}
 
-  /// From now on the elements of the root object's `items` go to `items`, each built in `item`.
-  void stream_items(ListItems* items, Document* item) {
-    items_ = items;
-    item_ = item;
-  }
+  /// From now on the elements of the root object's `items` go to `items`.
+  void stream_items(ListItems* items) { items_ = items; }
 
   simdjson::error_code walk(od::value value, std::uint32_t depth) {
     od::json_type type{};
@@ -135,12 +132,12 @@ class JsonWalker {
     for (auto element : array) {
       od::value v;
       if (const auto e = std::move(element).get(v)) return e;
-      item_->clear();
-      doc_ = item_;
+      Document& item = items_->next_item();
+      doc_ = &item;
       const auto e = walk(v, depth + 1);
       doc_ = root;
       if (e) return e;
-      items_->item(*item_);
+      items_->item(item);
     }
     return simdjson::SUCCESS;
   }
@@ -163,7 +160,6 @@ class JsonWalker {
 
   Document* doc_;  // where values go: the root's document, or an item's
   ListItems* items_ = nullptr;
-  Document* item_ = nullptr;
   const char* base_;
   const LoadLimits& limits_;
   bool depth_exceeded_ = false;
@@ -328,7 +324,6 @@ void RBACQ_JSON_READER(const SourceText& source, const LoadLimits& limits, Diagn
     return;
   }
   // A List (a kubectl dump) streams its items when the caller takes them.
-  Document item(source.path, &cursor, source.first_line, source.first_column);
   bool streaming = false;
   const std::size_t first = bytes.find_first_not_of(" \t\r\n");
   if (items != nullptr && first != std::string::npos && bytes[first] == '{') {
@@ -341,14 +336,14 @@ void RBACQ_JSON_READER(const SourceText& source, const LoadLimits& limits, Diagn
     }
     if (probe.is_list) {
       streaming = true;
-      walker.stream_items(items, &item);
-      items->begin(probe.kind, probe.api_version);
+      walker.stream_items(items);
+      items->begin(probe.kind, probe.api_version, doc);
     }
   }
   const auto abandon = [&] {
     if (streaming) items->abandon();
     streaming = false;
-    walker.stream_items(nullptr, nullptr);
+    walker.stream_items(nullptr);
   };
   const auto where = [&]() -> std::size_t {
     const char* p = nullptr;

@@ -6,8 +6,10 @@
 
 #include "analyzer/input/input_files.hpp"
 #include "analyzer/input/json_reader.hpp"
+#include "analyzer/input/list_pipeline.hpp"
 #include "analyzer/input/object_decoder.hpp"
 #include "analyzer/input/yaml_reader.hpp"
+#include "support/parallel.hpp"
 
 namespace rbacq::analyzer {
 namespace {
@@ -18,8 +20,15 @@ bool has_json_extension(std::string_view path) { return path.ends_with(".json");
 class DecodedItems final : public ListItems {
  public:
   DecodedItems(ObjectDecoder& decoder, std::size_t& delivered) : decoder_(decoder), delivered_(delivered) {}
-  void begin(std::string_view kind, std::string_view api_version) override { decoder_.begin_list(kind, api_version); }
-  void item(const Document& item) override { decoder_.decode_item(item); }
+  void begin(std::string_view kind, std::string_view api_version, const Document& like) override {
+    decoder_.begin_list(kind, api_version);
+    item_ = like.empty_like();
+  }
+  Document& next_item() override {
+    item_.clear();
+    return item_;
+  }
+  void item(Document& item) override { decoder_.decode_item(item); }
   void end(const Document& root) override {
     decoder_.end_list(root);
     ++delivered_;
@@ -29,7 +38,11 @@ class DecodedItems final : public ListItems {
  private:
   ObjectDecoder& decoder_;
   std::size_t& delivered_;
+  Document item_;
 };
+
+/// Below this size a List is decoded on the reading thread: a thread costs more than it saves.
+constexpr std::size_t kPipelineBytes = std::size_t{1} << 20U;
 
 /// JSON when it says so or starts like JSON; YAML otherwise (a superset, but ~50x slower to read).
 /// Returns false when the text could not be read whole (a syntax error, a limit).
@@ -50,7 +63,13 @@ bool read_any(SourceText& source, const LoadLimits& limits, Diagnostics& diags, 
   if (json_extension || starts_like_json) {
     Diagnostics json_diags;
     DecodedItems items(decoder, delivered);
-    read_json(source, limits, json_diags, sink, limits.stream_json_lists ? &items : nullptr);
+    PipelinedItems pipelined(items);
+    ListItems* stream = nullptr;
+    if (limits.stream_json_lists) {
+      const bool pipeline = bytes.size() >= kPipelineBytes && available_workers() > 1;
+      stream = pipeline ? static_cast<ListItems*>(&pipelined) : &items;
+    }
+    read_json(source, limits, json_diags, sink, stream);
     // A YAML file may start with a flow collection: read it as YAML when it is not JSON (and no
     // JSON value of it was decoded already, which would then be decoded twice).
     if (json_extension || !json_diags.has_errors() || delivered != 0) {
@@ -76,6 +95,7 @@ void load_source(SourceText& source, bool explicit_input, const LoadLimits& limi
   try {
     whole = read_any(source, limits, diags, decoder);
   } catch (const std::bad_alloc&) {
+    decoder.abandon_list();  // a JSON List cut short counts for nothing, as a tree not built whole
     diags.add("input-limit", Severity::error, SourceLocation{source.path, 0, 0},
               "out of memory while reading this file; the objects read before were kept");
   }

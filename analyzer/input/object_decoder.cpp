@@ -150,6 +150,7 @@ void ObjectDecoder::end_list(const Document& root) {
 }
 
 void ObjectDecoder::abandon_list() {
+  if (!list_) return;
   diags_.rewind(list_->diagnostics);
   objects_ = list_->objects;
   file_objects_ = list_->file_objects;

@@ -35,7 +35,8 @@ class ObjectDecoder {
 
   /// A List decoded item by item as a reader streams it (ListItems): begin_list, each item,
   /// then end_list — the same objects and diagnostics as decode() of the whole List — or
-  /// abandon_list, which forgets everything since begin_list (the text was not good JSON).
+  /// abandon_list, which forgets everything since begin_list (the text was not good JSON; a
+  /// call without a List begun does nothing).
   void begin_list(std::string_view kind, std::string_view api_version);
   void decode_item(const Document& item);
   void end_list(const Document& root);

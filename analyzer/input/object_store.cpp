@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "analyzer/input/object_store.hpp"
 
+#include <algorithm>
+#include <functional>
+#include <string_view>
 #include <type_traits>
 
 #include <fmt/format.h>
@@ -9,45 +12,67 @@
 
 namespace rbacq::analyzer {
 
+namespace {
+
+std::uint64_t identity_hash(const ObjectMeta& meta) {
+  const std::hash<std::string_view> hash;
+  std::uint64_t h = hash(meta.kind);
+  h = (h ^ (h >> 29U)) * 0x9E3779B97F4A7C15ULL ^ hash(meta.namespace_);
+  return (h ^ (h >> 29U)) * 0x9E3779B97F4A7C15ULL ^ hash(meta.name);
+}
+
+}  // namespace
+
+template <class T>
+std::optional<std::size_t> ObjectStore::find_kept(const std::vector<T>& objects, std::uint64_t hash, const ObjectMeta& meta) const {
+  const auto [first, last] = seen_.equal_range(hash);
+  for (auto it = first; it != last; ++it) {
+    if (it->second >= objects.size()) continue;  // an object of another kind's vector
+    const ObjectMeta& kept = objects[it->second].meta;
+    if (kept.kind == meta.kind && kept.name == meta.name && kept.namespace_ == meta.namespace_) return it->second;
+  }
+  return std::nullopt;
+}
+
 template <class T>
 void ObjectStore::keep(std::vector<T>& objects, T object) {
   if (object.meta.generated_name) {  // generateName: every apply creates a new object
     objects.push_back(std::move(object));
     return;
   }
-  auto key = std::make_tuple(object.meta.kind, object.meta.namespace_, object.meta.name);
-  const auto [it, inserted] = seen_.try_emplace(std::move(key), objects.size(), object.meta.loc);
-  if (inserted) {
-    if (held_) held_->new_keys.push_back(it);
+  const std::uint64_t hash = identity_hash(object.meta);
+  const std::optional<std::size_t> found = find_kept(objects, hash, object.meta);
+  if (!found) {
+    seen_.emplace(hash, objects.size());
+    if (held_) held_->new_keys.emplace_back(hash, objects.size());
     objects.push_back(std::move(object));
     return;
   }
+  const std::size_t at = *found;
   if (held_) {
-    // A definition from before hold() is replaced in place: discard() puts it back.
-    held_->changed_keys.emplace_back(it, it->second);
-    // (One added after hold() is gone by then: nothing to put back.)
-    const std::size_t at = it->second.first;
+    // A definition from before hold() is replaced in place: discard() puts it back. (One added
+    // after hold() is gone by then: nothing to put back.)
     held_->put_back.emplace_back([&objects, at, earlier = objects[at]]() mutable {
       if (at < objects.size()) objects[at] = std::move(earlier);
     });
   }
   // Applied in order, the later definition replaces the earlier one: keep the later, say so.
   // When both say the same, nothing is lost: they are counted, and said once per pair of files.
-  if (same_definition(objects[it->second.first], object)) {
-    ++identical_[{it->second.second.file, object.meta.loc.file}];
+  const SourceLocation earlier = objects[at].meta.loc;
+  if (same_definition(objects[at], object)) {
+    ++identical_[{earlier.file, object.meta.loc.file}];
   } else {
     const std::string& ns = object.meta.namespace_;
     diags_.add(Diagnostic{"input-duplicate", Severity::warning, object.meta.loc,
                           fmt::format("{} '{}{}{}' is defined more than once; this definition replaces the earlier one",
                                       object.meta.kind, ns, ns.empty() ? "" : "/", object.meta.name),
-                          {Note{it->second.second, "earlier definition is here"}}});
+                          {Note{earlier, "earlier definition is here"}}});
     // A different earlier definition of a role or binding stays for the rules that judge each
     // definition by itself.
-    if constexpr (std::is_same_v<T, Role>) model_.superseded_roles.push_back(std::move(objects[it->second.first]));
-    if constexpr (std::is_same_v<T, Binding>) model_.superseded_bindings.push_back(std::move(objects[it->second.first]));
+    if constexpr (std::is_same_v<T, Role>) model_.superseded_roles.push_back(std::move(objects[at]));
+    if constexpr (std::is_same_v<T, Binding>) model_.superseded_bindings.push_back(std::move(objects[at]));
   }
-  objects[it->second.first] = std::move(object);
-  it->second.second = objects[it->second.first].meta.loc;
+  objects[at] = std::move(object);
 }
 
 void ObjectStore::finish_file(FilePath file) {
@@ -79,8 +104,10 @@ void ObjectStore::add(AwsAuth auth) { keep(model_.aws_auth, std::move(auth)); }
 void ObjectStore::add(Kubeconfig config) { model_.kubeconfigs.push_back(std::move(config)); }
 
 void ObjectStore::saw_namespace(const std::string& ns) {
+  if (!ns.empty() && ns == last_namespace_) return;  // a dump lists a namespace's objects together
   const auto [it, inserted] = model_.namespaces_seen.insert(ns);
   if (inserted && held_) held_->new_namespaces.push_back(it);
+  last_namespace_ = ns;
 }
 
 template <class F>
@@ -112,9 +139,13 @@ void ObjectStore::discard() {
   std::size_t i = 0;
   for_each_vector([&](auto& objects) { objects.resize(held.sizes[i++]); });
   for (auto it = held.put_back.rbegin(); it != held.put_back.rend(); ++it) (*it)();
-  for (auto it = held.changed_keys.rbegin(); it != held.changed_keys.rend(); ++it) it->first->second = it->second;
-  for (const auto& key : held.new_keys) seen_.erase(key);
+  for (const auto& [hash, index] : held.new_keys) {
+    const auto [first, last] = seen_.equal_range(hash);
+    const auto entry = std::find_if(first, last, [&](const auto& e) { return e.second == index; });
+    if (entry != last) seen_.erase(entry);
+  }
   for (const auto& ns : held.new_namespaces) model_.namespaces_seen.erase(ns);
+  last_namespace_.clear();
   identical_ = std::move(held.identical);
 }
 

@@ -3,9 +3,10 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <map>
 #include <string>
-#include <tuple>
+#include <unordered_map>
 #include <functional>
 #include <optional>
 #include <set>
@@ -66,16 +67,20 @@ class ObjectStore {
   Model& model_;
   CappedDiagnostics& diags_;
   const LoadLimits& limits_;
-  /// (kind, namespace, name) → index in its vector and the location of the definition kept.
-  std::map<std::tuple<std::string, std::string, std::string>, std::pair<std::size_t, SourceLocation>> seen_;
+  /// The object of `objects` with `meta`'s kind, namespace and name, found through its `hash`.
+  template <class T>
+  [[nodiscard]] std::optional<std::size_t> find_kept(const std::vector<T>& objects, std::uint64_t hash, const ObjectMeta& meta) const;
+
+  /// A hash of (kind, namespace, name) → the index of the object in its vector (the kind says
+  /// which). The object itself holds the names, so an entry costs no strings; two objects whose
+  /// hashes are equal are told apart by comparing their names.
+  std::unordered_multimap<std::uint64_t, std::size_t> seen_;
   /// (earlier file, later file) → how many objects the later one defines again identically.
   std::map<std::pair<FilePath, FilePath>, std::size_t> identical_;
-  using Seen = std::map<std::tuple<std::string, std::string, std::string>, std::pair<std::size_t, SourceLocation>>;
   /// What discard() needs: the model's sizes at hold(), and what was changed in place since.
   struct Held {
     std::vector<std::size_t> sizes;  // of each vector of the model, in the order of for_each_vector
-    std::vector<Seen::iterator> new_keys;
-    std::vector<std::pair<Seen::iterator, std::pair<std::size_t, SourceLocation>>> changed_keys;
+    std::vector<std::pair<std::uint64_t, std::size_t>> new_keys;
     std::vector<std::set<std::string>::iterator> new_namespaces;
     std::vector<std::function<void()>> put_back;  // definitions replaced in place
     std::map<std::pair<FilePath, FilePath>, std::size_t> identical;
@@ -83,6 +88,7 @@ class ObjectStore {
   template <class F>
   void for_each_vector(F each);
   std::optional<Held> held_;
+  std::string last_namespace_;  // in namespaces_seen already
 };
 
 }  // namespace rbacq::analyzer

@@ -4,10 +4,13 @@
 // and diagnostics — and nothing at all when the text turns out not to be good JSON.
 #include <doctest/doctest.h>
 
+#include <stdexcept>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "analyzer/input/json_reader.hpp"
+#include "analyzer/input/list_pipeline.hpp"
 #include "analyzer/input/loader.hpp"
 #include "test_support.hpp"
 
@@ -48,15 +51,36 @@ Loaded load(std::string_view text, std::string_view name, bool stream, LoadLimit
   return out;
 }
 
-/// What read_json hands a ListItems: "begin KIND API", "item", "end", "abandon".
+/// What read_json hands a ListItems: "begin KIND API", "item" (or the item's text when it is a
+/// string), "end", "abandon"; and the threads items were decoded on.
 struct Recorder final : analyzer::ListItems {
   std::vector<std::string> calls;
-  void begin(std::string_view kind, std::string_view api_version) override {
+  std::thread::id caller = std::this_thread::get_id();
+  bool items_elsewhere = false;
+  bool ends_here = true;
+  std::size_t throw_at = std::size_t(-1);
+  Document spare;
+  void begin(std::string_view kind, std::string_view api_version, const Document& like) override {
     calls.push_back("begin " + std::string(kind) + " " + std::string(api_version));
+    spare = like.empty_like();
   }
-  void item(const Document& /*item*/) override { calls.emplace_back("item"); }
-  void end(const Document& /*root*/) override { calls.emplace_back("end"); }
-  void abandon() override { calls.emplace_back("abandon"); }
+  Document& next_item() override {
+    spare.clear();
+    return spare;
+  }
+  void item(Document& item) override {
+    if (calls.size() == throw_at) throw std::runtime_error("item failed");
+    calls.emplace_back(item.kind(item.root()) == analyzer::NodeKind::scalar ? std::string(item.text(item.root())) : "item");
+    if (std::this_thread::get_id() != caller) items_elsewhere = true;
+  }
+  void end(const Document& /*root*/) override {
+    calls.emplace_back("end");
+    ends_here = ends_here && std::this_thread::get_id() == caller;
+  }
+  void abandon() override {
+    calls.emplace_back("abandon");
+    ends_here = ends_here && std::this_thread::get_id() == caller;
+  }
 };
 
 std::vector<std::string> streamed(std::string_view text, std::size_t* whole_documents = nullptr) {
@@ -70,12 +94,20 @@ std::vector<std::string> streamed(std::string_view text, std::size_t* whole_docu
   return recorder.calls;
 }
 
+/// A List of `n` string items "i0", "i1", …, then `last` as one more item.
+std::string numbered_list(std::size_t n, std::string_view last = {}) {
+  std::string out = R"({"kind": "List", "items": [)";
+  for (std::size_t i = 0; i < n; ++i) out += (i == 0 ? "\"i" : ", \"i") + std::to_string(i) + "\"";
+  if (!last.empty()) out += ", " + std::string(last);
+  return out + "]}";
+}
+
 }  // namespace
 
 TEST_CASE("json list stream: a kubectl List's items are handed over one by one, kind after items as kubectl writes it (issue 15)") {
   std::size_t documents = 0;
   CHECK(streamed(list_of({kRole, kBinding, "5"}), &documents) ==
-        std::vector<std::string>{"begin List v1", "item", "item", "item", "end"});
+        std::vector<std::string>{"begin List v1", "item", "item", "5", "end"});
   CHECK(documents == 0);
   CHECK(streamed(R"({"kind": "RoleList", "items": [{}]})") == std::vector<std::string>{"begin RoleList ", "item", "end"});
   CHECK(streamed(R"({"kind": "RoleList", "apiVersion": null, "items": []})") == std::vector<std::string>{"begin RoleList ", "end"});
@@ -179,4 +211,70 @@ rules: [{apiGroups: [""], resources: [secrets], verbs: [list]}]
   REQUIRE(replaced.model.roles.size() == 1);
   CHECK(replaced.model.roles[0].rules.empty());
   CHECK(replaced.model.superseded_roles.size() == 1);
+}
+
+TEST_CASE("json list stream: through the pipeline the items arrive in order on another thread, begin and end on the caller's (issue 15)") {
+  const std::string text = numbered_list(1000);
+  analyzer::SourceText source{FilePath::intern("list.json"), text, 1, 1};
+  source.bytes.reserve(source.bytes.size() + 64);
+  Recorder recorder;
+  Diagnostics diags;
+  {
+    analyzer::PipelinedItems pipeline(recorder);
+    analyzer::read_json(source, LoadLimits{}, diags, [](const Document&) {}, &pipeline);
+  }
+  CHECK(diags.empty());
+  REQUIRE(recorder.calls.size() == 1002);
+  CHECK(recorder.calls.front() == "begin List ");
+  bool in_order = true;
+  for (std::size_t i = 0; i < 1000; ++i) in_order = in_order && recorder.calls[i + 1] == "i" + std::to_string(i);
+  CHECK(in_order);
+  CHECK(recorder.calls.back() == "end");
+  CHECK(recorder.items_elsewhere);
+  CHECK(recorder.ends_here);
+}
+
+TEST_CASE("json list stream: through the pipeline a bad item abandons, and an item's exception reaches the reader (issue 15)") {
+  {
+    const std::string text = numbered_list(700, "tru");
+    analyzer::SourceText source{FilePath::intern("list.json"), text, 1, 1};
+    Recorder recorder;
+    Diagnostics diags;
+    analyzer::PipelinedItems pipeline(recorder);
+    analyzer::read_json(source, LoadLimits{}, diags, [](const Document&) {}, &pipeline);
+    CHECK(diags.has_errors());
+    REQUIRE(recorder.calls.size() >= 2);
+    CHECK(recorder.calls.back() == "abandon");
+    CHECK(recorder.calls.size() <= 702);
+    CHECK(recorder.ends_here);
+  }
+  {
+    const std::string text = numbered_list(1000);
+    analyzer::SourceText source{FilePath::intern("list.json"), text, 1, 1};
+    Recorder recorder;
+    recorder.throw_at = 300;
+    Diagnostics diags;
+    analyzer::PipelinedItems pipeline(recorder);
+    CHECK_THROWS_WITH_AS(analyzer::read_json(source, LoadLimits{}, diags, [](const Document&) {}, &pipeline), "item failed", std::runtime_error);
+    CHECK(recorder.calls.size() == 300);  // nothing after the failure: no end
+  }
+}
+
+TEST_CASE("json list stream: a dump large enough for the pipeline loads as reading the whole tree does (issue 15)") {
+  // Above the size where loading starts a second thread; RBACQ_THREADS=1 would make it one.
+  std::vector<std::string> storage;
+  for (int i = 0; i < 6000; ++i) {
+    storage.push_back(R"({"apiVersion": "rbac.authorization.k8s.io/v1", "kind": "RoleBinding", "metadata": {"name": "b)" + std::to_string(i) +
+                      R"(", "namespace": "n)" + std::to_string(i % 50) + R"("}, "roleRef": {"apiGroup": "rbac.authorization.k8s.io", "kind": "ClusterRole", "name": "view"},
+      "subjects": [{"kind": "ServiceAccount", "name": "sa)" + std::to_string(i) + R"(", "namespace": "n1"}]})");
+    if (i % 1000 == 7) storage.back() = R"({"apiVersion": "v1", "kind": "ServiceAccount", "metadata": {"name": 5}})";  // an error now and then
+  }
+  std::vector<std::string_view> items(storage.begin(), storage.end());
+  const std::string text = list_of(items);
+  REQUIRE(text.size() > (std::size_t{1} << 20U));
+  const Loaded whole = load(text, "dump.json", false);
+  const Loaded stream = load(text, "dump.json", true);
+  CHECK(whole.model.bindings.size() == 5994);
+  CHECK(stream.model == whole.model);
+  CHECK(stream.diagnostics == whole.diagnostics);
 }

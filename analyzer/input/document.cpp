@@ -21,16 +21,19 @@ std::optional<NodeId> Document::find(NodeId map, std::string_view key, NodeId* e
   std::optional<NodeId> found;
   std::optional<NodeId> found_key;
   std::optional<NodeId> merge;
+  // The decoders ask ~20 keys of every object: length and first byte rule out most keys before
+  // a comparison is called.
+  const char first = key.empty() ? '\0' : key.front();
   for (std::size_t i = 0; i + 1 < kids.size(); i += 2) {
     const DocNode& k = nodes_[kids[i]];
     if (k.kind != NodeKind::scalar) continue;
-    if (k.text() == key) {
+    if (k.text_size == key.size() && (key.empty() || (k.text_data[0] == first && k.text() == key))) {
       // A repeated key: Go's YAML and JSON decoders keep the last value, so do we.
       if (found_key && earlier_key != nullptr) *earlier_key = *found_key;
       found_key = kids[i];
       found = kids[i + 1];
     }
-    if (k.text() == "<<" && !k.quoted) merge = kids[i + 1];
+    if (!k.quoted && k.text() == "<<") merge = kids[i + 1];  // (JSON keys are all quoted)
   }
   if (found || !merge) return found;
   // Merge keys: a mapping, or a sequence of mappings where earlier ones win.

@@ -4,15 +4,32 @@
 #include <algorithm>
 #include <cstring>
 
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
 namespace rbacq::analyzer {
 namespace {
 
-/// Newlines in [p, end), eight bytes at a time: pretty-printed JSON has a line every ~30 bytes,
-/// where a memchr call per line costs more than the counting.
+/// Newlines in [p, end), sixteen (SSE2, every x86-64) or eight bytes at a time: pretty-printed
+/// JSON has a line every ~30 bytes, where a memchr call per line costs more than the counting.
 std::size_t count_newlines(const char* p, const char* end) {
+  std::size_t n = 0;
+#ifdef __SSE2__
+  const __m128i newline = _mm_set1_epi8('\n');
+  while (end - p >= 16) {
+    // Per byte lane, minus one per '\n' (at most 255 rounds), then the lanes summed.
+    __m128i lanes = _mm_setzero_si128();
+    for (int round = 0; round < 255 && end - p >= 16; ++round, p += 16) {
+      const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));  // NOLINT(cppcoreguidelines-pro-type-reinterpret-cast)
+      lanes = _mm_sub_epi8(lanes, _mm_cmpeq_epi8(bytes, newline));
+    }
+    const __m128i sums = _mm_sad_epu8(lanes, _mm_setzero_si128());
+    n += static_cast<std::size_t>(_mm_cvtsi128_si64(sums)) + static_cast<std::size_t>(_mm_cvtsi128_si64(_mm_unpackhi_epi64(sums, sums)));
+  }
+#endif
   constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
   constexpr std::uint64_t kLow7 = 0x7f7f7f7f7f7f7f7fULL;
-  std::size_t n = 0;
   while (end - p >= 8) {
     // Per byte, 1 where it is '\n', summed in the bytes of `sums` (at most 255 rounds each).
     std::uint64_t sums = 0;

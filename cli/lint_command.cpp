@@ -10,6 +10,7 @@
 
 #include "cli/github_render.hpp"
 #include "cli/lint_render.hpp"
+#include "cli/until_exit.hpp"
 #include "cli/markdown_render.hpp"
 #include "cli/render_diagnostics.hpp"
 #include "cli/repository_paths.hpp"
@@ -181,7 +182,7 @@ int run_lint(const CLI::App& command, const LintOptions& options, const OutputOp
   for (const std::string* own : {&options.baseline, &options.write_baseline}) {
     if (!own->empty()) analysis_options.passed_over.push_back(*own);
   }
-  const analyzer::AnalysisContext context(load, analysis_options);
+  const analyzer::AnalysisContext& context = until_exit<analyzer::AnalysisContext>(load, analysis_options);
 
   Diagnostics engine_problems;
   std::vector<rules::Finding> found;
@@ -261,6 +262,8 @@ int run_lint(const CLI::App& command, const LintOptions& options, const OutputOp
       write_out(lint_text(shown, summary, output.color));
       break;
   }
+  // Written out: the model and the findings go with the process, not one allocation at a time.
+  (void)until_exit<rules::FilteredFindings>(std::move(filtered));
   if (errors) return kExitError;
   return fails ? kExitFindings : kExitOk;
 }

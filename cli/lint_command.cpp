@@ -44,8 +44,9 @@ constexpr const char* kHelp =
     "  rbacq lint --baseline .rbacq-baseline deploy/        # ...and report only new ones\n\n"
     "Suppressing: annotate the object with rbacq.io/ignore: \"RULE[,RULE] -- reason\", or configure lint in .rbacq.yaml\n"
     "(rules.disable, rules.severity, exclude, ignore, deny, fail-on), found in the first PATH's directory or above.\n"
-    "A .rbacq.yaml or baseline inside a PATH directory is not read as a manifest. The rules run on every CPU the process\n"
-    "may use (at most 8); RBACQ_THREADS=N sets how many threads.\n\n";
+    "The --config file and the --baseline/--write-baseline files are not read as manifests when a PATH directory holds\n"
+    "them (a dot-file such as .rbacq.yaml never is). The rules run on every CPU the process may use (its CPU set and\n"
+    "cgroup quota, at most 8); RBACQ_THREADS=N sets how many threads.\n\n";
 
 constexpr const char* kOutputHelp =
     "\nOutput: file:line:col: error|warning|note: message [rule] and note: lines, then a summary; -o json\n"

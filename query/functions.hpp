@@ -18,7 +18,10 @@
 
 namespace rbacq::query {
 
-/// A call whose arguments were checked: evaluates on one row.
+/// A call whose arguments were checked: evaluates on one row. call() may run on several
+/// threads at once (query::evaluate splits the statements over the cores, and a shared call is
+/// one object for all of them): whatever a function remembers between calls it guards itself
+/// (CanFunction: a mutex for its answers, call_once for its subjects).
 class BoundFunction {
  public:
   BoundFunction() = default;
@@ -52,7 +55,8 @@ struct FunctionInfo {
 };
 
 /// Bound calls shared between the statements checked with one instance (QuerySource::shared_calls):
-/// lint's cases asking the same can() share one function and so its remembered answers.
+/// lint's cases asking the same can() share one function and so its remembered answers. Used
+/// while checking only, on one thread; the functions it hands out are then called from several.
 class SharedCalls {
  public:
   struct Entry {

@@ -94,7 +94,9 @@ class Relation {
   [[nodiscard]] const std::vector<ColumnInfo>& columns() const { return schema_.columns; }
   [[nodiscard]] std::optional<std::size_t> column(std::string_view name) const { return schema_.column(name); }
   [[nodiscard]] const Schema& schema() const { return schema_; }
-  /// Calls `visit` for every row, in a deterministic order, until it returns false.
+  /// Calls `visit` for every row, in a deterministic order, until it returns false. Several
+  /// scans of one relation may run at once on different threads (query::evaluate): a scan keeps
+  /// its state on its own stack, and reads the analysis only through its thread-safe lazy API.
   virtual void scan(const analyzer::AnalysisContext& context, const std::function<bool(const Row&)>& visit) const = 0;
 
  private:

@@ -203,10 +203,10 @@ Result<std::string> read_stream(std::FILE* f, FilePath path, std::size_t limit) 
 /// Maps the fresh pages of a large buffer in one call (MADV_POPULATE_WRITE, Linux 5.14) instead
 /// of one page fault per 4 KiB as it is first written: for a 50 MB dump that is 12,000 faults,
 /// a tenth of the load. Older kernels refuse the advice; the pages then fault in as before.
-void prefault(char* data, std::size_t size) {
+void prefault(const char* data, std::size_t size) {
 #ifdef MADV_POPULATE_WRITE
-  constexpr std::size_t kLarge = std::size_t{1} << 20U;
-  if (size < kLarge) return;
+  constexpr std::size_t large = std::size_t{1} << 20U;
+  if (size < large) return;
   const auto page = static_cast<std::uintptr_t>(::sysconf(_SC_PAGESIZE));
   const auto from = (reinterpret_cast<std::uintptr_t>(data) + page - 1) / page * page;  // NOLINT(cppcoreguidelines-pro-type-reinterpret-cast)
   const auto to = (reinterpret_cast<std::uintptr_t>(data) + size) / page * page;  // NOLINT(cppcoreguidelines-pro-type-reinterpret-cast)

@@ -28,21 +28,21 @@ std::size_t count_newlines(const char* p, const char* end) {
     n += static_cast<std::size_t>(_mm_cvtsi128_si64(sums)) + static_cast<std::size_t>(_mm_cvtsi128_si64(_mm_unpackhi_epi64(sums, sums)));
   }
 #endif
-  constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
-  constexpr std::uint64_t kLow7 = 0x7f7f7f7f7f7f7f7fULL;
+  constexpr std::uint64_t ones = 0x0101010101010101ULL;
+  constexpr std::uint64_t low7 = 0x7f7f7f7f7f7f7f7fULL;
   while (end - p >= 8) {
     // Per byte, 1 where it is '\n', summed in the bytes of `sums` (at most 255 rounds each).
     std::uint64_t sums = 0;
     for (int round = 0; round < 255 && end - p >= 8; ++round, p += 8) {
       std::uint64_t word = 0;
       std::memcpy(&word, p, 8);
-      const std::uint64_t x = word ^ (kOnes * '\n');            // zero bytes where '\n'
-      const std::uint64_t nonzero = ((x & kLow7) + kLow7) | x;  // high bit set where not zero
-      sums += (~nonzero >> 7) & kOnes;
+      const std::uint64_t x = word ^ (ones * '\n');            // zero bytes where '\n'
+      const std::uint64_t nonzero = ((x & low7) + low7) | x;  // high bit set where not zero
+      sums += (~nonzero >> 7) & ones;
     }
     // The eight bytes' total (at most 8 × 255): pairs into 16-bit lanes first, which cannot overflow.
-    constexpr std::uint64_t kEvenBytes = 0x00ff00ff00ff00ffULL;
-    const std::uint64_t pairs = (sums & kEvenBytes) + ((sums >> 8) & kEvenBytes);
+    constexpr std::uint64_t even_bytes = 0x00ff00ff00ff00ffULL;
+    const std::uint64_t pairs = (sums & even_bytes) + ((sums >> 8) & even_bytes);
     n += static_cast<std::size_t>((pairs * 0x0001000100010001ULL) >> 48);
   }
   for (; p < end; ++p) n += *p == '\n' ? 1 : 0;

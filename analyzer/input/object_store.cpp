@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <functional>
+#include <ranges>
 #include <string_view>
 #include <type_traits>
 
@@ -138,10 +139,10 @@ void ObjectStore::discard() {
   // Newest first: what was added goes, then what was replaced comes back.
   std::size_t i = 0;
   for_each_vector([&](auto& objects) { objects.resize(held.sizes[i++]); });
-  for (auto it = held.put_back.rbegin(); it != held.put_back.rend(); ++it) (*it)();
-  for (const auto& [hash, index] : held.new_keys) {
-    const auto [first, last] = seen_.equal_range(hash);
-    const auto entry = std::find_if(first, last, [&](const auto& e) { return e.second == index; });
+  for (auto& put_back : std::ranges::reverse_view(held.put_back)) put_back();
+  for (const auto& key : held.new_keys) {
+    const auto [first, last] = seen_.equal_range(key.first);
+    const auto entry = std::find_if(first, last, [&](const auto& e) { return e.second == key.second; });
     if (entry != last) seen_.erase(entry);
   }
   for (const auto& ns : held.new_namespaces) model_.namespaces_seen.erase(ns);

@@ -3,7 +3,6 @@
 
 #include <algorithm>
 #include <functional>
-#include <ranges>
 #include <string_view>
 #include <type_traits>
 
@@ -139,7 +138,7 @@ void ObjectStore::discard() {
   // Newest first: what was added goes, then what was replaced comes back.
   std::size_t i = 0;
   for_each_vector([&](auto& objects) { objects.resize(held.sizes[i++]); });
-  for (auto& put_back : std::ranges::reverse_view(held.put_back)) put_back();
+  std::for_each(held.put_back.rbegin(), held.put_back.rend(), [](auto& put_back) { put_back(); });
   for (const auto& key : held.new_keys) {
     const auto [first, last] = seen_.equal_range(key.first);
     const auto entry = std::find_if(first, last, [&](const auto& e) { return e.second == key.second; });

@@ -4,9 +4,6 @@
 // and (2) a 20-file repository of kube-prometheus size (about 50 KB of YAML) — budget 50 ms wall
 // including process start, the cost a pre-commit hook adds to a commit. In-process timings of
 // load and rules show where the time goes.
-#include <fcntl.h>
-#include <spawn.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -24,10 +21,9 @@
 
 #include "analyzer/analysis_context.hpp"
 #include "bench/generate_cluster.hpp"
+#include "bench/run_process.hpp"
 #include "rules/catalogue.hpp"
 #include "rules/engine.hpp"
-
-extern char** environ;  // NOLINT(readability-redundant-declaration): POSIX declares it nowhere
 
 namespace {
 
@@ -41,31 +37,11 @@ double median(std::vector<double> v) {
   return v[v.size() / 2];
 }
 
-/// Wall time of `rbacq lint ARGS...` with its output thrown away; aborts when rbacq fails (exit
-/// 2 or 3): findings (exit 1) are expected.
+/// Wall time of `rbacq lint ARGS...`; findings (exit 1) are expected.
 double run_lint(const std::vector<std::string>& args) {
-  std::vector<std::string> argv_text = {RBACQ_BINARY, "lint"};
-  argv_text.insert(argv_text.end(), args.begin(), args.end());
-  std::vector<char*> argv;
-  argv.reserve(argv_text.size() + 1);
-  for (auto& a : argv_text) argv.push_back(a.data());
-  argv.push_back(nullptr);
-  posix_spawn_file_actions_t actions;
-  posix_spawn_file_actions_init(&actions);
-  posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0);
-  posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0);
-  const auto start = Clock::now();
-  pid_t pid = 0;
-  if (posix_spawn(&pid, argv[0], &actions, nullptr, argv.data(), environ) != 0) std::abort();
-  int status = 0;
-  if (waitpid(pid, &status, 0) != pid) std::abort();
-  const double t = seconds_since(start);
-  posix_spawn_file_actions_destroy(&actions);
-  if (!WIFEXITED(status) || WEXITSTATUS(status) > 1) {
-    std::fprintf(stderr, "bench_lint: rbacq lint failed (status %d)\n", status);
-    std::abort();
-  }
-  return t;
+  std::vector<std::string> argv = {RBACQ_BINARY, "lint"};
+  argv.insert(argv.end(), args.begin(), args.end());
+  return rbacq::bench::run_timed(argv, 1);
 }
 
 /// A repository of `files` YAML files holding the first documents of a small synthetic cluster

@@ -25,13 +25,11 @@ std::uint64_t identity_hash(const ObjectMeta& meta) {
 
 template <class T>
 std::optional<std::size_t> ObjectStore::find_kept(const std::vector<T>& objects, std::uint64_t hash, const ObjectMeta& meta) const {
-  const auto [first, last] = seen_.equal_range(hash);
-  for (auto it = first; it != last; ++it) {
-    if (it->second >= objects.size()) continue;  // an object of another kind's vector
-    const ObjectMeta& kept = objects[it->second].meta;
-    if (kept.kind == meta.kind && kept.name == meta.name && kept.namespace_ == meta.namespace_) return it->second;
-  }
-  return std::nullopt;
+  return seen_.find(hash, [&](std::size_t index) {
+    if (index >= objects.size()) return false;  // an object of another kind's vector
+    const ObjectMeta& kept = objects[index].meta;
+    return kept.kind == meta.kind && kept.name == meta.name && kept.namespace_ == meta.namespace_;
+  });
 }
 
 template <class T>
@@ -43,8 +41,8 @@ void ObjectStore::keep(std::vector<T>& objects, T object) {
   const std::uint64_t hash = identity_hash(object.meta);
   const std::optional<std::size_t> found = find_kept(objects, hash, object.meta);
   if (!found) {
-    seen_.emplace(hash, objects.size());
-    if (held_) held_->new_keys.emplace_back(hash, objects.size());
+    seen_.insert(hash, objects.size());
+    if (held_) held_->new_keys = true;
     objects.push_back(std::move(object));
     return;
   }
@@ -139,10 +137,22 @@ void ObjectStore::discard() {
   std::size_t i = 0;
   for_each_vector([&](auto& objects) { objects.resize(held.sizes[i++]); });
   std::for_each(held.put_back.rbegin(), held.put_back.rend(), [](auto& put_back) { put_back(); });
-  for (const auto& key : held.new_keys) {
-    const auto [first, last] = seen_.equal_range(key.first);
-    const auto entry = std::find_if(first, last, [&](const auto& e) { return e.second == key.second; });
-    if (entry != last) seen_.erase(entry);
+  if (held.new_keys) {
+    // Rare (a List that broke off): the index is built again from the objects kept.
+    seen_.clear();
+    const auto index = [&](const auto& objects) {
+      for (std::size_t at = 0; at < objects.size(); ++at) {
+        if (!objects[at].meta.generated_name) seen_.insert(identity_hash(objects[at].meta), at);
+      }
+    };
+    index(model_.roles);
+    index(model_.bindings);
+    index(model_.service_accounts);
+    index(model_.namespaces);
+    index(model_.secrets);
+    index(model_.workloads);
+    index(model_.crds);
+    index(model_.aws_auth);
   }
   for (const auto& ns : held.new_namespaces) model_.namespaces_seen.erase(ns);
   last_namespace_.clear();

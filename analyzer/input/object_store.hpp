@@ -6,13 +6,13 @@
 #include <cstdint>
 #include <map>
 #include <string>
-#include <unordered_map>
 #include <functional>
 #include <optional>
 #include <set>
 #include <utility>
 #include <vector>
 
+#include "analyzer/input/hash_slots.hpp"
 #include "analyzer/input/object_reader.hpp"
 #include "analyzer/input/source_text.hpp"
 #include "analyzer/model.hpp"
@@ -74,13 +74,13 @@ class ObjectStore {
   /// A hash of (kind, namespace, name) → the index of the object in its vector (the kind says
   /// which). The object itself holds the names, so an entry costs no strings; two objects whose
   /// hashes are equal are told apart by comparing their names.
-  std::unordered_multimap<std::uint64_t, std::size_t> seen_;
+  HashSlots seen_;
   /// (earlier file, later file) → how many objects the later one defines again identically.
   std::map<std::pair<FilePath, FilePath>, std::size_t> identical_;
   /// What discard() needs: the model's sizes at hold(), and what was changed in place since.
   struct Held {
     std::vector<std::size_t> sizes;  // of each vector of the model, in the order of for_each_vector
-    std::vector<std::pair<std::uint64_t, std::size_t>> new_keys;
+    bool new_keys = false;  // seen_ gained entries: discard() builds it again from the model
     std::vector<std::set<std::string>::iterator> new_namespaces;
     std::vector<std::function<void()>> put_back;  // definitions replaced in place
     std::map<std::pair<FilePath, FilePath>, std::size_t> identical;

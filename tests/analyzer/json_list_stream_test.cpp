@@ -211,6 +211,12 @@ rules: [{apiGroups: [""], resources: [secrets], verbs: [list]}]
   REQUIRE(replaced.model.roles.size() == 1);
   CHECK(replaced.model.roles[0].rules.empty());
   CHECK(replaced.model.superseded_roles.size() == 1);
+  // After a List broke off, later files still find what the earlier ones defined.
+  const analyzer::LoadResult after = analyzer::load({a, b, c});
+  REQUIRE(after.model.roles.size() == 1);
+  CHECK(after.model.roles[0].rules.empty());
+  CHECK(after.model.superseded_roles.size() == 1);
+  CHECK(after.model.bindings.empty());
 }
 
 TEST_CASE("json list stream: through the pipeline the items arrive in order on another thread, begin and end on the caller's (issue 15)") {

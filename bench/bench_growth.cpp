@@ -65,6 +65,7 @@ int main(int argc, char** argv) {
     objects.push_back(static_cast<double>(rbacq::bench::write_cluster(out, s, rbacq::bench::DumpFormat::json)));
     files.push_back(file);
   }
+  ::sync();  // 250 MB just written: their write-back must not run during the measurements
   fmt::print("{:<22}", "objects:");
   for (const double n : objects) fmt::print("{:>10.0f}", n);
   fmt::print("   exponent (budget 1.1)\n");

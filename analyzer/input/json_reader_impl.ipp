@@ -301,7 +301,6 @@ void RBACQ_JSON_READER(const SourceText& source, const LoadLimits& limits, Diagn
   const char* base = view.data();  // every offset is relative to the buffer simdjson reads
   LineCursor cursor(std::string_view(base, view.length()));
   Document doc(source.path, &cursor, source.first_line, source.first_column);
-  doc.reserve_for(bytes.size());
   JsonWalker walker(doc, base, limits);
   od::parser parser(bytes.size() + simdjson::SIMDJSON_PADDING);
   const auto report = [&](std::size_t offset, std::string message, const char* id) {
@@ -340,6 +339,7 @@ void RBACQ_JSON_READER(const SourceText& source, const LoadLimits& limits, Diagn
       items->begin(probe.kind, probe.api_version, doc);
     }
   }
+  if (!streaming) doc.reserve_for(bytes.size());  // one tree of the whole text (a streamed List's root is small)
   const auto abandon = [&] {
     if (streaming) items->abandon();
     streaming = false;

@@ -36,6 +36,9 @@ Document& PipelinedItems::next_item() {
   if (filling_ == nullptr) {
     std::unique_lock lock(mutex_);
     changed_.wait(lock, [&] { return !free_.empty(); });
+    // Decoding failed (out of memory): stop reading now rather than at the end of a large file.
+    // The destructor stops the worker; end() and abandon() are not called after this.
+    if (failure_) std::rethrow_exception(failure_);
     filling_ = free_.back();
     free_.pop_back();
   }

@@ -20,8 +20,9 @@ namespace rbacq::analyzer {
 /// large dump then loads in about the time of the slower half. `inner` sees exactly the calls it
 /// would see without the pipeline, in the same order — begin, end and abandon on the caller's
 /// thread, the items on the worker's, never two at once — so the result is the same.
-/// An exception an item throws (out of memory) is rethrown by end() or abandon(). When no thread
-/// can be started the items go to `inner` directly.
+/// An exception an item throws (out of memory) is rethrown by the next next_item(), end() or
+/// abandon(). When no thread can be started the items go to `inner` directly (and its exceptions
+/// come out of item()).
 class PipelinedItems final : public ListItems {
  public:
   explicit PipelinedItems(ListItems& inner) : inner_(inner) {}

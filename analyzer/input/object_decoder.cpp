@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "analyzer/input/object_decoder.hpp"
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
 namespace rbacq::analyzer {
@@ -40,8 +42,13 @@ SourceLocation ignore_annotation_loc(const Document& doc, NodeId metadata) {
 
 }  // namespace
 
-void ObjectDecoder::report_duplicate_keys(const Document& doc) {
-  for (const auto& [earlier, later] : doc.duplicate_keys()) {
+void ObjectDecoder::report_duplicate_keys(const Document& doc, NodeId from, NodeId to) {
+  const auto& duplicates = doc.duplicate_keys();
+  if (reported_.size() != duplicates.size()) reported_.assign(duplicates.size(), false);
+  for (std::size_t i = 0; i < duplicates.size(); ++i) {
+    const auto [earlier, later] = duplicates[i];
+    if (reported_[i] || later < from || later >= to) continue;
+    reported_[i] = true;
     diags_.add(Diagnostic{"input-duplicate-key", Severity::warning, doc.location(later),
                           fmt::format("'{}' is given more than once in this mapping; the last one is used (kubectl "
                                       "--validate=strict refuses this)",
@@ -50,13 +57,49 @@ void ObjectDecoder::report_duplicate_keys(const Document& doc) {
   }
 }
 
+void ObjectDecoder::report_all_duplicate_keys(const Document& doc) {
+  reported_.clear();
+  report_duplicate_keys(doc, 0, static_cast<NodeId>(doc.node_count()));
+}
+
+namespace {
+
+/// A document whose root is a List with a sequence of items: its repeated keys are reported
+/// item by item, as each item is decoded, and the List's own last — the order in which a List
+/// read item by item (begin_list …) finds them, so that both ways show the same ones when a file
+/// has more problems than are shown.
+bool is_root_list(const Document& doc) {
+  const NodeId root = doc.root();
+  if (doc.kind(root) != NodeKind::mapping) return false;
+  const auto kind = doc.find(root, "kind");
+  const auto items = doc.find(root, "items");
+  return kind && doc.kind(*kind) == NodeKind::scalar && doc.text(*kind).ends_with("List") && items &&
+         doc.kind(*items) == NodeKind::sequence;
+}
+
+/// One past the last node of `node`'s subtree (nodes are numbered in document order).
+NodeId subtree_end(const Document& doc, NodeId node) {
+  NodeId end = node + 1;
+  for (const NodeId child : doc.children(node)) {
+    if (child > node) end = std::max(end, subtree_end(doc, child));  // (an alias points back: not its own)
+  }
+  return end;
+}
+
+}  // namespace
+
 void ObjectDecoder::decode(const Document& doc) {
   if (doc.empty()) return;
-  report_duplicate_keys(doc);
+  reported_.assign(doc.duplicate_keys().size(), false);
+  per_item_duplicates_ = is_root_list(doc);
+  if (!per_item_duplicates_) report_duplicate_keys(doc, 0, static_cast<NodeId>(doc.node_count()));
   ObjectReader probe(doc, diags_);
-  if (probe.is_null(doc.root())) return;  // an empty document between `---` lines
-  ++file_documents_;
-  decode_value(doc, doc.root(), 0);
+  if (!probe.is_null(doc.root())) {  // else an empty document between `---` lines
+    ++file_documents_;
+    decode_value(doc, doc.root(), 0);
+  }
+  report_duplicate_keys(doc, 0, static_cast<NodeId>(doc.node_count()));  // the List's own
+  per_item_duplicates_ = false;
 }
 
 void ObjectDecoder::decode_value(const Document& doc, NodeId node, int list_depth) {
@@ -105,7 +148,14 @@ void ObjectDecoder::expand_list(ObjectReader& r, NodeId node, const ObjectMeta& 
   const bool typed = list.kind != "List";
   const std::string item_kind = typed ? list.kind.substr(0, list.kind.size() - 4) : std::string();
   const std::string item_api = typed ? list.api_version : std::string();
-  for (const NodeId item : r.sequence(node, "items")) decode_list_item(doc, item, item_kind, item_api, list_depth + 1);
+  const auto items = r.sequence(node, "items");
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    if (list_depth == 0 && per_item_duplicates_) {
+      // This item's repeated keys, just before it (as when the List is read item by item).
+      report_duplicate_keys(doc, items[i], i + 1 < items.size() ? items[i + 1] : subtree_end(doc, items[i]));
+    }
+    decode_list_item(doc, items[i], item_kind, item_api, list_depth + 1);
+  }
 }
 
 void ObjectDecoder::decode_list_item(const Document& doc, NodeId item, const std::string& item_kind, const std::string& item_api,
@@ -133,18 +183,18 @@ void ObjectDecoder::begin_list(std::string_view kind, std::string_view api_versi
   list.file_documents = file_documents_;
   list.unkinded = unkinded_.size();
   list.counts = model_.counts;
+  store_.hold();  // before list_: out of memory in either leaves no List begun
   list_ = std::move(list);
-  store_.hold();
   ++file_documents_;
 }
 
 void ObjectDecoder::decode_item(const Document& item) {
-  report_duplicate_keys(item);
+  report_all_duplicate_keys(item);
   decode_list_item(item, item.root(), list_->item_kind, list_->item_api_version, 1);
 }
 
 void ObjectDecoder::end_list(const Document& root) {
-  report_duplicate_keys(root);
+  report_all_duplicate_keys(root);
   store_.commit();
   list_.reset();
 }

@@ -47,7 +47,10 @@ class ObjectDecoder {
   void finish_file(FilePath file, bool explicit_input, bool unreadable);
 
  private:
-  void report_duplicate_keys(const Document& doc);
+  /// [input-duplicate-key] for the repeated keys of `doc` whose later occurrence is a node in
+  /// [from, to), each once per document (reported_).
+  void report_duplicate_keys(const Document& doc, NodeId from, NodeId to);
+  void report_all_duplicate_keys(const Document& doc);
   void decode_value(const Document& doc, NodeId node, int list_depth);
   void decode_list_item(const Document& doc, NodeId item, const std::string& item_kind, const std::string& item_api, int list_depth);
   void decode_object(const Document& doc, NodeId node, const std::string& inherited_kind,
@@ -78,6 +81,8 @@ class ObjectDecoder {
     std::map<std::string, std::size_t> counts;
   };
   std::optional<StreamedList> list_;
+  std::vector<bool> reported_;        // of the document's duplicate_keys()
+  bool per_item_duplicates_ = false;  // the document is a List: repeated keys item by item
 };
 
 }  // namespace rbacq::analyzer

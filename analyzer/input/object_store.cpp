@@ -41,8 +41,8 @@ void ObjectStore::keep(std::vector<T>& objects, T object) {
   const std::uint64_t hash = identity_hash(object.meta);
   const std::optional<std::size_t> found = find_kept(objects, hash, object.meta);
   if (!found) {
+    if (held_) held_->new_keys = true;  // first: discard() rebuilds the index whatever happens next
     seen_.insert(hash, objects.size());
-    if (held_) held_->new_keys = true;
     objects.push_back(std::move(object));
     return;
   }
@@ -103,6 +103,7 @@ void ObjectStore::add(Kubeconfig config) { model_.kubeconfigs.push_back(std::mov
 
 void ObjectStore::saw_namespace(const std::string& ns) {
   if (!ns.empty() && ns == last_namespace_) return;  // a dump lists a namespace's objects together
+  if (held_) held_->new_namespaces.reserve(held_->new_namespaces.size() + 1);  // so that recording it cannot fail after the insert
   const auto [it, inserted] = model_.namespaces_seen.insert(ns);
   if (inserted && held_) held_->new_namespaces.push_back(it);
   last_namespace_ = ns;
@@ -124,9 +125,10 @@ void ObjectStore::for_each_vector(F each) {
 }
 
 void ObjectStore::hold() {
-  held_.emplace();
-  for_each_vector([&](const auto& objects) { held_->sizes.push_back(objects.size()); });
-  held_->identical = identical_;
+  Held held;  // built aside: out of memory here leaves nothing held
+  for_each_vector([&](const auto& objects) { held.sizes.push_back(objects.size()); });
+  held.identical = identical_;
+  held_ = std::move(held);
 }
 
 void ObjectStore::discard() {

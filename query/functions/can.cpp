@@ -108,6 +108,7 @@ class CanFunction final : public BoundFunction {
   /// (exactly the subject locator); read without a lock afterwards (call_once publishes it).
   [[nodiscard]] const std::vector<Allowed>& allowed() const {
     std::call_once(allowed_once_, [&] {
+      allowed_.clear();  // a first attempt that threw may have left some
       // The target was checked when the call was bound.
       const auto plan = plan_requests(question_.verbs, question_.target, question_.scope, context_, QuerySource{});
       if (!plan) return;

@@ -21,8 +21,9 @@ class ListItems {
   ListItems(const ListItems&) = delete;
   ListItems& operator=(const ListItems&) = delete;
   virtual ~ListItems() = default;
-  /// Before the first item: the List's `kind` (a string ending in "List"), its `apiVersion` (""
-  /// when absent or null), and a document whose file and positions the items share.
+  /// Before the first item: the List's `kind` (a string ending in "List"), the `apiVersion` its
+  /// items inherit (a typed List's, such as RoleList's; "" for `kind: List`, which lends nothing,
+  /// and when absent or null), and a document whose file and positions the items share.
   virtual void begin(std::string_view kind, std::string_view api_version, const Document& like) = 0;
   /// An empty document for the reader to build the next item in, then hand to item().
   virtual Document& next_item() = 0;
@@ -39,7 +40,9 @@ class ListItems {
 /// Malformed JSON is reported [input-json] with the position where it was detected, and nothing
 /// of the file is used. When `items` is given and the text is one object whose `kind` ends in
 /// "List" with an array of `items` (and none of the three keys twice), the List goes to `items`
-/// instead of `sink`.
+/// instead of `sink`. (A text whose last lines say `"kind": "List"` is streamed at once and
+/// checked at its end; when it was not such a List after all, `items` is abandoned and the text
+/// read again whole, for `sink`.)
 void read_json(const SourceText& source, const LoadLimits& limits, Diagnostics& diags, const DocumentSink& sink,
                ListItems* items = nullptr);
 

@@ -379,11 +379,12 @@ void RBACQ_JSON_READER(const SourceText& source, const LoadLimits& limits, Diagn
   bool streaming = false;
   bool guessed = false;
   const std::size_t first = bytes.find_first_not_of(" \t\r\n");
-  if (items != nullptr && first != std::string::npos && bytes[first] == '{' && ends_like_list(bytes)) {
+  const bool may_stream = items != nullptr && first != std::string::npos && bytes[first] == '{';
+  if (may_stream && ends_like_list(bytes)) {
     streaming = guessed = true;
     walker.stream_items(items);
     items->begin("List", "", doc);
-  } else if (items != nullptr && first != std::string::npos && bytes[first] == '{') {
+  } else if (may_stream) {
     const ListProbe probe = probe_list(json);
     if (probe.clean) {
       json.rewind();

@@ -110,7 +110,7 @@ void ObjectStore::saw_namespace(const std::string& ns) {
 }
 
 template <class F>
-void ObjectStore::for_each_vector(F each) {
+void ObjectStore::for_each_kept_vector(F each) {
   each(model_.roles);
   each(model_.bindings);
   each(model_.service_accounts);
@@ -118,8 +118,13 @@ void ObjectStore::for_each_vector(F each) {
   each(model_.secrets);
   each(model_.workloads);
   each(model_.crds);
-  each(model_.kubeconfigs);
   each(model_.aws_auth);
+}
+
+template <class F>
+void ObjectStore::for_each_vector(F each) {
+  for_each_kept_vector(each);
+  each(model_.kubeconfigs);
   each(model_.superseded_roles);
   each(model_.superseded_bindings);
 }
@@ -142,19 +147,11 @@ void ObjectStore::discard() {
   if (held.new_keys) {
     // Rare (a List that broke off): the index is built again from the objects kept.
     seen_.clear();
-    const auto index = [&](const auto& objects) {
+    for_each_kept_vector([&](const auto& objects) {
       for (std::size_t at = 0; at < objects.size(); ++at) {
         if (!objects[at].meta.generated_name) seen_.insert(identity_hash(objects[at].meta), at);
       }
-    };
-    index(model_.roles);
-    index(model_.bindings);
-    index(model_.service_accounts);
-    index(model_.namespaces);
-    index(model_.secrets);
-    index(model_.workloads);
-    index(model_.crds);
-    index(model_.aws_auth);
+    });
   }
   for (const auto& ns : held.new_namespaces) model_.namespaces_seen.erase(ns);
   last_namespace_.clear();

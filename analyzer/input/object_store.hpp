@@ -85,6 +85,10 @@ class ObjectStore {
     std::vector<std::function<void()>> put_back;  // definitions replaced in place
     std::map<std::pair<FilePath, FilePath>, std::size_t> identical;
   };
+  /// The vectors whose objects keep() finds again (seen_ indexes them), and then all of the
+  /// model's, for what hold() remembers: kubeconfigs and the superseded definitions too.
+  template <class F>
+  void for_each_kept_vector(F each);
   template <class F>
   void for_each_vector(F each);
   std::optional<Held> held_;
